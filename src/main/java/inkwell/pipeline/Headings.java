@@ -1,0 +1,37 @@
+package inkwell.pipeline;
+
+import inkwell.post.TocEntry;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.commonmark.ext.heading.anchor.IdGenerator;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+
+/**
+ * Anchor ids for every heading (GitHub style: {@code ## Why Java?} gets {@code why-java}, repeats
+ * get {@code -1}, {@code -2}) and the table of contents built from levels 2 to 4.
+ */
+record Headings(Map<Node, String> ids, List<TocEntry> toc) {
+
+  static final int TOC_MIN_LEVEL = 2;
+  static final int TOC_MAX_LEVEL = 4;
+
+  static Headings of(Node document, Markdown markdown) {
+    IdGenerator generator = IdGenerator.builder().build();
+    Map<Node, String> ids = new IdentityHashMap<>();
+    List<TocEntry> toc = new ArrayList<>();
+    for (Node node : Trees.preOrder(document)) {
+      if (node instanceof Heading heading) {
+        String text = markdown.plainText(heading);
+        String id = generator.generateId(text);
+        ids.put(heading, id);
+        if (heading.getLevel() >= TOC_MIN_LEVEL && heading.getLevel() <= TOC_MAX_LEVEL) {
+          toc.add(new TocEntry(heading.getLevel(), id, text));
+        }
+      }
+    }
+    return new Headings(ids, toc);
+  }
+}

@@ -1,0 +1,69 @@
+package inkwell.pipeline;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Cleans rendered post HTML with jsoup's {@link Safelist}: the formatting, table, image and code
+ * markup Markdown produces, plus the attributes that footnotes, task lists and heading anchors
+ * need. Everything else goes: {@code script}, {@code style}, {@code iframe}, {@code object}, forms,
+ * event handler attributes, inline styles, and URLs other than http, https, mailto, relative paths
+ * and {@code #fragments} (so {@code javascript:}, {@code vbscript:} and {@code data:},
+ * entity-encoded or not, are dropped). Thread-safe.
+ */
+final class HtmlSanitizer {
+
+  /** Only used to let relative URLs pass the protocol check; never written out. */
+  private static final String BASE_URI = "https://inkwell.invalid/";
+
+  private final Safelist safelist =
+      Safelist.relaxed()
+          .addTags(
+              "del",
+              "s",
+              "ins",
+              "mark",
+              "kbd",
+              "samp",
+              "var",
+              "abbr",
+              "dfn",
+              "hr",
+              "section",
+              "input",
+              "figure",
+              "figcaption",
+              "details",
+              "summary",
+              "time")
+          .addAttributes("h1", "id")
+          .addAttributes("h2", "id")
+          .addAttributes("h3", "id")
+          .addAttributes("h4", "id")
+          .addAttributes("h5", "id")
+          .addAttributes("h6", "id")
+          .addAttributes("a", "id", "class", "aria-label", "data-footnote-ref")
+          .addAttributes("a", "data-footnote-backref", "data-footnote-backref-idx")
+          .addAttributes("sup", "id", "class")
+          .addAttributes("li", "id")
+          .addAttributes("section", "class", "data-footnotes")
+          .addAttributes("code", "class")
+          .addAttributes("th", "align")
+          .addAttributes("td", "align")
+          .addAttributes("img", "loading")
+          .addAttributes("abbr", "title")
+          .addAttributes("time", "datetime")
+          .addAttributes("details", "open")
+          .addAttributes("input", "type", "checked")
+          .addEnforcedAttribute("input", "disabled", "disabled")
+          .addProtocols("a", "href", "#")
+          .preserveRelativeLinks(true);
+
+  private final Document.OutputSettings output =
+      new Document.OutputSettings().prettyPrint(false).charset("UTF-8");
+
+  String clean(String html) {
+    return Jsoup.clean(html, BASE_URI, safelist, output);
+  }
+}

@@ -1,0 +1,85 @@
+package inkwell.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.Block;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * CommonMark with GFM tables, strikethrough, autolinks and task lists, and footnotes. Raw HTML is
+ * passed through here and removed or cleaned later by {@link HtmlSanitizer}. Thread-safe.
+ */
+final class Markdown {
+
+  private final List<Extension> extensions =
+      List.of(
+          TablesExtension.create(),
+          StrikethroughExtension.create(),
+          AutolinkExtension.create(),
+          TaskListItemsExtension.create(),
+          FootnotesExtension.create());
+
+  private final Parser parser =
+      Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+  Node parse(String markdown) {
+    return parser.parse(markdown);
+  }
+
+  /** HTML for {@code document}, with {@code id} attributes on the headings named in {@code ids}. */
+  String render(Node document, Map<Node, String> ids) {
+    HtmlRenderer renderer =
+        HtmlRenderer.builder()
+            .extensions(extensions)
+            .attributeProviderFactory(
+                context ->
+                    (node, tagName, attributes) -> {
+                      if (node instanceof Heading && ids.containsKey(node)) {
+                        attributes.put("id", ids.get(node));
+                      }
+                    })
+            .build();
+    return renderer.render(document);
+  }
+
+  /**
+   * The text of {@code node} without markup, whitespace collapsed to single spaces. Raw HTML is
+   * left out; code is kept; image alt text is kept.
+   */
+  String plainText(Node node) {
+    StringBuilder out = new StringBuilder();
+    for (Node n : Trees.preOrder(node)) {
+      if (n instanceof Text text) {
+        out.append(text.getLiteral());
+      } else if (n instanceof Code code) {
+        out.append(code.getLiteral());
+      } else if (n instanceof FencedCodeBlock code) {
+        out.append(' ').append(code.getLiteral());
+      } else if (n instanceof IndentedCodeBlock code) {
+        out.append(' ').append(code.getLiteral());
+      } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak || n instanceof Block) {
+        out.append(' ');
+      }
+    }
+    return WHITESPACE.matcher(out).replaceAll(" ").strip();
+  }
+}

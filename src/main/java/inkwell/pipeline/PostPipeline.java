@@ -1,0 +1,220 @@
+package inkwell.pipeline;
+
+import inkwell.post.Hashes;
+import inkwell.post.Post;
+import inkwell.post.PostError;
+import inkwell.post.PostError.Kind;
+import inkwell.post.Slugs;
+import inkwell.post.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+import org.commonmark.node.Node;
+
+/**
+ * Turns a Markdown source into a {@link Post}, or says precisely why it cannot.
+ *
+ * <pre>{@code
+ * PostPipeline pipeline = PostPipeline.builder().postsPrefix("posts/").build();
+ * ParseResult result = pipeline.parse(new Source("posts/hello.md", bytes, lastModified));
+ * if (result instanceof ParseResult.Parsed parsed) {
+ *   Post post = parsed.post();
+ * } else if (result instanceof ParseResult.Rejected rejected) {
+ *   log(rejected.describe()); // posts/hello.md:3:7: date: cannot read "Augst 5" as a date; ...
+ * }
+ * }</pre>
+ *
+ * <p>Build one and reuse it: it is immutable and thread-safe, and {@link #parse} never throws for
+ * bad input.
+ */
+public final class PostPipeline {
+
+  /** Default limit on the size of a source file: 1 MiB. */
+  public static final long DEFAULT_MAX_SOURCE_BYTES = 1024 * 1024;
+
+  /** Default reading speed for the reading-time estimate. */
+  public static final int DEFAULT_WORDS_PER_MINUTE = 220;
+
+  private final String postsPrefix;
+  private final long maxSourceBytes;
+  private final ZoneId zone;
+  private final int wordsPerMinute;
+  private final Markdown markdown = new Markdown();
+  private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+
+  private PostPipeline(Builder builder) {
+    this.postsPrefix = builder.postsPrefix;
+    this.maxSourceBytes = builder.maxSourceBytes;
+    this.zone = builder.zone;
+    this.wordsPerMinute = builder.wordsPerMinute;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A pipeline with the defaults: prefix {@code posts/}, 1 MiB limit, UTC, 220 words a minute. */
+  public static PostPipeline create() {
+    return builder().build();
+  }
+
+  /** The post {@code source} describes, or the reason it describes none. */
+  public ParseResult parse(Source source) {
+    try {
+      return new ParseResult.Parsed(build(source));
+    } catch (RejectedException e) {
+      return new ParseResult.Rejected(source.key(), e.error());
+    } catch (StackOverflowError e) {
+      return new ParseResult.Rejected(
+          source.key(),
+          PostError.of(
+              Kind.NESTED_TOO_DEEPLY,
+              "the Markdown nests quotes, lists or emphasis too deeply to render"));
+    }
+  }
+
+  private Post build(Source source) {
+    String text = SourceText.decode(source.bytes(), maxSourceBytes);
+    MarkdownFile file = MarkdownFile.split(text);
+    FrontMatter meta =
+        file.yaml() == null ? FrontMatter.NONE : new FrontMatterReader(zone, 2).read(file.yaml());
+
+    String body = file.body();
+    Instant date = meta.date();
+    if (file.yaml() == null) {
+      Optional<Inference.DateLine> dateLine = Inference.dateLine(body);
+      if (dateLine.isPresent()) {
+        body = dateLine.get().body();
+        date = startOfDay(dateLine.get().date());
+      }
+    }
+    if (date == null) {
+      date =
+          Inference.fileNameDate(source.key()).map(this::startOfDay).orElse(source.lastModified());
+    }
+
+    Nesting.checkBlocks(body, file.bodyLine());
+    Node document = markdown.parse(body);
+    String title = meta.title();
+    if (title == null) {
+      title = Inference.takeFirstH1(document, markdown).orElse(null);
+    }
+    if (title == null) {
+      Optional<Inference.FirstLine> firstLine = Inference.firstLine(body, markdown);
+      if (firstLine.isPresent()) {
+        title = firstLine.get().title();
+        document = markdown.parse(firstLine.get().body());
+      } else {
+        title = Inference.fileNameTitle(source.key());
+      }
+    }
+    Nesting.checkTree(document, file.bodyLine());
+
+    Headings headings = Headings.of(document, markdown);
+    String html = sanitizer.clean(markdown.render(document, headings.ids()));
+    int words = countWords(markdown.plainText(document));
+    String summary =
+        meta.summary() != null ? meta.summary() : Inference.summary(document, markdown);
+
+    return new Post(
+        source.key(),
+        slug(source.key(), meta.slug()),
+        title,
+        date,
+        meta.lastmod() != null ? meta.lastmod() : date,
+        meta.tags().stream().map(Tag::of).distinct().toList(),
+        meta.categories(),
+        summary,
+        Boolean.TRUE.equals(meta.draft()),
+        meta.publishDate(),
+        meta.expiryDate(),
+        meta.aliases(),
+        meta.canonical(),
+        meta.image(),
+        meta.author(),
+        html,
+        headings.toc(),
+        words,
+        Math.max(1, (words + wordsPerMinute - 1) / wordsPerMinute),
+        Hashes.sha256Hex(text),
+        meta.params());
+  }
+
+  private String slug(String key, String frontMatterSlug) {
+    String fromKey = Slugs.fromKey(key, postsPrefix);
+    if (frontMatterSlug == null) {
+      return fromKey;
+    }
+    if (frontMatterSlug.contains("/")) {
+      String path = Slugs.path(frontMatterSlug);
+      return path.isEmpty() ? fromKey : path;
+    }
+    return Slugs.replaceLastSegment(fromKey, frontMatterSlug);
+  }
+
+  private Instant startOfDay(LocalDate date) {
+    return date.atStartOfDay(zone).toInstant();
+  }
+
+  private static int countWords(String text) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      boolean wordChar = Character.isLetterOrDigit(cp);
+      if (wordChar && !inWord) {
+        words++;
+      }
+      inWord = wordChar || (inWord && (cp == '\'' || cp == '\u2019' || cp == '-'));
+      i += Character.charCount(cp);
+    }
+    return words;
+  }
+
+  /** Settings for a {@link PostPipeline}; every one has a default. */
+  public static final class Builder {
+    private String postsPrefix = "posts/";
+    private long maxSourceBytes = DEFAULT_MAX_SOURCE_BYTES;
+    private ZoneId zone = ZoneOffset.UTC;
+    private int wordsPerMinute = DEFAULT_WORDS_PER_MINUTE;
+
+    private Builder() {}
+
+    /** The key prefix that is not part of slugs ({@code posts/}); may be empty. */
+    public Builder postsPrefix(String postsPrefix) {
+      this.postsPrefix = Objects.requireNonNull(postsPrefix, "postsPrefix");
+      return this;
+    }
+
+    /** Sources larger than this are rejected. */
+    public Builder maxSourceBytes(long maxSourceBytes) {
+      if (maxSourceBytes <= 0) {
+        throw new IllegalArgumentException("maxSourceBytes must be positive: " + maxSourceBytes);
+      }
+      this.maxSourceBytes = maxSourceBytes;
+      return this;
+    }
+
+    /** The zone for dates written without one; the site's time zone. */
+    public Builder zone(ZoneId zone) {
+      this.zone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /** Reading speed used for {@link Post#readingMinutes()}. */
+    public Builder wordsPerMinute(int wordsPerMinute) {
+      if (wordsPerMinute <= 0) {
+        throw new IllegalArgumentException("wordsPerMinute must be positive: " + wordsPerMinute);
+      }
+      this.wordsPerMinute = wordsPerMinute;
+      return this;
+    }
+
+    public PostPipeline build() {
+      return new PostPipeline(this);
+    }
+  }
+}

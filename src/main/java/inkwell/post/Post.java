@@ -1,0 +1,83 @@
+package inkwell.post;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A rendered post: everything a page, a feed or an index needs, produced by {@code PostPipeline}.
+ *
+ * <p>Text fields ({@code title}, {@code summary}, tag names, {@code author}, ...) are plain text
+ * and must be escaped wherever they are written into HTML or XML. {@code bodyHtml} is the only
+ * HTML, and it has already been sanitized. {@code publishDate}, {@code expiryDate}, {@code
+ * canonicalUrl}, {@code image} and {@code author} are {@code null} when the source does not set
+ * them.
+ *
+ * @param sourceKey the object key (or relative path) the post was read from
+ * @param slug the URL path of the post below the site root, without leading or trailing slash
+ * @param date the publication date shown to readers
+ * @param updated the last-modified date shown to readers; equal to {@code date} unless set
+ * @param publishDate when the post becomes visible, if later than {@code date}
+ * @param expiryDate when the post stops being visible
+ * @param aliases old paths (normalized like slugs) that should redirect here
+ * @param readingMinutes estimated reading time, at least 1
+ * @param contentHash SHA-256 (hex) of the normalized source text
+ * @param params front-matter fields this engine does not interpret, kept as plain Java values
+ */
+public record Post(
+    String sourceKey,
+    String slug,
+    String title,
+    Instant date,
+    Instant updated,
+    List<Tag> tags,
+    List<String> categories,
+    String summary,
+    boolean draft,
+    Instant publishDate,
+    Instant expiryDate,
+    List<String> aliases,
+    String canonicalUrl,
+    String image,
+    String author,
+    String bodyHtml,
+    List<TocEntry> toc,
+    int wordCount,
+    int readingMinutes,
+    String contentHash,
+    Map<String, Object> params) {
+
+  public Post {
+    Objects.requireNonNull(sourceKey, "sourceKey");
+    Objects.requireNonNull(slug, "slug");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(updated, "updated");
+    Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(bodyHtml, "bodyHtml");
+    Objects.requireNonNull(contentHash, "contentHash");
+    tags = List.copyOf(tags);
+    categories = List.copyOf(categories);
+    aliases = List.copyOf(aliases);
+    toc = List.copyOf(toc);
+    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+  }
+
+  /**
+   * The moment the post first becomes visible to readers: {@code publishDate} if set, else {@code
+   * date}.
+   */
+  public Instant visibleFrom() {
+    return publishDate != null ? publishDate : date;
+  }
+
+  /** True when readers may see the post at {@code now}: not a draft, published, not expired. */
+  public boolean isVisibleAt(Instant now) {
+    return !draft
+        && !visibleFrom().isAfter(now)
+        && (expiryDate == null || now.isBefore(expiryDate));
+  }
+}

@@ -1,0 +1,54 @@
+package inkwell.post;
+
+import java.util.Objects;
+
+/**
+ * Why a source file could not become a post, and where.
+ *
+ * <p>{@code line} and {@code column} are 1-based positions in the source file as the author sees it
+ * (front matter included); 0 means the error has no single position.
+ */
+public record PostError(Kind kind, String message, int line, int column) {
+
+  /** What kind of problem it is; stable names, safe to show and to match on. */
+  public enum Kind {
+    TOO_LARGE,
+    NOT_UTF8,
+    NUL_BYTE,
+    UNSUPPORTED_FRONT_MATTER,
+    UNCLOSED_FRONT_MATTER,
+    YAML_SYNTAX,
+    FRONT_MATTER_NOT_A_MAP,
+    INVALID_FIELD,
+    NESTED_TOO_DEEPLY,
+    SLUG_CONFLICT
+  }
+
+  public PostError {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(message, "message");
+    if (line < 0 || column < 0) {
+      throw new IllegalArgumentException("line and column must be >= 0");
+    }
+  }
+
+  public static PostError at(Kind kind, int line, int column, String message) {
+    return new PostError(kind, message, line, column);
+  }
+
+  public static PostError of(Kind kind, String message) {
+    return new PostError(kind, message, 0, 0);
+  }
+
+  public boolean hasPosition() {
+    return line > 0;
+  }
+
+  /** The error as a compiler would print it: {@code posts/a.md:3:7: message}. */
+  public String describe(String sourceKey) {
+    if (!hasPosition()) {
+      return sourceKey + ": " + message;
+    }
+    return sourceKey + ":" + line + (column > 0 ? ":" + column : "") + ": " + message;
+  }
+}
