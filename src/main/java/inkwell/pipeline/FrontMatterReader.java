@@ -37,6 +37,11 @@ final class FrontMatterReader {
 
   private static final int MAX_DEPTH = 20;
 
+  /** Values that unknown fields may expand to, aliases included (guards against alias bombs). */
+  private static final int MAX_VALUES = 10_000;
+
+  private int values;
+
   private final ZoneId zone;
   private final int firstLine;
 
@@ -290,6 +295,12 @@ final class FrontMatterReader {
   private Object plain(Node node, int depth) {
     if (depth > MAX_DEPTH) {
       throw error(node, Kind.NESTED_TOO_DEEPLY, "front matter is nested too deeply");
+    }
+    if (++values > MAX_VALUES) {
+      throw error(
+          node,
+          Kind.YAML_SYNTAX,
+          "front matter expands to more than " + MAX_VALUES + " values (too many aliases?)");
     }
     if (node instanceof ScalarNode scalar) {
       String value = scalar.getValue();

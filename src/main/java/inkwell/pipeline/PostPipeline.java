@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.commonmark.node.Node;
@@ -125,7 +128,7 @@ public final class PostPipeline {
         title,
         date,
         meta.lastmod() != null ? meta.lastmod() : date,
-        meta.tags().stream().map(Tag::of).distinct().toList(),
+        tags(meta.tags()),
         meta.categories(),
         summary,
         Boolean.TRUE.equals(meta.draft()),
@@ -153,6 +156,16 @@ public final class PostPipeline {
       return path.isEmpty() ? fromKey : path;
     }
     return Slugs.replaceLastSegment(fromKey, frontMatterSlug);
+  }
+
+  /** Tags in the order written, one per slug ("Ünicode" and "unicode" are the same tag). */
+  private static List<Tag> tags(List<String> names) {
+    Map<String, Tag> bySlug = new LinkedHashMap<>();
+    for (String name : names) {
+      Tag tag = Tag.of(name);
+      bySlug.putIfAbsent(tag.slug(), tag);
+    }
+    return List.copyOf(bySlug.values());
   }
 
   private Instant startOfDay(LocalDate date) {
