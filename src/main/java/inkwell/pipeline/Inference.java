@@ -7,8 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.Document;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 
 /**
  * What a post says about itself when front matter does not: its title, its date and its summary.
@@ -103,7 +106,7 @@ final class Inference {
    */
   static String summary(Node document, Markdown markdown) {
     for (Node node : Trees.preOrder(document)) {
-      if (node instanceof Paragraph) {
+      if (node instanceof Paragraph && !onlyImages(node)) {
         String text = markdown.plainText(node);
         if (!text.isEmpty()) {
           return shorten(text, SUMMARY_LENGTH);
@@ -111,6 +114,17 @@ final class Inference {
       }
     }
     return "";
+  }
+
+  /** True for a paragraph of images and line breaks only (a figure, not prose). */
+  private static boolean onlyImages(Node paragraph) {
+    for (Node child = paragraph.getFirstChild(); child != null; child = child.getNext()) {
+      boolean blank = child instanceof Text text && text.getLiteral().isBlank();
+      if (!(child instanceof Image || child instanceof SoftLineBreak || blank)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String shorten(String text, int max) {
