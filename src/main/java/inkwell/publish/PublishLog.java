@@ -1,0 +1,64 @@
+package inkwell.publish;
+
+import inkwell.post.PostError;
+import inkwell.support.Json;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One JSON log line per event: what happened to which source key, with the sequencer and, for a
+ * rejection, the error's kind, line, column and message. CloudWatch Logs Insights reads the fields.
+ */
+final class PublishLog {
+
+  private static final Logger LOG = LoggerFactory.getLogger("inkwell.publish");
+
+  PublishService.Outcome outcome(ObjectEvent event, PublishService.Outcome outcome, String detail) {
+    LOG.info(
+        Json.object(
+            "outcome", outcome.name(),
+            "key", event.key(),
+            "bucket", event.bucket(),
+            "event", event.type().name(),
+            "sequencer", event.sequencer().toString(),
+            "versionId", event.versionId(),
+            "detail", detail));
+    return outcome;
+  }
+
+  PublishService.Outcome published(
+      ObjectEvent event, String slug, boolean draft, Instant visibleFrom) {
+    LOG.info(
+        Json.object(
+            "outcome", PublishService.Outcome.PUBLISHED.name(),
+            "key", event.key(),
+            "slug", slug,
+            "draft", draft,
+            "visibleFrom", visibleFrom,
+            "sequencer", event.sequencer().toString(),
+            "versionId", event.versionId()));
+    return PublishService.Outcome.PUBLISHED;
+  }
+
+  PublishService.Outcome rejected(
+      ObjectEvent event, PublishService.Outcome outcome, PostError error) {
+    LOG.warn(
+        Json.object(
+            "outcome", outcome.name(),
+            "key", event.key(),
+            "error", error.kind().name(),
+            "line", error.line(),
+            "column", error.column(),
+            "message", error.message(),
+            "sequencer", event.sequencer().toString(),
+            "versionId", event.versionId()));
+    return outcome;
+  }
+
+  /** An event record that was not handed to the service at all (a test event, an unknown name). */
+  static void skipped(String reason, String eventName, String key) {
+    LOG.info(
+        Json.object("outcome", "IGNORED", "eventName", eventName, "key", key, "detail", reason));
+  }
+}

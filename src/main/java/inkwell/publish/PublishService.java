@@ -1,0 +1,166 @@
+package inkwell.publish;
+
+import inkwell.pipeline.ParseResult;
+import inkwell.pipeline.PostPipeline;
+import inkwell.pipeline.Source;
+import inkwell.post.PostError;
+import inkwell.post.PostError.Kind;
+import inkwell.storage.PostRepository;
+import inkwell.storage.PublishResult;
+import inkwell.storage.SourceRecord;
+import inkwell.storage.SourceStore;
+import inkwell.storage.SourceStore.StoredSource;
+import inkwell.storage.StatusStore;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Applies S3 object events to the posts index: a created object is read, run through the pipeline
+ * and published (or its rejection recorded where the author can read it); a removed object's post
+ * is taken down. Events older than what was already applied for the same key change nothing.
+ *
+ * <p>Storage failures propagate, so that Lambda retries the event; every step is safe to repeat.
+ * Thread-safe.
+ */
+public final class PublishService {
+
+  /** What an event led to. */
+  public enum Outcome {
+    /** The post went live (or was updated, or stored as a draft or scheduled post). */
+    PUBLISHED,
+    /** The source is not a valid post; the previous version stays live and the status says why. */
+    REJECTED,
+    /** The slug or an alias belongs to another source; treated like a rejection. */
+    CONFLICT,
+    /** The post was taken down. */
+    REMOVED,
+    /** An event for the same key with an equal or later sequencer was already applied. */
+    STALE,
+    /** The object no longer exists; the event that removed it will take the post down. */
+    SOURCE_GONE,
+    /** Not a post: another bucket, outside the posts prefix, or not a {@code .md} file. */
+    IGNORED
+  }
+
+  private final PostPipeline pipeline;
+  private final SourceStore sources;
+  private final PostRepository posts;
+  private final StatusStore status;
+  private final String bucket;
+  private final String postsPrefix;
+  private final Clock clock;
+  private final PublishLog log = new PublishLog();
+
+  public PublishService(
+      PostPipeline pipeline,
+      SourceStore sources,
+      PostRepository posts,
+      StatusStore status,
+      String bucket,
+      String postsPrefix,
+      Clock clock) {
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.sources = Objects.requireNonNull(sources, "sources");
+    this.posts = Objects.requireNonNull(posts, "posts");
+    this.status = Objects.requireNonNull(status, "status");
+    this.bucket = Objects.requireNonNull(bucket, "bucket");
+    this.postsPrefix = Objects.requireNonNull(postsPrefix, "postsPrefix");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Applies one event. Throws if storage fails, so that the event is retried. */
+  public Outcome apply(ObjectEvent event) {
+    if (!event.bucket().equals(bucket)) {
+      return log.outcome(event, Outcome.IGNORED, "event is for bucket " + event.bucket());
+    }
+    if (!isPost(event.key())) {
+      return log.outcome(event, Outcome.IGNORED, "key is not a .md file under " + postsPrefix);
+    }
+    Optional<SourceRecord> applied = posts.findSource(event.key());
+    if (applied.isPresent() && applied.get().contentIsAtOrAfter(event.sequencer())) {
+      return log.outcome(
+          event, Outcome.STALE, "already applied sequencer " + applied.get().content());
+    }
+    if (applied.isPresent() && isRecordedRejection(applied.get(), event)) {
+      // A replay (or a retry after the status write failed): rewrite the same status, nothing else.
+      SourceRecord record = applied.get();
+      status.reportFailure(
+          event.key(), event.sequencer(), event.versionId(), record.error(), record.at());
+      return log.outcome(event, Outcome.STALE, "rejection already recorded; status rewritten");
+    }
+    boolean latest = applied.isEmpty() || applied.get().isLatest(event.sequencer());
+    return switch (event.type()) {
+      case CREATED -> publish(event, latest);
+      case REMOVED -> remove(event, latest);
+    };
+  }
+
+  private static boolean isRecordedRejection(SourceRecord record, ObjectEvent event) {
+    return record.latest().equals(event.sequencer())
+        && record.state() == SourceRecord.State.REJECTED
+        && record.error() != null;
+  }
+
+  private boolean isPost(String key) {
+    return key.startsWith(postsPrefix)
+        && key.length() > postsPrefix.length() + 3
+        && key.regionMatches(true, key.length() - 3, ".md", 0, 3);
+  }
+
+  private Outcome publish(ObjectEvent event, boolean latest) {
+    Optional<StoredSource> stored = sources.read(event.key(), event.versionId());
+    if (stored.isEmpty()) {
+      return log.outcome(
+          event, Outcome.SOURCE_GONE, "object is gone; its removal event takes the post down");
+    }
+    StoredSource source = stored.get();
+    ParseResult parsed =
+        pipeline.parse(new Source(event.key(), source.bytes(), source.lastModified()));
+    if (parsed instanceof ParseResult.Rejected rejected) {
+      return reject(event, source, rejected.error(), Outcome.REJECTED);
+    }
+    var post = ((ParseResult.Parsed) parsed).post();
+    if (latest) {
+      // Cleared before the write, so that a retried event still clears it.
+      status.clear(event.key());
+    }
+    PublishResult result = posts.publish(post, event.sequencer());
+    if (result instanceof PublishResult.Published published) {
+      return log.published(event, published.slug(), post.draft(), post.visibleFrom());
+    }
+    if (result instanceof PublishResult.Conflict conflict) {
+      PostError error =
+          PostError.of(
+              Kind.SLUG_CONFLICT,
+              conflict.what()
+                  + " already belongs to "
+                  + conflict.ownerKey()
+                  + "; set a different slug (or aliases) in the front matter");
+      return reject(event, source, error, Outcome.CONFLICT);
+    }
+    if (result instanceof PublishResult.TooLarge tooLarge) {
+      return reject(
+          event, source, PostError.of(Kind.TOO_LARGE, tooLarge.detail()), Outcome.REJECTED);
+    }
+    return log.outcome(event, Outcome.STALE, "a later event for this key was applied meanwhile");
+  }
+
+  private Outcome reject(ObjectEvent event, StoredSource source, PostError error, Outcome outcome) {
+    // The status object is written before the record, so a retried event still writes it.
+    status.reportFailure(
+        event.key(), event.sequencer(), source.versionId(), error, clock.instant());
+    if (!posts.reject(event.key(), event.sequencer(), error)) {
+      return log.outcome(event, Outcome.STALE, "a later event for this key was applied meanwhile");
+    }
+    return log.rejected(event, outcome, error);
+  }
+
+  private Outcome remove(ObjectEvent event) {
+    status.clear(event.key());
+    if (!posts.remove(event.key(), event.sequencer())) {
+      return log.outcome(event, Outcome.STALE, "a later event for this key was applied meanwhile");
+    }
+    return log.outcome(event, Outcome.REMOVED, "post taken down");
+  }
+}

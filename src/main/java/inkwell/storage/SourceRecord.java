@@ -1,0 +1,59 @@
+package inkwell.storage;
+
+import inkwell.post.PostError;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the events applied so far say about a source key. Two registers, each keeping the highest
+ * sequencer it has seen, make the outcome independent of delivery order:
+ *
+ * <ul>
+ *   <li>{@code latest}: the latest event of any kind. It decides what the author is told: {@code
+ *       state} and {@code error} describe it.
+ *   <li>{@code content}: the latest event that changes what readers see: a valid upload or a
+ *       removal. A rejected upload never changes it, so the last good version stays live, and an
+ *       older good version that arrives after a newer bad one still goes live.
+ * </ul>
+ *
+ * @param content the sequencer of the latest valid upload or removal, or {@code null} if none
+ * @param slug the slug of the live version, or {@code null} if none is live
+ * @param aliases the aliases of the live version
+ * @param error why the latest event was rejected, or {@code null}
+ */
+public record SourceRecord(
+    String sourceKey,
+    Sequencer latest,
+    Sequencer content,
+    State state,
+    String slug,
+    List<String> aliases,
+    PostError error,
+    Instant at) {
+
+  /** The outcome of the latest event for the key. */
+  public enum State {
+    PUBLISHED,
+    REJECTED,
+    DELETED
+  }
+
+  public SourceRecord {
+    Objects.requireNonNull(sourceKey, "sourceKey");
+    Objects.requireNonNull(latest, "latest");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(at, "at");
+    aliases = List.copyOf(aliases);
+  }
+
+  /** True if an event at {@code sequencer} can no longer change what readers see. */
+  public boolean contentIsAtOrAfter(Sequencer sequencer) {
+    return content != null && !sequencer.isAfter(content);
+  }
+
+  /** True if an event at {@code sequencer} is the newest seen for this key. */
+  public boolean isLatest(Sequencer sequencer) {
+    return sequencer.isAfter(latest);
+  }
+}

@@ -1,0 +1,18 @@
+package inkwell.storage;
+
+import inkwell.post.PostError;
+import java.time.Instant;
+
+/**
+ * Where authors read why their upload did not go live, without CloudWatch: on AWS a JSON object per
+ * source key in the bucket, outside the posts prefix.
+ */
+public interface StatusStore {
+
+  /** Why the version of {@code sourceKey} at {@code sequencer} was not published. */
+  void reportFailure(
+      String sourceKey, Sequencer sequencer, String versionId, PostError error, Instant at);
+
+  /** The latest version of {@code sourceKey} went live or was deleted: no failure to report. */
+  void clear(String sourceKey);
+}

@@ -1,0 +1,74 @@
+package inkwell.support;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes JSON objects with jackson-core's streaming generator: no reflection, nothing to warm up.
+ * Values may be strings, numbers, booleans, {@code null}, lists, maps, or anything else (written
+ * with {@code toString()}, which suits {@code Instant}). Thread-safe.
+ */
+public final class Json {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private Json() {}
+
+  /** A JSON object from alternating keys and values: {@code object("a", 1, "b", "x")}. */
+  public static String object(Object... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("keys and values must come in pairs");
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(String.valueOf(keysAndValues[i]), keysAndValues[i + 1]);
+    }
+    return write(map);
+  }
+
+  /** The JSON text of {@code value}. */
+  public static String write(Object value) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      writeValue(generator, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+    if (value == null) {
+      generator.writeNull();
+    } else if (value instanceof String s) {
+      generator.writeString(s);
+    } else if (value instanceof Boolean b) {
+      generator.writeBoolean(b);
+    } else if (value instanceof Integer || value instanceof Long) {
+      generator.writeNumber(((Number) value).longValue());
+    } else if (value instanceof Number n) {
+      generator.writeNumber(n.toString());
+    } else if (value instanceof Map<?, ?> map) {
+      generator.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        generator.writeFieldName(String.valueOf(entry.getKey()));
+        writeValue(generator, entry.getValue());
+      }
+      generator.writeEndObject();
+    } else if (value instanceof List<?> list) {
+      generator.writeStartArray();
+      for (Object item : list) {
+        writeValue(generator, item);
+      }
+      generator.writeEndArray();
+    } else {
+      generator.writeString(value.toString());
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Small shared helpers with no domain meaning: JSON writing for logs and status files. */
+package inkwell.support;
