@@ -147,17 +147,20 @@ public final class PublishService {
   }
 
   private Outcome reject(ObjectEvent event, StoredSource source, PostError error, Outcome outcome) {
-    // The status object is written before the record, so a retried event still writes it.
-    status.reportFailure(
-        event.key(), event.sequencer(), source.versionId(), error, clock.instant());
-    if (!posts.reject(event.key(), event.sequencer(), error)) {
-      return log.outcome(event, Outcome.STALE, "a later event for this key was applied meanwhile");
+    Instant at = clock.instant();
+    if (!posts.reject(event.key(), event.sequencer(), error, at)) {
+      return log.outcome(event, Outcome.STALE, "a later upload of this key was already applied");
     }
+    // If this write fails the event is retried, finds the rejection recorded, and rewrites it.
+    status.reportFailure(event.key(), event.sequencer(), source.versionId(), error, at);
     return log.rejected(event, outcome, error);
   }
 
-  private Outcome remove(ObjectEvent event) {
-    status.clear(event.key());
+  private Outcome remove(ObjectEvent event, boolean latest) {
+    if (latest) {
+      // Cleared before the write, so that a retried event still clears it.
+      status.clear(event.key());
+    }
     if (!posts.remove(event.key(), event.sequencer())) {
       return log.outcome(event, Outcome.STALE, "a later event for this key was applied meanwhile");
     }
