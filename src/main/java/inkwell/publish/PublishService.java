@@ -12,6 +12,7 @@ import inkwell.storage.SourceStore;
 import inkwell.storage.SourceStore.StoredSource;
 import inkwell.storage.StatusStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,0 +1,15 @@
+package inkwell.aws;
+
+/**
+ * Where post bodies too large for a DynamoDB item are kept (gzipped HTML), by key. On AWS: the
+ * content bucket, under a prefix outside the posts prefix so that writing there triggers nothing.
+ */
+public interface BodyStore {
+
+  /** Stores {@code gzippedHtml} and returns the key it can be read back with. */
+  String put(String slug, String contentHash, byte[] gzippedHtml);
+
+  byte[] get(String key);
+
+  void delete(String key);
+}
