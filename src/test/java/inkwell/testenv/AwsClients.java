@@ -1,0 +1,98 @@
+package inkwell.testenv;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/**
+ * AWS SDK v2 clients configured for the emulators: URLConnection HTTP client, {@code us-east-1},
+ * static dummy credentials, an endpoint override and, for S3, path-style addressing with checksums
+ * only where the API requires them (S3Proxy rejects uploads with the SDK's default checksums).
+ */
+public final class AwsClients {
+
+  public static final Region REGION = Region.US_EAST_1;
+  public static final String ACCESS_KEY_ID = "test";
+  public static final String SECRET_ACCESS_KEY = "test";
+
+  private AwsClients() {}
+
+  public static StaticCredentialsProvider credentials() {
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
+  }
+
+  public static S3Client s3(URI endpoint) {
+    return s3Builder(endpoint).build();
+  }
+
+  public static DynamoDbClient dynamoDb(URI endpoint) {
+    return dynamoDbBuilder(endpoint).build();
+  }
+
+  /** An S3 client whose every call fails with an {@code SdkClientException}, without retrying. */
+  public static S3Client deadS3() {
+    return s3Builder(closedPortEndpoint())
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+  }
+
+  /** A DynamoDB client whose every call fails with an {@code SdkClientException}, no retries. */
+  public static DynamoDbClient deadDynamoDb() {
+    return dynamoDbBuilder(closedPortEndpoint())
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+  }
+
+  /** An endpoint on 127.0.0.1 where nothing listens: a port just bound and released. */
+  public static URI closedPortEndpoint() {
+    return URI.create("http://127.0.0.1:" + freePort());
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on 127.0.0.1", e);
+    }
+  }
+
+  private static UrlConnectionHttpClient.Builder http() {
+    return UrlConnectionHttpClient.builder()
+        .connectionTimeout(Duration.ofSeconds(2))
+        .socketTimeout(Duration.ofSeconds(30));
+  }
+
+  private static S3ClientBuilder s3Builder(URI endpoint) {
+    return S3Client.builder()
+        .httpClientBuilder(http())
+        .region(REGION)
+        .credentialsProvider(credentials())
+        .endpointOverride(endpoint)
+        .forcePathStyle(true)
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+  }
+
+  private static DynamoDbClientBuilder dynamoDbBuilder(URI endpoint) {
+    return DynamoDbClient.builder()
+        .httpClientBuilder(http())
+        .region(REGION)
+        .credentialsProvider(credentials())
+        .endpointOverride(endpoint);
+  }
+}
