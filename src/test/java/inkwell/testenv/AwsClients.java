@@ -5,13 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -19,9 +15,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
- * AWS SDK v2 clients configured for the emulators: URLConnection HTTP client, {@code us-east-1},
- * static dummy credentials, an endpoint override and, for S3, path-style addressing with checksums
- * only where the API requires them (S3Proxy rejects uploads with the SDK's default checksums).
+ * AWS SDK v2 clients for the emulators: the production client configuration ({@link
+ * inkwell.aws.AwsClients}, which turns on path-style addressing and checksums only where required
+ * when an endpoint is overridden) with {@code us-east-1} and static dummy credentials.
  */
 public final class AwsClients {
 
@@ -71,28 +67,15 @@ public final class AwsClients {
     }
   }
 
-  private static UrlConnectionHttpClient.Builder http() {
-    return UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(2))
-        .socketTimeout(Duration.ofSeconds(30));
+  private static inkwell.aws.AwsClients.Settings settings(URI endpoint) {
+    return new inkwell.aws.AwsClients.Settings(REGION, endpoint, endpoint, credentials());
   }
 
   private static S3ClientBuilder s3Builder(URI endpoint) {
-    return S3Client.builder()
-        .httpClientBuilder(http())
-        .region(REGION)
-        .credentialsProvider(credentials())
-        .endpointOverride(endpoint)
-        .forcePathStyle(true)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    return inkwell.aws.AwsClients.s3Builder(settings(endpoint));
   }
 
   private static DynamoDbClientBuilder dynamoDbBuilder(URI endpoint) {
-    return DynamoDbClient.builder()
-        .httpClientBuilder(http())
-        .region(REGION)
-        .credentialsProvider(credentials())
-        .endpointOverride(endpoint);
+    return inkwell.aws.AwsClients.dynamoDbBuilder(settings(endpoint));
   }
 }

@@ -1,0 +1,120 @@
+package inkwell.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/**
+ * Builds the SDK clients once per container, from the standard AWS environment: {@code AWS_REGION}
+ * (or {@code AWS_DEFAULT_REGION}), and {@code AWS_ENDPOINT_URL_S3}, {@code
+ * AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL} for LocalStack, {@code sam local} or the
+ * emulators. Only with an overridden endpoint are path-style addressing and "checksums only when
+ * required" switched on, as S3 emulators need; against AWS the SDK's defaults stand. The HTTP
+ * client is the JDK's URLConnection: no Netty or Apache client to load at cold start.
+ */
+public final class AwsClients {
+
+  /**
+   * Where and as whom to connect.
+   *
+   * @param s3Endpoint an endpoint override for S3, or {@code null} for AWS's
+   * @param dynamoDbEndpoint an endpoint override for DynamoDB, or {@code null} for AWS's
+   */
+  public record Settings(
+      Region region, URI s3Endpoint, URI dynamoDbEndpoint, AwsCredentialsProvider credentials) {
+
+    public Settings {
+      Objects.requireNonNull(region, "region");
+      Objects.requireNonNull(credentials, "credentials");
+    }
+
+    /** Settings from environment variables, as Lambda, {@code sam local} and shells set them. */
+    public static Settings fromEnvironment(Map<String, String> env) {
+      String region = firstSet(env, "AWS_REGION", "AWS_DEFAULT_REGION");
+      String shared = env.get("AWS_ENDPOINT_URL");
+      String s3 = firstSet(env, "AWS_ENDPOINT_URL_S3");
+      String dynamo = firstSet(env, "AWS_ENDPOINT_URL_DYNAMODB");
+      AwsCredentialsProvider credentials =
+          env.containsKey("AWS_ACCESS_KEY_ID")
+              ? EnvironmentVariableCredentialsProvider.create()
+              : DefaultCredentialsProvider.builder().build();
+      return new Settings(
+          Region.of(region != null ? region : "us-east-1"),
+          uri(s3 != null ? s3 : shared),
+          uri(dynamo != null ? dynamo : shared),
+          credentials);
+    }
+
+    private static String firstSet(Map<String, String> env, String... names) {
+      for (String name : names) {
+        String value = env.get(name);
+        if (value != null && !value.isBlank()) {
+          return value.strip();
+        }
+      }
+      return null;
+    }
+
+    private static URI uri(String value) {
+      return value == null || value.isBlank() ? null : URI.create(value.strip());
+    }
+  }
+
+  private AwsClients() {}
+
+  public static S3Client s3(Settings settings) {
+    return s3Builder(settings).build();
+  }
+
+  public static DynamoDbClient dynamoDb(Settings settings) {
+    return dynamoDbBuilder(settings).build();
+  }
+
+  /** The S3 client builder {@link #s3} uses, for callers that add their own settings. */
+  public static S3ClientBuilder s3Builder(Settings settings) {
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .httpClientBuilder(http())
+            .region(settings.region())
+            .credentialsProvider(settings.credentials());
+    if (settings.s3Endpoint() != null) {
+      builder
+          .endpointOverride(settings.s3Endpoint())
+          .forcePathStyle(true)
+          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    }
+    return builder;
+  }
+
+  /** The DynamoDB client builder {@link #dynamoDb} uses. */
+  public static DynamoDbClientBuilder dynamoDbBuilder(Settings settings) {
+    DynamoDbClientBuilder builder =
+        DynamoDbClient.builder()
+            .httpClientBuilder(http())
+            .region(settings.region())
+            .credentialsProvider(settings.credentials());
+    if (settings.dynamoDbEndpoint() != null) {
+      builder.endpointOverride(settings.dynamoDbEndpoint());
+    }
+    return builder;
+  }
+
+  private static UrlConnectionHttpClient.Builder http() {
+    return UrlConnectionHttpClient.builder()
+        .connectionTimeout(Duration.ofSeconds(2))
+        .socketTimeout(Duration.ofSeconds(20));
+  }
+}

@@ -1,0 +1,682 @@
+package inkwell.aws;
+
+import static inkwell.aws.Attributes.s;
+
+import inkwell.post.Hashes;
+import inkwell.post.Post;
+import inkwell.post.PostError;
+import inkwell.post.Tag;
+import inkwell.storage.Listing;
+import inkwell.storage.Page;
+import inkwell.storage.PostRepository;
+import inkwell.storage.PostSummary;
+import inkwell.storage.PublishResult;
+import inkwell.storage.Sequencer;
+import inkwell.storage.SourceRecord;
+import inkwell.storage.StoredPost;
+import inkwell.storage.TagCount;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * The posts index in one DynamoDB table (layout in {@link PostTable}).
+ *
+ * <p>DynamoDB Local's open-source stand-ins lack transactions, and so does this code: it relies on
+ * write order and conditions instead. Every item a publish writes carries its source key and
+ * sequencer, and every write is conditional on not overwriting a later sequencer of the same source
+ * key, so items converge on the highest sequencer whatever the interleaving. The source item is
+ * written last, with optimistic locking; a writer that loses to a later event removes what it
+ * wrote. Order within a publish: body (S3, if spilled), post item, tag items, stale tag items
+ * removed, aliases, old slug marked as moved, source item. So a listing entry never points at a
+ * missing body, and a tag item never outlives its post.
+ *
+ * <p>Reads: a post page is one GetItem (plus one S3 GetObject if its body was spilled); a listing
+ * page is one Query on the sparse listing index, whose key condition ({@code visibleFrom <= now})
+ * hides scheduled posts; expired posts are filtered in the same request. Thread-safe.
+ */
+public final class DynamoPostRepository implements PostRepository {
+
+  /** Bodies larger than this (UTF-8 bytes) are stored gzipped. */
+  static final int GZIP_THRESHOLD = 16 * 1024;
+
+  /** Items are kept under this size; DynamoDB's limit is 400 KB. */
+  static final long MAX_ITEM_BYTES = 350 * 1024;
+
+  private static final int ATTEMPTS = 5;
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoPostRepository.class);
+
+  /** An item may be replaced by this write: absent, or written by an older event of this source. */
+  private static final String MINE_OR_ABSENT =
+      "attribute_not_exists(pk) OR (src = :src AND seq <= :seq)";
+
+  private static final String MINE_OR_FOREIGN = "src <> :src OR seq <= :seq";
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final BodyStore bodies;
+  private final Clock clock;
+
+  public DynamoPostRepository(DynamoDbClient dynamo, String table, BodyStore bodies, Clock clock) {
+    this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+    this.table = Objects.requireNonNull(table, "table");
+    this.bodies = Objects.requireNonNull(bodies, "bodies");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  // ---------------------------------------------------------------- source records
+
+  @Override
+  public Optional<SourceRecord> findSource(String sourceKey) {
+    return sourceItem(sourceKey).map(SourceItems::record);
+  }
+
+  private Optional<Map<String, AttributeValue>> sourceItem(String sourceKey) {
+    return get(PostTable.sourcePk(sourceKey), PostTable.SOURCE_SK, true);
+  }
+
+  /** Writes the source item if nobody wrote it since it was read (revision check). */
+  private boolean putSource(SourceRecord record, Optional<Map<String, AttributeValue>> previous) {
+    long revision = previous.map(SourceItems::revision).orElse(0L);
+    PutItemRequest.Builder put =
+        PutItemRequest.builder().tableName(table).item(SourceItems.item(record, revision + 1));
+    if (previous.isEmpty()) {
+      put.conditionExpression("attribute_not_exists(pk)");
+    } else {
+      put.conditionExpression("rev = :rev")
+          .expressionAttributeValues(Map.of(":rev", Attributes.n(revision)));
+    }
+    try {
+      dynamo.putItem(put.build());
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  // ---------------------------------------------------------------- publish
+
+  @Override
+  public PublishResult publish(Post post, Sequencer sequencer) {
+    String src = post.sourceKey();
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Optional<Map<String, AttributeValue>> previousItem = sourceItem(src);
+      Optional<SourceRecord> previous = previousItem.map(SourceItems::record);
+      if (previous.isPresent() && previous.get().contentIsAtOrAfter(sequencer)) {
+        return new PublishResult.Stale();
+      }
+      Optional<PublishResult.Conflict> aliasConflict = aliasConflict(post);
+      if (aliasConflict.isPresent()) {
+        return aliasConflict.get();
+      }
+      Map<String, AttributeValue> item = postItem(post, sequencer);
+      if (Attributes.size(item) > MAX_ITEM_BYTES) {
+        return new PublishResult.TooLarge(
+            "the post's metadata (title, table of contents, front matter) is too large to store");
+      }
+      Map<String, AttributeValue> replaced;
+      try {
+        replaced = put(item, conditionForSlug(), values(src, sequencer), true);
+      } catch (ConditionalCheckFailedException e) {
+        deleteSpilledBody(item, Map.of());
+        return slugTaken(post.slug(), src);
+      }
+      writeTags(post, sequencer);
+      writeAliases(post, sequencer, previous.map(SourceRecord::aliases).orElse(List.of()));
+      String oldSlug = previous.map(SourceRecord::slug).orElse(null);
+      Map<String, AttributeValue> moved = Map.of();
+      if (oldSlug != null && !oldSlug.equals(post.slug())) {
+        moved = markMoved(oldSlug, post.slug(), src, sequencer);
+      }
+      if (putSource(published(post, sequencer, previous), previousItem)) {
+        deleteSpilledBody(replaced, item);
+        deleteSpilledBody(moved, item);
+        return new PublishResult.Published(post.slug());
+      }
+      Optional<SourceRecord> now = findSource(src);
+      if (now.isPresent()
+          && now.get().content() != null
+          && now.get().content().isAfter(sequencer)) {
+        rollBack(post, sequencer);
+        return new PublishResult.Stale();
+      }
+      LOG.info("source item of {} changed while publishing; attempt {} again", src, attempt + 1);
+    }
+    throw new IllegalStateException(
+        "could not publish " + src + ": its source item kept changing (" + ATTEMPTS + " attempts)");
+  }
+
+  private static String conditionForSlug() {
+    // Free, or mine and older, or left behind by another source's deleted or moved post.
+    return MINE_OR_ABSENT + " OR (src <> :src AND #state IN (:gone, :moved))";
+  }
+
+  private PublishResult slugTaken(String slug, String src) {
+    Optional<Map<String, AttributeValue>> current =
+        get(PostTable.postPk(slug), PostTable.POST_SK, true);
+    String owner = current.map(i -> Attributes.string(i, "src")).orElse(null);
+    if (owner == null || owner.equals(src)) {
+      return new PublishResult.Stale();
+    }
+    return new PublishResult.Conflict("slug \"" + slug + "\"", owner);
+  }
+
+  private Optional<PublishResult.Conflict> aliasConflict(Post post) {
+    for (String alias : post.aliases()) {
+      Optional<Map<String, AttributeValue>> item =
+          get(PostTable.aliasPk(alias), PostTable.ALIAS_SK, true);
+      String owner = item.map(i -> Attributes.string(i, "src")).orElse(null);
+      if (owner != null && !owner.equals(post.sourceKey())) {
+        return Optional.of(new PublishResult.Conflict("alias \"/" + alias + "\"", owner));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Map<String, AttributeValue> postItem(Post post, Sequencer sequencer) {
+    Map<String, AttributeValue> item = PostItems.metadata(post);
+    item.put(PostTable.PK, s(PostTable.postPk(post.slug())));
+    item.put(PostTable.SK, s(PostTable.POST_SK));
+    item.put("seq", s(sequencer.normalized()));
+    item.put(
+        "state", s(post.draft() ? StoredPost.State.DRAFT.name() : StoredPost.State.LIVE.name()));
+    if (!post.draft()) {
+      item.put(PostTable.GSI1_PK, s(PostTable.LIST_ALL));
+      item.put(PostTable.GSI1_SK, s(listingSk(post)));
+    }
+    byte[] html = post.bodyHtml().getBytes(StandardCharsets.UTF_8);
+    if (html.length <= GZIP_THRESHOLD) {
+      item.put("body", s(post.bodyHtml()));
+      return item;
+    }
+    byte[] gzipped = gzip(html);
+    item.put("bodyGz", AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(gzipped)));
+    if (Attributes.size(item) > MAX_ITEM_BYTES) {
+      item.remove("bodyGz");
+      String key = bodies.put(post.slug(), Hashes.sha256Hex(post.bodyHtml()), gzipped);
+      item.put("bodyRef", s(key));
+    }
+    return item;
+  }
+
+  private static String listingSk(Post post) {
+    return PostTable.listingSk(Timestamps.format(post.visibleFrom()), post.slug());
+  }
+
+  private void writeTags(Post post, Sequencer sequencer) {
+    Set<String> keep = new LinkedHashSet<>();
+    if (!post.draft()) {
+      Map<String, AttributeValue> listing = PostItems.listing(post);
+      for (Tag tag : post.tags()) {
+        Map<String, AttributeValue> item = new HashMap<>(listing);
+        item.put(PostTable.PK, s(PostTable.postPk(post.slug())));
+        item.put(PostTable.SK, s(PostTable.TAG_PREFIX + tag.slug()));
+        item.put("src", s(post.sourceKey()));
+        item.put("seq", s(sequencer.normalized()));
+        item.put("tagName", s(tag.name()));
+        item.put(PostTable.GSI1_PK, s(PostTable.TAG_PREFIX + tag.slug()));
+        item.put(PostTable.GSI1_SK, s(listingSk(post)));
+        item.put(PostTable.GSI2_PK, s(PostTable.TAGS_ALL));
+        item.put(PostTable.GSI2_SK, s(tag.slug() + "#" + post.slug()));
+        try {
+          put(
+              item,
+              "attribute_not_exists(pk) OR " + MINE_OR_FOREIGN,
+              values(post.sourceKey(), sequencer),
+              false);
+        } catch (ConditionalCheckFailedException e) {
+          // a later event of this source wrote it: theirs stands
+        }
+        keep.add(tag.slug());
+      }
+    }
+    removeTags(post.slug(), keep, post.sourceKey(), sequencer);
+  }
+
+  /**
+   * Deletes the tag items under {@code slug} not in {@code keep}, unless a later event wrote them.
+   */
+  private void removeTags(String slug, Set<String> keep, String src, Sequencer sequencer) {
+    for (Map<String, AttributeValue> item : tagItems(slug)) {
+      String tag = Attributes.string(item, PostTable.SK).substring(PostTable.TAG_PREFIX.length());
+      if (!keep.contains(tag)) {
+        delete(
+            PostTable.postPk(slug),
+            Attributes.string(item, PostTable.SK),
+            MINE_OR_FOREIGN,
+            values(src, sequencer));
+      }
+    }
+  }
+
+  private List<Map<String, AttributeValue>> tagItems(String slug) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      QueryResponse page =
+          dynamo.query(
+              QueryRequest.builder()
+                  .tableName(table)
+                  .consistentRead(true)
+                  .keyConditionExpression("pk = :pk AND begins_with(sk, :tag)")
+                  .expressionAttributeValues(
+                      Map.of(":pk", s(PostTable.postPk(slug)), ":tag", s(PostTable.TAG_PREFIX)))
+                  .projectionExpression("pk, sk, src, seq")
+                  .exclusiveStartKey(start)
+                  .build());
+      items.addAll(page.items());
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
+    } while (start != null);
+    return items;
+  }
+
+  private void writeAliases(Post post, Sequencer sequencer, List<String> previousAliases) {
+    String src = post.sourceKey();
+    for (String alias : post.aliases()) {
+      Map<String, AttributeValue> item = new HashMap<>();
+      item.put(PostTable.PK, s(PostTable.aliasPk(alias)));
+      item.put(PostTable.SK, s(PostTable.ALIAS_SK));
+      item.put("src", s(src));
+      item.put("seq", s(sequencer.normalized()));
+      item.put("target", s(post.slug()));
+      try {
+        put(item, MINE_OR_ABSENT, values(src, sequencer), false);
+      } catch (ConditionalCheckFailedException e) {
+        LOG.warn("alias /{} of {} was taken meanwhile by another post; left as it is", alias, src);
+      }
+    }
+    for (String alias : previousAliases) {
+      if (!post.aliases().contains(alias)) {
+        delete(
+            PostTable.aliasPk(alias),
+            PostTable.ALIAS_SK,
+            "src = :src AND seq <= :seq",
+            values(src, sequencer));
+      }
+    }
+  }
+
+  /**
+   * Turns the post at {@code oldSlug} into a redirect to {@code newSlug}; returns what it replaced.
+   */
+  private Map<String, AttributeValue> markMoved(
+      String oldSlug, String newSlug, String src, Sequencer sequencer) {
+    removeTags(oldSlug, Set.of(), src, sequencer);
+    Map<String, AttributeValue> item = tombstone(oldSlug, src, sequencer, StoredPost.State.MOVED);
+    item.put("movedTo", s(newSlug));
+    try {
+      return put(item, "src = :src AND seq <= :seq", values(src, sequencer), true);
+    } catch (ConditionalCheckFailedException e) {
+      return Map.of(); // another source owns it now, or a later event of ours wrote it
+    }
+  }
+
+  private static Map<String, AttributeValue> tombstone(
+      String slug, String src, Sequencer sequencer, StoredPost.State state) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(PostTable.PK, s(PostTable.postPk(slug)));
+    item.put(PostTable.SK, s(PostTable.POST_SK));
+    item.put("slug", s(slug));
+    item.put("src", s(src));
+    item.put("seq", s(sequencer.normalized()));
+    item.put("state", s(state.name()));
+    return item;
+  }
+
+  private SourceRecord published(Post post, Sequencer sequencer, Optional<SourceRecord> previous) {
+    boolean latest = previous.isEmpty() || !previous.get().latest().isAfter(sequencer);
+    SourceRecord.State state = latest ? SourceRecord.State.PUBLISHED : previous.get().state();
+    PostError error = latest ? null : previous.get().error();
+    Sequencer newest = latest ? sequencer : previous.get().latest();
+    return new SourceRecord(
+        post.sourceKey(),
+        newest,
+        sequencer,
+        state,
+        post.slug(),
+        post.aliases(),
+        error,
+        clock.instant());
+  }
+
+  /** Undoes what a publish that lost to a later event wrote (items still at its sequencer). */
+  private void rollBack(Post post, Sequencer sequencer) {
+    Map<String, AttributeValue> values = values(post.sourceKey(), sequencer);
+    String exactlyMine = "src = :src AND seq = :seq";
+    for (Map<String, AttributeValue> item : tagItems(post.slug())) {
+      delete(
+          PostTable.postPk(post.slug()),
+          Attributes.string(item, PostTable.SK),
+          exactlyMine,
+          values);
+    }
+    for (String alias : post.aliases()) {
+      delete(PostTable.aliasPk(alias), PostTable.ALIAS_SK, exactlyMine, values);
+    }
+    try {
+      put(
+          tombstone(post.slug(), post.sourceKey(), sequencer, StoredPost.State.GONE),
+          exactlyMine,
+          values,
+          false);
+    } catch (ConditionalCheckFailedException e) {
+      // the later event already replaced it
+    }
+  }
+
+  // ---------------------------------------------------------------- reject and remove
+
+  @Override
+  public boolean reject(String sourceKey, Sequencer sequencer, PostError error, Instant at) {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Optional<Map<String, AttributeValue>> previousItem = sourceItem(sourceKey);
+      Optional<SourceRecord> previous = previousItem.map(SourceItems::record);
+      if (previous.isPresent() && previous.get().latest().isAfter(sequencer)) {
+        return false;
+      }
+      SourceRecord record =
+          new SourceRecord(
+              sourceKey,
+              sequencer,
+              previous.map(SourceRecord::content).orElse(null),
+              SourceRecord.State.REJECTED,
+              previous.map(SourceRecord::slug).orElse(null),
+              previous.map(SourceRecord::aliases).orElse(List.of()),
+              error,
+              at);
+      if (putSource(record, previousItem)) {
+        return true;
+      }
+    }
+    throw new IllegalStateException("could not record the rejection of " + sourceKey);
+  }
+
+  @Override
+  public boolean remove(String sourceKey, Sequencer sequencer) {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Optional<Map<String, AttributeValue>> previousItem = sourceItem(sourceKey);
+      Optional<SourceRecord> previous = previousItem.map(SourceItems::record);
+      if (previous.isPresent() && previous.get().contentIsAtOrAfter(sequencer)) {
+        return false;
+      }
+      Map<String, AttributeValue> replaced = Map.of();
+      String slug = previous.map(SourceRecord::slug).orElse(null);
+      if (slug != null) {
+        removeTags(slug, Set.of(), sourceKey, sequencer);
+        try {
+          replaced =
+              put(
+                  tombstone(slug, sourceKey, sequencer, StoredPost.State.GONE),
+                  "src = :src AND seq <= :seq",
+                  values(sourceKey, sequencer),
+                  true);
+        } catch (ConditionalCheckFailedException e) {
+          // another source owns the slug now, or a later event of ours wrote it
+        }
+        for (String alias : previous.get().aliases()) {
+          delete(
+              PostTable.aliasPk(alias),
+              PostTable.ALIAS_SK,
+              "src = :src AND seq <= :seq",
+              values(sourceKey, sequencer));
+        }
+      }
+      boolean latest = previous.isEmpty() || !previous.get().latest().isAfter(sequencer);
+      SourceRecord record =
+          new SourceRecord(
+              sourceKey,
+              latest ? sequencer : previous.get().latest(),
+              sequencer,
+              latest ? SourceRecord.State.DELETED : previous.get().state(),
+              null,
+              List.of(),
+              latest ? null : previous.get().error(),
+              clock.instant());
+      if (putSource(record, previousItem)) {
+        deleteSpilledBody(replaced, Map.of());
+        return true;
+      }
+    }
+    throw new IllegalStateException(
+        "could not remove " + sourceKey + ": its source item kept changing");
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  @Override
+  public Optional<StoredPost> findPost(String slug) {
+    return get(PostTable.postPk(slug), PostTable.POST_SK, false).map(this::storedPost);
+  }
+
+  private StoredPost storedPost(Map<String, AttributeValue> item) {
+    String slug = Attributes.string(item, "slug");
+    StoredPost.State state = StoredPost.State.valueOf(Attributes.string(item, "state"));
+    return switch (state) {
+      case LIVE, DRAFT -> new StoredPost(slug, state, PostItems.post(item, body(item)), null);
+      case GONE -> new StoredPost(slug, state, null, null);
+      case MOVED -> new StoredPost(slug, state, null, Attributes.string(item, "movedTo"));
+    };
+  }
+
+  private String body(Map<String, AttributeValue> item) {
+    if (item.containsKey("body")) {
+      return item.get("body").s();
+    }
+    byte[] gzipped =
+        item.containsKey("bodyGz")
+            ? item.get("bodyGz").b().asByteArrayUnsafe()
+            : bodies.get(Attributes.string(item, "bodyRef"));
+    return new String(gunzip(gzipped), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public Page<PostSummary> list(Listing listing, Instant now, int limit, String cursor) {
+    String partition =
+        listing instanceof Listing.Tagged tagged
+            ? PostTable.TAG_PREFIX + tagged.tagSlug()
+            : PostTable.LIST_ALL;
+    String upTo = Timestamps.format(now) + "#\uffff";
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":pk", s(partition));
+    values.put(":now", s(Timestamps.format(now)));
+    String condition;
+    if (listing instanceof Listing.Archive archive) {
+      String prefix =
+          archive.month() == 0
+              ? String.format("%04d", archive.year())
+              : String.format("%04d-%02d", archive.year(), archive.month());
+      String end = prefix + "\uffff";
+      condition = "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to";
+      values.put(":from", s(prefix));
+      values.put(":to", s(end.compareTo(upTo) < 0 ? end : upTo));
+    } else {
+      condition = "gsi1pk = :pk AND gsi1sk <= :to";
+      values.put(":to", s(upTo));
+    }
+    QueryResponse response =
+        dynamo.query(
+            QueryRequest.builder()
+                .tableName(table)
+                .indexName(PostTable.LISTING_INDEX)
+                .keyConditionExpression(condition)
+                .filterExpression("attribute_not_exists(expiresAt) OR expiresAt > :now")
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .limit(limit)
+                .exclusiveStartKey(Cursors.decode(cursor, partition))
+                .build());
+    List<PostSummary> items = response.items().stream().map(PostItems::summary).toList();
+    String next =
+        response.hasLastEvaluatedKey() ? Cursors.encode(response.lastEvaluatedKey()) : null;
+    return new Page<>(items, next);
+  }
+
+  @Override
+  public Optional<String> findAlias(String path) {
+    return get(PostTable.aliasPk(path), PostTable.ALIAS_SK, false)
+        .map(item -> Attributes.string(item, "target"));
+  }
+
+  @Override
+  public List<TagCount> tags(Instant now) {
+    Map<String, String> names = new TreeMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      QueryResponse page =
+          dynamo.query(
+              QueryRequest.builder()
+                  .tableName(table)
+                  .indexName(PostTable.TAGS_INDEX)
+                  .keyConditionExpression("gsi2pk = :tags")
+                  .expressionAttributeValues(Map.of(":tags", s(PostTable.TAGS_ALL)))
+                  .exclusiveStartKey(start)
+                  .build());
+      for (Map<String, AttributeValue> item : page.items()) {
+        Instant from = Attributes.instant(item, "visibleFrom");
+        Instant expires = Attributes.instant(item, "expiresAt");
+        if (from.isAfter(now) || (expires != null && !now.isBefore(expires))) {
+          continue;
+        }
+        String tagSlug = Attributes.string(item, PostTable.GSI2_SK).split("#", 2)[0];
+        names.putIfAbsent(tagSlug, Attributes.string(item, "tagName"));
+        counts.merge(tagSlug, 1, Integer::sum);
+      }
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
+    } while (start != null);
+    List<TagCount> tags = new ArrayList<>();
+    names.forEach((slug, name) -> tags.add(new TagCount(name, slug, counts.get(slug))));
+    tags.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+    return tags;
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private Optional<Map<String, AttributeValue>> get(String pk, String sk, boolean consistent) {
+    var response =
+        dynamo.getItem(
+            r ->
+                r.tableName(table)
+                    .key(Map.of(PostTable.PK, s(pk), PostTable.SK, s(sk)))
+                    .consistentRead(consistent));
+    return response.hasItem() && !response.item().isEmpty()
+        ? Optional.of(response.item())
+        : Optional.empty();
+  }
+
+  /** A conditional put; returns the replaced item if asked (empty map if there was none). */
+  private Map<String, AttributeValue> put(
+      Map<String, AttributeValue> item,
+      String condition,
+      Map<String, AttributeValue> values,
+      boolean returnOld) {
+    Map<String, AttributeValue> used = new HashMap<>();
+    values.forEach(
+        (name, value) -> {
+          if (condition.contains(name)) {
+            used.put(name, value);
+          }
+        });
+    PutItemRequest.Builder request =
+        PutItemRequest.builder()
+            .tableName(table)
+            .item(item)
+            .conditionExpression(condition)
+            .expressionAttributeValues(used)
+            .returnValues(returnOld ? ReturnValue.ALL_OLD : ReturnValue.NONE);
+    if (condition.contains("#state")) {
+      request.expressionAttributeNames(Map.of("#state", "state"));
+    }
+    var response = dynamo.putItem(request.build());
+    return response.hasAttributes() ? response.attributes() : Map.of();
+  }
+
+  private void delete(String pk, String sk, String condition, Map<String, AttributeValue> values) {
+    Map<String, AttributeValue> used = new HashMap<>();
+    values.forEach(
+        (name, value) -> {
+          if (condition.contains(name)) {
+            used.put(name, value);
+          }
+        });
+    try {
+      dynamo.deleteItem(
+          DeleteItemRequest.builder()
+              .tableName(table)
+              .key(Map.of(PostTable.PK, s(pk), PostTable.SK, s(sk)))
+              .conditionExpression(condition)
+              .expressionAttributeValues(used)
+              .build());
+    } catch (ConditionalCheckFailedException e) {
+      // a later event wrote it, or it belongs to another source: leave it
+    }
+  }
+
+  private static Map<String, AttributeValue> values(String src, Sequencer sequencer) {
+    return Map.of(
+        ":src", s(src),
+        ":seq", s(sequencer.normalized()),
+        ":gone", s(StoredPost.State.GONE.name()),
+        ":moved", s(StoredPost.State.MOVED.name()));
+  }
+
+  /** Deletes the spilled body {@code old} referred to, unless {@code current} still uses it. */
+  private void deleteSpilledBody(
+      Map<String, AttributeValue> old, Map<String, AttributeValue> current) {
+    String oldRef = Attributes.string(old, "bodyRef");
+    if (oldRef != null && !oldRef.equals(Attributes.string(current, "bodyRef"))) {
+      bodies.delete(oldRef);
+    }
+  }
+
+  private static byte[] gzip(byte[] bytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] gunzip(byte[] bytes) {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("a stored post body is not valid gzip", e);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package inkwell.aws;
+
+import static inkwell.aws.Attributes.instant;
+import static inkwell.aws.Attributes.integer;
+import static inkwell.aws.Attributes.n;
+import static inkwell.aws.Attributes.putIfPresent;
+import static inkwell.aws.Attributes.s;
+import static inkwell.aws.Attributes.string;
+import static inkwell.aws.Attributes.stringOrEmpty;
+import static inkwell.aws.Attributes.strings;
+import static inkwell.aws.Attributes.time;
+
+import inkwell.post.Post;
+import inkwell.post.Tag;
+import inkwell.post.TocEntry;
+import inkwell.storage.PostSummary;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps posts to the attributes of their items and back. */
+final class PostItems {
+
+  private PostItems() {}
+
+  /** What every listing entry shows: the post item's and each tag item's shared attributes. */
+  static Map<String, AttributeValue> listing(Post post) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("slug", s(post.slug()));
+    item.put("title", s(post.title()));
+    item.put("date", time(post.date()));
+    item.put("updated", time(post.updated()));
+    item.put("visibleFrom", time(post.visibleFrom()));
+    putIfPresent(item, "expiresAt", post.expiryDate());
+    putIfPresent(item, "summary", post.summary());
+    item.put("tags", tags(post.tags()));
+    item.put("minutes", n(post.readingMinutes()));
+    return item;
+  }
+
+  /** Every attribute of the post but its body. */
+  static Map<String, AttributeValue> metadata(Post post) {
+    Map<String, AttributeValue> item = listing(post);
+    item.put("src", s(post.sourceKey()));
+    item.put("categories", Attributes.strings(post.categories()));
+    item.put("draft", AttributeValue.fromBool(post.draft()));
+    putIfPresent(item, "publishDate", post.publishDate());
+    item.put("aliases", Attributes.strings(post.aliases()));
+    putIfPresent(item, "canonicalUrl", post.canonicalUrl());
+    putIfPresent(item, "image", post.image());
+    putIfPresent(item, "author", post.author());
+    item.put("toc", toc(post.toc()));
+    item.put("words", n(post.wordCount()));
+    item.put("contentHash", s(post.contentHash()));
+    if (!post.params().isEmpty()) {
+      item.put("params", Attributes.plain(post.params()));
+    }
+    return item;
+  }
+
+  static Post post(Map<String, AttributeValue> item, String bodyHtml) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (item.containsKey("params")) {
+      ((Map<?, ?>) Attributes.fromPlain(item.get("params")))
+          .forEach((k, v) -> params.put(String.valueOf(k), v));
+    }
+    AttributeValue draft = item.get("draft");
+    return new Post(
+        string(item, "src"),
+        string(item, "slug"),
+        string(item, "title"),
+        instant(item, "date"),
+        instant(item, "updated"),
+        tags(item),
+        strings(item, "categories"),
+        stringOrEmpty(item, "summary"),
+        draft != null && Boolean.TRUE.equals(draft.bool()),
+        instant(item, "publishDate"),
+        instant(item, "expiresAt"),
+        strings(item, "aliases"),
+        string(item, "canonicalUrl"),
+        string(item, "image"),
+        string(item, "author"),
+        bodyHtml,
+        toc(item),
+        integer(item, "words"),
+        integer(item, "minutes"),
+        string(item, "contentHash"),
+        params);
+  }
+
+  static PostSummary summary(Map<String, AttributeValue> item) {
+    return new PostSummary(
+        string(item, "slug"),
+        string(item, "title"),
+        instant(item, "date"),
+        instant(item, "updated"),
+        instant(item, "visibleFrom"),
+        instant(item, "expiresAt"),
+        stringOrEmpty(item, "summary"),
+        tags(item),
+        integer(item, "minutes"));
+  }
+
+  private static AttributeValue tags(List<Tag> tags) {
+    List<AttributeValue> list = new ArrayList<>();
+    for (Tag tag : tags) {
+      list.add(AttributeValue.fromM(Map.of("name", s(tag.name()), "slug", s(tag.slug()))));
+    }
+    return AttributeValue.fromL(list);
+  }
+
+  private static List<Tag> tags(Map<String, AttributeValue> item) {
+    AttributeValue value = item.get("tags");
+    if (value == null || !value.hasL()) {
+      return List.of();
+    }
+    return value.l().stream()
+        .map(t -> new Tag(t.m().get("name").s(), t.m().get("slug").s()))
+        .toList();
+  }
+
+  private static AttributeValue toc(List<TocEntry> toc) {
+    List<AttributeValue> list = new ArrayList<>();
+    for (TocEntry entry : toc) {
+      list.add(
+          AttributeValue.fromM(
+              Map.of("level", n(entry.level()), "id", s(entry.id()), "text", s(entry.text()))));
+    }
+    return AttributeValue.fromL(list);
+  }
+
+  private static List<TocEntry> toc(Map<String, AttributeValue> item) {
+    AttributeValue value = item.get("toc");
+    if (value == null || !value.hasL()) {
+      return List.of();
+    }
+    return value.l().stream()
+        .map(
+            e ->
+                new TocEntry(
+                    Integer.parseInt(e.m().get("level").n()),
+                    e.m().get("id").s(),
+                    e.m().get("text").s()))
+        .toList();
+  }
+}

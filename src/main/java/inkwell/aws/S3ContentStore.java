@@ -1,0 +1,144 @@
+package inkwell.aws;
+
+import inkwell.post.PostError;
+import inkwell.storage.Sequencer;
+import inkwell.storage.SourceStore;
+import inkwell.storage.StatusStore;
+import inkwell.support.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The content bucket: Markdown sources under the posts prefix, status files (why an upload did not
+ * go live) under the status prefix, and bodies too large for DynamoDB under the bodies prefix.
+ * Neither of the last two may lie under the posts prefix: writing there would trigger the publish
+ * function again. Thread-safe.
+ */
+public final class S3ContentStore implements SourceStore, StatusStore, BodyStore {
+
+  private final S3Client s3;
+  private final String bucket;
+  private final String statusPrefix;
+  private final String bodiesPrefix;
+
+  public S3ContentStore(
+      S3Client s3, String bucket, String postsPrefix, String statusPrefix, String bodiesPrefix) {
+    this.s3 = Objects.requireNonNull(s3, "s3");
+    this.bucket = Objects.requireNonNull(bucket, "bucket");
+    this.statusPrefix = outside(postsPrefix, statusPrefix, "status prefix");
+    this.bodiesPrefix = outside(postsPrefix, bodiesPrefix, "bodies prefix");
+  }
+
+  private static String outside(String postsPrefix, String prefix, String what) {
+    Objects.requireNonNull(prefix, what);
+    if (prefix.isEmpty() || prefix.startsWith(postsPrefix) || postsPrefix.startsWith(prefix)) {
+      throw new IllegalArgumentException(
+          "the "
+              + what
+              + " \""
+              + prefix
+              + "\" must be a separate prefix outside the posts prefix \""
+              + postsPrefix
+              + "\", or every write there would trigger the publish function");
+    }
+    return prefix;
+  }
+
+  @Override
+  public Optional<StoredSource> read(String key, String versionId) {
+    GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key);
+    if (versionId != null) {
+      request.versionId(versionId);
+    }
+    try {
+      ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(request.build());
+      GetObjectResponse response = object.response();
+      Instant lastModified =
+          response.lastModified() != null ? response.lastModified() : Instant.EPOCH;
+      return Optional.of(
+          new StoredSource(key, object.asByteArray(), lastModified, response.versionId()));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty(); // NoSuchVersion: that version was deleted
+      }
+      throw e;
+    }
+  }
+
+  /** The key of the status file for {@code sourceKey}: {@code _status/posts/hello.md.json}. */
+  public String statusKey(String sourceKey) {
+    return statusPrefix + sourceKey + ".json";
+  }
+
+  @Override
+  public void reportFailure(
+      String sourceKey, Sequencer sequencer, String versionId, PostError error, Instant at) {
+    Map<String, Object> position = new LinkedHashMap<>();
+    position.put("kind", error.kind().name());
+    position.put("message", error.message());
+    position.put("line", error.hasPosition() ? error.line() : null);
+    position.put("column", error.column() > 0 ? error.column() : null);
+    String json =
+        Json.object(
+            "source",
+            sourceKey,
+            "status",
+            "rejected",
+            "summary",
+            error.describe(sourceKey),
+            "error",
+            position,
+            "versionId",
+            versionId,
+            "sequencer",
+            sequencer.normalized(),
+            "at",
+            at,
+            "note",
+            "The previous version of this post, if any, is still live.");
+    s3.putObject(
+        r -> r.bucket(bucket).key(statusKey(sourceKey)).contentType("application/json"),
+        RequestBody.fromString(json + "\n", StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void clear(String sourceKey) {
+    s3.deleteObject(r -> r.bucket(bucket).key(statusKey(sourceKey)));
+  }
+
+  @Override
+  public String put(String slug, String contentHash, byte[] gzippedHtml) {
+    String key = bodiesPrefix + slug + "/" + contentHash.substring(0, 16) + ".html.gz";
+    s3.putObject(
+        r ->
+            r.bucket(bucket)
+                .key(key)
+                .contentType("text/html; charset=utf-8")
+                .contentEncoding("gzip"),
+        RequestBody.fromBytes(gzippedHtml));
+    return key;
+  }
+
+  @Override
+  public byte[] get(String key) {
+    return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
+  }
+
+  @Override
+  public void delete(String key) {
+    s3.deleteObject(r -> r.bucket(bucket).key(key));
+  }
+}
