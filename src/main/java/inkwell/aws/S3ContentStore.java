@@ -123,11 +123,7 @@ public final class S3ContentStore implements SourceStore, StatusStore, BodyStore
   public String put(String slug, String contentHash, byte[] gzippedHtml) {
     String key = bodiesPrefix + slug + "/" + contentHash.substring(0, 16) + ".html.gz";
     s3.putObject(
-        r ->
-            r.bucket(bucket)
-                .key(key)
-                .contentType("text/html; charset=utf-8")
-                .contentEncoding("gzip"),
+        r -> r.bucket(bucket).key(key).contentType("application/gzip"),
         RequestBody.fromBytes(gzippedHtml));
     return key;
   }

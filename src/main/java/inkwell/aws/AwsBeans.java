@@ -1,0 +1,55 @@
+package inkwell.aws;
+
+import inkwell.config.BlogConfig;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The AWS adapters as beans. Clients are created on first use and reused for the life of the
+ * container; their settings come from the process environment ({@link AwsClients.Settings}).
+ */
+@Factory
+class AwsBeans {
+
+  @Singleton
+  AwsClients.Settings settings() {
+    return AwsClients.Settings.fromEnvironment(System.getenv());
+  }
+
+  @Singleton
+  S3Client s3(AwsClients.Settings settings) {
+    return AwsClients.s3(settings);
+  }
+
+  @Singleton
+  DynamoDbClient dynamoDb(AwsClients.Settings settings) {
+    return AwsClients.dynamoDb(settings);
+  }
+
+  @Singleton
+  S3ContentStore contentStore(S3Client s3, BlogConfig config) {
+    return new S3ContentStore(
+        s3,
+        required(config.getBucket(), "INKWELL_BUCKET", "the content bucket"),
+        config.getPostsPrefix(),
+        config.getStatusPrefix(),
+        config.getBodiesPrefix());
+  }
+
+  @Singleton
+  DynamoPostRepository posts(
+      DynamoDbClient dynamo, S3ContentStore content, BlogConfig config, Clock clock) {
+    return new DynamoPostRepository(
+        dynamo, required(config.getTable(), "INKWELL_TABLE", "the posts table"), content, clock);
+  }
+
+  static String required(String value, String variable, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(variable + " is not set: it must name " + what);
+    }
+    return value;
+  }
+}

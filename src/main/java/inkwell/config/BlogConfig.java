@@ -1,0 +1,43 @@
+package inkwell.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * Where the blog's content lives and how sources are read. Every value is an environment variable
+ * on Lambda: {@code INKWELL_BUCKET}, {@code INKWELL_TABLE}, {@code INKWELL_POSTS_PREFIX}, {@code
+ * INKWELL_STATUS_PREFIX}, {@code INKWELL_BODIES_PREFIX}, {@code INKWELL_MAX_SOURCE_BYTES}, {@code
+ * INKWELL_TIME_ZONE}.
+ */
+@ConfigurationProperties("inkwell")
+public interface BlogConfig {
+
+  /** The content bucket (Markdown sources, status files, spilled bodies). */
+  @Nullable
+  String getBucket();
+
+  /** The posts table. */
+  @Nullable
+  String getTable();
+
+  /** Key prefix of the Markdown sources; part of no slug. */
+  @Bindable(defaultValue = "posts/")
+  String getPostsPrefix();
+
+  /** Key prefix of the status files that say why an upload did not go live. */
+  @Bindable(defaultValue = "_status/")
+  String getStatusPrefix();
+
+  /** Key prefix of post bodies too large for a DynamoDB item. */
+  @Bindable(defaultValue = "_bodies/")
+  String getBodiesPrefix();
+
+  /** Largest source file accepted, in bytes. */
+  @Bindable(defaultValue = "1048576")
+  long getMaxSourceBytes();
+
+  /** The site's time zone: dates written without a zone are read in it. */
+  @Bindable(defaultValue = "UTC")
+  String getTimeZone();
+}
