@@ -1,10 +1,8 @@
 package inkwell.publish;
 
 import inkwell.post.PostError;
-import inkwell.support.Json;
+import inkwell.support.StructuredLog;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One JSON log line per event: what happened to which source key, with the sequencer and, for a
@@ -12,53 +10,49 @@ import org.slf4j.LoggerFactory;
  */
 final class PublishLog {
 
-  private static final Logger LOG = LoggerFactory.getLogger("inkwell.publish");
+  private static final StructuredLog LOG = new StructuredLog("inkwell.publish");
 
   PublishService.Outcome outcome(ObjectEvent event, PublishService.Outcome outcome, String detail) {
     LOG.info(
-        Json.object(
-            "outcome", outcome.name(),
-            "key", event.key(),
-            "bucket", event.bucket(),
-            "event", event.type().name(),
-            "sequencer", event.sequencer().toString(),
-            "versionId", event.versionId(),
-            "detail", detail));
+        "outcome", outcome.name(),
+        "key", event.key(),
+        "bucket", event.bucket(),
+        "event", event.type().name(),
+        "sequencer", event.sequencer().toString(),
+        "versionId", event.versionId(),
+        "detail", detail);
     return outcome;
   }
 
   PublishService.Outcome published(
       ObjectEvent event, String slug, boolean draft, Instant visibleFrom) {
     LOG.info(
-        Json.object(
-            "outcome", PublishService.Outcome.PUBLISHED.name(),
-            "key", event.key(),
-            "slug", slug,
-            "draft", draft,
-            "visibleFrom", visibleFrom,
-            "sequencer", event.sequencer().toString(),
-            "versionId", event.versionId()));
+        "outcome", PublishService.Outcome.PUBLISHED.name(),
+        "key", event.key(),
+        "slug", slug,
+        "draft", draft,
+        "visibleFrom", visibleFrom,
+        "sequencer", event.sequencer().toString(),
+        "versionId", event.versionId());
     return PublishService.Outcome.PUBLISHED;
   }
 
   PublishService.Outcome rejected(
       ObjectEvent event, PublishService.Outcome outcome, PostError error) {
     LOG.warn(
-        Json.object(
-            "outcome", outcome.name(),
-            "key", event.key(),
-            "error", error.kind().name(),
-            "line", error.line(),
-            "column", error.column(),
-            "message", error.message(),
-            "sequencer", event.sequencer().toString(),
-            "versionId", event.versionId()));
+        "outcome", outcome.name(),
+        "key", event.key(),
+        "error", error.kind().name(),
+        "line", error.line(),
+        "column", error.column(),
+        "message", error.message(),
+        "sequencer", event.sequencer().toString(),
+        "versionId", event.versionId());
     return outcome;
   }
 
   /** An event record that was not handed to the service at all (a test event, an unknown name). */
   static void skipped(String reason, String eventName, String key) {
-    LOG.info(
-        Json.object("outcome", "IGNORED", "eventName", eventName, "key", key, "detail", reason));
+    LOG.info("outcome", "IGNORED", "eventName", eventName, "key", key, "detail", reason);
   }
 }

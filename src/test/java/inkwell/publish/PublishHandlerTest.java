@@ -1,0 +1,361 @@
+package inkwell.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import inkwell.aws.DynamoPostRepository;
+import inkwell.aws.S3ContentStore;
+import inkwell.storage.Listing;
+import inkwell.storage.PostSummary;
+import inkwell.storage.SourceRecord;
+import inkwell.storage.StoredPost;
+import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.EmulatorAwsSettings;
+import inkwell.testenv.Emulators;
+import inkwell.testenv.LambdaInvoker;
+import inkwell.testenv.S3EventJson;
+import inkwell.testenv.Tables;
+import io.micronaut.context.ApplicationContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * The publish function end to end: objects put into a real S3-protocol bucket, the S3 event JSON S3
+ * would send, deserialized as the Lambda runtime does, handled by {@link PublishHandler}, and the
+ * result read back from the real DynamoDB-protocol table and bucket.
+ */
+@ExtendWith(AwsEmulators.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublishHandlerTest {
+
+  private static final AtomicLong SEQUENCE = new AtomicLong(0x100);
+
+  private final Emulators emulators;
+  private final S3Client s3;
+  private String bucket;
+  private String table;
+  private PublishHandler handler;
+  private DynamoPostRepository posts;
+
+  PublishHandlerTest(Emulators emulators) {
+    this.emulators = emulators;
+    this.s3 = emulators.s3();
+  }
+
+  @BeforeAll
+  void startFunction() {
+    bucket = Emulators.uniqueName("content");
+    table = Emulators.uniqueName("posts");
+    s3.createBucket(r -> r.bucket(bucket));
+    Tables.createPostsTable(emulators.dynamoDb(), table);
+    handler = handler(emulators.dynamoDbEndpoint().toString());
+    posts =
+        new DynamoPostRepository(emulators.dynamoDb(), table, contentStore(), Clock.systemUTC());
+  }
+
+  private PublishHandler handler(String dynamoDbEndpoint) {
+    return new PublishHandler(
+        ApplicationContext.builder()
+            .properties(
+                Map.of(
+                    "inkwell.bucket",
+                    bucket,
+                    "inkwell.table",
+                    table,
+                    EmulatorAwsSettings.S3_ENDPOINT,
+                    emulators.s3Endpoint().toString(),
+                    EmulatorAwsSettings.DYNAMODB_ENDPOINT,
+                    dynamoDbEndpoint)));
+  }
+
+  private S3ContentStore contentStore() {
+    return new S3ContentStore(s3, bucket, "posts/", "_status/", "_bodies/");
+  }
+
+  @AfterAll
+  void stopFunction() {
+    handler.close();
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  static String nextSequencer() {
+    return String.format("00%016X", SEQUENCE.addAndGet(0x10));
+  }
+
+  private void upload(String key, String markdown) {
+    s3.putObject(
+        r -> r.bucket(bucket).key(key), RequestBody.fromString(markdown, StandardCharsets.UTF_8));
+  }
+
+  private void upload(String key, byte[] bytes) {
+    s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+  }
+
+  /** Uploads {@code markdown} and delivers its event; returns the event's sequencer. */
+  private String publish(String key, String markdown) {
+    upload(key, markdown);
+    String sequencer = nextSequencer();
+    deliver(S3EventJson.put(bucket, key, sequencer, null));
+    return sequencer;
+  }
+
+  private void deliver(String json) {
+    LambdaInvoker.invoke(handler, S3Event.class, json);
+  }
+
+  private Optional<StoredPost> live(String slug) {
+    return posts.findPost(slug).filter(p -> p.state() == StoredPost.State.LIVE);
+  }
+
+  private Optional<String> status(String key) {
+    try {
+      return Optional.of(
+          s3.getObjectAsBytes(r -> r.bucket(bucket).key("_status/" + key + ".json"))
+              .asUtf8String());
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    }
+  }
+
+  // ------------------------------------------------------------------ tests
+
+  @Test
+  void anUploadedPostGoesLiveAndIsListed() {
+    publish("posts/hello-world.md", "# Hello, world\n\nAugust 5, 2024\n\nFirst post.");
+    StoredPost post = live("hello-world").orElseThrow();
+    assertThat(post.post().title()).isEqualTo("Hello, world");
+    assertThat(post.post().date()).isEqualTo(Instant.parse("2024-08-05T00:00:00Z"));
+    assertThat(posts.list(new Listing.All(), Instant.now(), 100, null).items())
+        .extracting(PostSummary::slug)
+        .contains("hello-world");
+    assertThat(status("posts/hello-world.md")).isEmpty();
+  }
+
+  @Test
+  void urlEncodedKeysWithSpacesPlusUnicodeAndDeepPathsAreDecoded() {
+    String key = "posts/2024/08/Caf\u00e9 + cr\u00e8me/Hello World \u2014 \u00fcber+plus.md";
+    String encoded = S3EventJson.encodeKey(key);
+    assertThat(encoded).contains("+%2B+").contains("Hello+World").doesNotContain(" ");
+    publish(key, "# Encoded\n\nBody.");
+    assertThat(live("2024/08/cafe-creme/hello-world-uber-plus").orElseThrow().post().sourceKey())
+        .isEqualTo(key);
+  }
+
+  @Test
+  void aDuplicateEventIsANoOp() {
+    String key = "posts/dup.md";
+    upload(key, "# Dup\n\nOnce.");
+    String sequencer = nextSequencer();
+    String event = S3EventJson.put(bucket, key, sequencer, null);
+    deliver(event);
+    SourceRecord first = posts.findSource(key).orElseThrow();
+    deliver(event);
+    assertThat(posts.findSource(key)).contains(first);
+  }
+
+  @Test
+  void aNewerVersionDeliveredBeforeAnOlderOneWins() {
+    String key = "posts/order.md";
+    String older = nextSequencer();
+    String newer = nextSequencer();
+    upload(key, "# Version two\n");
+    deliver(S3EventJson.put(bucket, key, newer, null));
+    deliver(S3EventJson.put(bucket, key, older, null));
+    assertThat(live("order").orElseThrow().post().title()).isEqualTo("Version two");
+    assertThat(posts.findSource(key).orElseThrow().content().normalized()).startsWith(newer);
+  }
+
+  @Test
+  void aDeleteTakesThePostDownAndALateOlderPutCannotResurrectIt() {
+    String key = "posts/bye.md";
+    String putSequencer = nextSequencer();
+    upload(key, "# Bye\n");
+    String deleteSequencer = nextSequencer();
+    s3.deleteObject(r -> r.bucket(bucket).key(key));
+    deliver(S3EventJson.delete(bucket, key, deleteSequencer));
+    upload(key, "# Zombie\n"); // the object even exists again, but its event is older
+    deliver(S3EventJson.put(bucket, key, putSequencer, null));
+    assertThat(live("bye")).isEmpty();
+    assertThat(posts.findSource(key).orElseThrow().state()).isEqualTo(SourceRecord.State.DELETED);
+  }
+
+  @Test
+  void deletingAPublishedPostLeavesATombstone() {
+    String key = "posts/gone.md";
+    publish(key, "---\ntitle: Gone\ntags: [temp]\n---\nSoon gone.");
+    s3.deleteObject(r -> r.bucket(bucket).key(key));
+    deliver(S3EventJson.delete(bucket, key, nextSequencer()));
+    assertThat(posts.findPost("gone").orElseThrow().state()).isEqualTo(StoredPost.State.GONE);
+    assertThat(posts.list(new Listing.Tagged("temp"), Instant.now(), 10, null).items()).isEmpty();
+  }
+
+  @Test
+  void anEventWhoseObjectIsAlreadyGoneChangesNothing() {
+    String key = "posts/vanished.md";
+    deliver(S3EventJson.put(bucket, key, nextSequencer(), null));
+    assertThat(posts.findSource(key)).isEmpty();
+    assertThat(posts.findPost("vanished")).isEmpty();
+  }
+
+  private int itemCount() {
+    return emulators.dynamoDb().scan(r -> r.tableName(table).select("COUNT")).count();
+  }
+
+  @Test
+  void theS3TestEventIsIgnored() {
+    int before = itemCount();
+    deliver(S3EventJson.testEvent(bucket));
+    assertThat(itemCount()).isEqualTo(before);
+  }
+
+  @Test
+  void eventsForOtherBucketsPrefixesAndFileTypesAreIgnored() {
+    upload("drafts/x.md", "# X");
+    upload("posts/image.png", "not markdown");
+    deliver(S3EventJson.put(bucket, "drafts/x.md", nextSequencer(), null));
+    deliver(S3EventJson.put(bucket, "posts/image.png", nextSequencer(), null));
+    deliver(S3EventJson.put("some-other-bucket", "posts/x.md", nextSequencer(), null));
+    deliver(
+        S3EventJson.record(
+            "ObjectRestore:Completed", bucket, "posts/x.md", nextSequencer(), null, 5));
+    assertThat(posts.findSource("drafts/x.md")).isEmpty();
+    assertThat(posts.findSource("posts/image.png")).isEmpty();
+    assertThat(posts.findSource("posts/x.md")).isEmpty();
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class BadInput {
+
+    private void assertRejectedKeepingTheLiveVersion(String name, byte[] badBytes, String kind) {
+      String key = "posts/bad-" + name + ".md";
+      publish(key, "---\ntitle: Good " + name + "\n---\nThe good version.");
+      upload(key, badBytes);
+      deliver(S3EventJson.put(bucket, key, nextSequencer(), null));
+
+      assertThat(live("bad-" + name).orElseThrow().post().title()).isEqualTo("Good " + name);
+      SourceRecord record = posts.findSource(key).orElseThrow();
+      assertThat(record.state()).isEqualTo(SourceRecord.State.REJECTED);
+      assertThat(record.error().kind().name()).isEqualTo(kind);
+      String status = status(key).orElseThrow();
+      assertThat(status).contains("\"status\":\"rejected\"").contains("\"kind\":\"" + kind + "\"");
+
+      publish(key, "---\ntitle: Fixed " + name + "\n---\nFixed.");
+      assertThat(live("bad-" + name).orElseThrow().post().title()).isEqualTo("Fixed " + name);
+      assertThat(status(key)).isEmpty();
+    }
+
+    @Test
+    void badFrontMatterKeepsTheLastGoodVersionAndSaysWhere() {
+      assertRejectedKeepingTheLiveVersion(
+          "yaml",
+          "---\ntitle: x\ndate: [unclosed\n---\n".getBytes(StandardCharsets.UTF_8),
+          "YAML_SYNTAX");
+      String key = "posts/bad-date.md";
+      publish(key, "# ok\n");
+      upload(key, "---\ntitle: T\ndate: Augst 5\n---\n");
+      deliver(S3EventJson.put(bucket, key, nextSequencer(), null));
+      assertThat(status(key).orElseThrow())
+          .contains("\"line\":3")
+          .contains("\"column\":7")
+          .contains("posts/bad-date.md:3:7: date:");
+    }
+
+    @Test
+    void tomlFrontMatterIsRejected() {
+      assertRejectedKeepingTheLiveVersion(
+          "toml",
+          "+++\ntitle = 'x'\n+++\n".getBytes(StandardCharsets.UTF_8),
+          "UNSUPPORTED_FRONT_MATTER");
+    }
+
+    @Test
+    void invalidUtf8IsRejected() {
+      assertRejectedKeepingTheLiveVersion(
+          "latin1", new byte[] {'#', ' ', 'C', 'a', 'f', (byte) 0xE9}, "NOT_UTF8");
+    }
+
+    @Test
+    void aNulByteIsRejected() {
+      assertRejectedKeepingTheLiveVersion("nul", new byte[] {'#', ' ', 'a', 0, 'b'}, "NUL_BYTE");
+    }
+
+    @Test
+    void anOversizedFileIsRejected() {
+      assertRejectedKeepingTheLiveVersion(
+          "huge", "a".repeat(1024 * 1024 + 1).getBytes(), "TOO_LARGE");
+    }
+
+    @Test
+    void pathologicalNestingIsRejected() {
+      assertRejectedKeepingTheLiveVersion(
+          "deep", ("# T\n\n" + ">".repeat(10_000)).getBytes(), "NESTED_TOO_DEEPLY");
+    }
+
+    @Test
+    void aSlugOwnedByAnotherFileIsRejected() {
+      publish("posts/owner.md", "---\ntitle: Owner\nslug: taken\n---\n");
+      String key = "posts/bad-conflict.md";
+      publish(key, "---\ntitle: Good conflict\n---\nGood.");
+      upload(key, "---\ntitle: Thief\nslug: taken\n---\n");
+      deliver(S3EventJson.put(bucket, key, nextSequencer(), null));
+      assertThat(live("taken").orElseThrow().post().title()).isEqualTo("Owner");
+      assertThat(live("bad-conflict").orElseThrow().post().title()).isEqualTo("Good conflict");
+      assertThat(status(key).orElseThrow()).contains("SLUG_CONFLICT").contains("posts/owner.md");
+    }
+
+    @Test
+    void aReplayedRejectedEventRewritesItsStatusAndChangesNothingElse() {
+      String key = "posts/bad-replay.md";
+      upload(key, "+++\n");
+      String event = S3EventJson.put(bucket, key, nextSequencer(), null);
+      deliver(event);
+      SourceRecord first = posts.findSource(key).orElseThrow();
+      s3.deleteObject(r -> r.bucket(bucket).key("_status/" + key + ".json"));
+      deliver(event);
+      assertThat(posts.findSource(key)).contains(first);
+      assertThat(status(key)).isPresent();
+    }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class StorageFailures {
+
+    @Test
+    void anUnreachableTableFailsTheInvocationAndChangesNothingVisible() {
+      String key = "posts/outage.md";
+      publish(key, "# Before the outage\n");
+      upload(key, "# During the outage\n");
+      String event = S3EventJson.put(bucket, key, nextSequencer(), null);
+      try (PublishHandler broken = handler(deadEndpoint())) {
+        assertThatThrownBy(() -> LambdaInvoker.invoke(broken, S3Event.class, event))
+            .isInstanceOf(SdkException.class);
+      }
+      assertThat(live("outage").orElseThrow().post().title()).isEqualTo("Before the outage");
+
+      deliver(event); // Lambda's retry, once the table is back
+      assertThat(live("outage").orElseThrow().post().title()).isEqualTo("During the outage");
+    }
+
+    private String deadEndpoint() {
+      return inkwell.testenv.AwsClients.closedPortEndpoint().toString();
+    }
+  }
+}

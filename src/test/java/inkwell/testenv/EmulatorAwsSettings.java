@@ -1,0 +1,34 @@
+package inkwell.testenv;
+
+import inkwell.aws.AwsClients;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.net.URI;
+
+/**
+ * Points the handlers' AWS clients at the emulators when a test starts a Micronaut context with
+ * {@value #S3_ENDPOINT} and {@value #DYNAMODB_ENDPOINT} set, instead of reading the process
+ * environment. Everything else about the clients is the production configuration.
+ */
+@Factory
+@Requires(property = EmulatorAwsSettings.S3_ENDPOINT)
+public class EmulatorAwsSettings {
+
+  public static final String S3_ENDPOINT = "inkwell.test.s3-endpoint";
+  public static final String DYNAMODB_ENDPOINT = "inkwell.test.dynamodb-endpoint";
+
+  @Singleton
+  @Replaces(AwsClients.Settings.class)
+  AwsClients.Settings emulatorSettings(
+      @Value("${" + S3_ENDPOINT + "}") String s3,
+      @Value("${" + DYNAMODB_ENDPOINT + "}") String dynamo) {
+    return new AwsClients.Settings(
+        inkwell.testenv.AwsClients.REGION,
+        URI.create(s3),
+        URI.create(dynamo),
+        inkwell.testenv.AwsClients.credentials());
+  }
+}
