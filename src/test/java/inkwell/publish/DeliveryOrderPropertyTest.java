@@ -1,0 +1,290 @@
+package inkwell.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import inkwell.aws.DynamoPostRepository;
+import inkwell.aws.S3ContentStore;
+import inkwell.pipeline.PostPipeline;
+import inkwell.storage.Listing;
+import inkwell.storage.PostSummary;
+import inkwell.storage.Sequencer;
+import inkwell.storage.SourceRecord;
+import inkwell.storage.StoredPost;
+import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.Emulators;
+import inkwell.testenv.Tables;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Random uploads and deletes over a few keys, their events delivered shuffled and duplicated, in
+ * rounds: whatever the order, the index ends in the state a simple reference model of the intended
+ * semantics implies, listings and tag pages included. Seeded, so a failure repeats.
+ */
+@ExtendWith(AwsEmulators.class)
+class DeliveryOrderPropertyTest {
+
+  private static final long SEED = 20261127L;
+  private static final int TRIALS = 25;
+  private static final List<String> TAGS = List.of("red", "green", "blue");
+  private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+
+  private final Emulators emulators;
+  private final S3Client s3;
+
+  DeliveryOrderPropertyTest(Emulators emulators) {
+    this.emulators = emulators;
+    this.s3 = emulators.s3();
+  }
+
+  /** An S3 operation and the event it causes. */
+  record Op(String key, Sequencer sequencer, String body, Set<String> tags) {
+    boolean isDelete() {
+      return body == null;
+    }
+
+    boolean isGood() {
+      return body != null && body.startsWith("---");
+    }
+  }
+
+  /** The reference model of one key: two max-registers, as the README describes. */
+  static final class Model {
+    Sequencer content;
+    Op contentOp; // the upload whose body went live, or null for a delete
+    String contentTitle;
+    Set<String> contentTags = Set.of();
+    Sequencer latest;
+    boolean latestRejected;
+
+    void deliver(Op event, String bodyRead, Set<String> tagsRead) {
+      if (content != null && !event.sequencer().isAfter(content)) {
+        return; // stale or duplicate
+      }
+      if (event.isDelete()) {
+        content = event.sequencer();
+        contentOp = null;
+        if (latest == null || !latest.isAfter(event.sequencer())) {
+          latest = event.sequencer();
+          latestRejected = false;
+        }
+        return;
+      }
+      if (bodyRead == null) {
+        return; // the object is gone: its delete event decides
+      }
+      if (!bodyRead.startsWith("---")) {
+        if (latest == null || !latest.isAfter(event.sequencer())) {
+          latest = event.sequencer();
+          latestRejected = true;
+        }
+        return;
+      }
+      content = event.sequencer();
+      contentOp = event;
+      contentTitle = title(bodyRead);
+      contentTags = tagsRead;
+      if (latest == null || !latest.isAfter(event.sequencer())) {
+        latest = event.sequencer();
+        latestRejected = false;
+      }
+    }
+
+    boolean live() {
+      return contentOp != null;
+    }
+  }
+
+  static String title(String body) {
+    return body.lines().filter(l -> l.startsWith("title: ")).findFirst().orElseThrow().substring(7);
+  }
+
+  @Test
+  void anyDeliveryOrderEndsInTheStateTheHighestSequencersImply() {
+    Random random = new Random(SEED);
+    for (int trial = 0; trial < TRIALS; trial++) {
+      runTrial(trial, random);
+    }
+  }
+
+  private void runTrial(int trial, Random random) {
+    String bucket = Emulators.uniqueName("prop");
+    String table = Emulators.uniqueName("prop");
+    s3.createBucket(r -> r.bucket(bucket));
+    Tables.createPostsTable(emulators.dynamoDb(), table);
+    S3ContentStore content = new S3ContentStore(s3, bucket, "posts/", "_status/", "_bodies/");
+    DynamoPostRepository posts =
+        new DynamoPostRepository(emulators.dynamoDb(), table, content, Clock.systemUTC());
+    PublishService service =
+        new PublishService(
+            PostPipeline.create(), content, posts, content, bucket, "posts/", Clock.systemUTC());
+
+    int keyCount = 1 + random.nextInt(3);
+    List<String> keys = new ArrayList<>();
+    for (int k = 0; k < keyCount; k++) {
+      keys.add("posts/k" + k + ".md");
+    }
+    Map<String, Model> models = new HashMap<>();
+    Map<String, String> objects = new HashMap<>(); // what the bucket holds now
+    Map<String, Set<String>> objectTags = new HashMap<>();
+    List<Op> history = new ArrayList<>();
+    long sequence = 0x1000;
+    int rounds = 1 + random.nextInt(3);
+    String context = "trial " + trial + " (seed " + SEED + ")";
+
+    for (int round = 0; round < rounds; round++) {
+      List<Op> roundOps = new ArrayList<>();
+      int opCount = 1 + random.nextInt(6);
+      for (int i = 0; i < opCount; i++) {
+        String key = keys.get(random.nextInt(keys.size()));
+        sequence += 1 + random.nextInt(0x30);
+        Sequencer sequencer = Sequencer.of(String.format("%016X", sequence));
+        Op op;
+        int kind = random.nextInt(10);
+        if (kind < 2) {
+          op = new Op(key, sequencer, null, Set.of());
+          s3.deleteObject(r -> r.bucket(bucket).key(key));
+          objects.remove(key);
+        } else {
+          Set<String> tags = new TreeSet<>();
+          TAGS.forEach(
+              t -> {
+                if (random.nextBoolean()) tags.add(t);
+              });
+          String body =
+              kind < 4
+                  ? "+++\ntitle = \"bad\"\n+++\n"
+                  : "---\ntitle: "
+                      + key
+                      + " at "
+                      + sequencer
+                      + "\ndate: 2025-0"
+                      + (1 + random.nextInt(9))
+                      + "-1"
+                      + random.nextInt(10)
+                      + "\ntags: ["
+                      + String.join(", ", tags)
+                      + "]\n---\nBody.";
+          op = new Op(key, sequencer, body, tags);
+          s3.putObject(
+              r -> r.bucket(bucket).key(key), RequestBody.fromString(body, StandardCharsets.UTF_8));
+          objects.put(key, body);
+          objectTags.put(key, tags);
+        }
+        roundOps.add(op);
+        history.add(op);
+      }
+      List<Op> deliveries = new ArrayList<>(roundOps);
+      int duplicates = random.nextInt(4);
+      for (int d = 0; d < duplicates; d++) {
+        deliveries.add(history.get(random.nextInt(history.size())));
+      }
+      Collections.shuffle(deliveries, random);
+      for (Op event : deliveries) {
+        models
+            .computeIfAbsent(event.key(), k -> new Model())
+            .deliver(
+                event, objects.get(event.key()), objectTags.getOrDefault(event.key(), Set.of()));
+        service.apply(
+            new ObjectEvent(
+                event.isDelete() ? ObjectEvent.Type.REMOVED : ObjectEvent.Type.CREATED,
+                bucket,
+                event.key(),
+                null,
+                event.sequencer()));
+      }
+      check(context + ", round " + round, keys, models, posts, bucket);
+    }
+  }
+
+  private void check(
+      String context,
+      List<String> keys,
+      Map<String, Model> models,
+      DynamoPostRepository posts,
+      String bucket) {
+    Set<String> expectedAll = new TreeSet<>();
+    Map<String, Set<String>> expectedByTag = new HashMap<>();
+    for (String key : keys) {
+      String slug = key.substring("posts/".length(), key.length() - 3);
+      Model model = models.get(key);
+      Optional<StoredPost> stored = posts.findPost(slug);
+      if (model != null && model.live()) {
+        assertThat(stored).as("%s: %s should be live", context, key).isPresent();
+        assertThat(stored.get().state()).as(context).isEqualTo(StoredPost.State.LIVE);
+        assertThat(stored.get().post().title())
+            .as("%s: live version of %s", context, key)
+            .isEqualTo(model.contentTitle);
+        expectedAll.add(slug);
+        model.contentTags.forEach(
+            t -> expectedByTag.computeIfAbsent(t, x -> new TreeSet<>()).add(slug));
+      } else {
+        assertThat(stored.filter(p -> p.state() == StoredPost.State.LIVE))
+            .as("%s: %s should not be live", context, key)
+            .isEmpty();
+      }
+      Optional<SourceRecord> record = posts.findSource(key);
+      boolean statusExists = statusExists(bucket, key);
+      if (model == null || model.latest == null) {
+        assertThat(statusExists).as("%s: no status for %s", context, key).isFalse();
+      } else {
+        assertThat(record).as(context).isPresent();
+        assertThat(record.get().latest())
+            .as("%s: latest of %s", context, key)
+            .isEqualTo(model.latest);
+        assertThat(record.get().content())
+            .as("%s: content of %s", context, key)
+            .isEqualTo(model.content);
+        assertThat(record.get().state() == SourceRecord.State.REJECTED)
+            .as("%s: %s rejected", context, key)
+            .isEqualTo(model.latestRejected);
+        assertThat(statusExists)
+            .as("%s: status file of %s", context, key)
+            .isEqualTo(model.latestRejected);
+      }
+    }
+    assertThat(listed(posts, new Listing.All()))
+        .as("%s: home listing", context)
+        .isEqualTo(expectedAll);
+    for (String tag : TAGS) {
+      assertThat(listed(posts, new Listing.Tagged(tag)))
+          .as("%s: tag %s", context, tag)
+          .isEqualTo(expectedByTag.getOrDefault(tag, Set.of()));
+    }
+  }
+
+  private static Set<String> listed(DynamoPostRepository posts, Listing listing) {
+    Set<String> slugs = new TreeSet<>();
+    String cursor = null;
+    do {
+      var page = posts.list(listing, NOW, 2, cursor);
+      page.items().stream().map(PostSummary::slug).forEach(slugs::add);
+      cursor = page.next();
+    } while (cursor != null);
+    return slugs;
+  }
+
+  private boolean statusExists(String bucket, String key) {
+    try {
+      s3.headObject(r -> r.bucket(bucket).key("_status/" + key + ".json"));
+      return true;
+    } catch (NoSuchKeyException e) {
+      return false;
+    }
+  }
+}
