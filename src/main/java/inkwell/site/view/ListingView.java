@@ -1,0 +1,36 @@
+package inkwell.site.view;
+
+import inkwell.site.SiteInfo;
+import inkwell.storage.PostSummary;
+import java.util.List;
+
+/**
+ * A page listing posts, newest first: the home page, a tag page or an archive page.
+ *
+ * @param heading the page's h1 ("Posts tagged Java", "August 2024"); the site title on the home
+ *     page
+ * @param path this page's path without cursor ({@code /tags/java/}), for the canonical link
+ * @param olderPath the next page of older posts, or {@code null} on the last page
+ * @param firstPage false on pages reached through a cursor (they link back to the first page)
+ */
+public record ListingView(
+    SiteInfo site,
+    Kind kind,
+    String heading,
+    String description,
+    String path,
+    List<PostSummary> posts,
+    String olderPath,
+    boolean firstPage) {
+
+  /** Which listing this is. */
+  public enum Kind {
+    HOME,
+    TAG,
+    ARCHIVE
+  }
+
+  public ListingView {
+    posts = List.copyOf(posts);
+  }
+}
