@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -497,6 +499,79 @@ public final class DynamoPostRepository implements PostRepository {
             ? item.get("bodyGz").b().asByteArrayUnsafe()
             : bodies.get(Attributes.string(item, "bodyRef"));
     return new String(gunzip(gzipped), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public List<StoredPost> findPosts(List<String> slugs) {
+    if (slugs.isEmpty()) {
+      return List.of();
+    }
+    if (slugs.size() > 100) {
+      throw new IllegalArgumentException("at most 100 posts at a time, asked for " + slugs.size());
+    }
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    for (String slug : new LinkedHashSet<>(slugs)) {
+      keys.add(Map.of(PostTable.PK, s(PostTable.postPk(slug)), PostTable.SK, s(PostTable.POST_SK)));
+    }
+    Map<String, StoredPost> found = new HashMap<>();
+    Map<String, KeysAndAttributes> request =
+        Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+    while (!request.isEmpty()) {
+      Map<String, KeysAndAttributes> batch = request;
+      BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(batch));
+      for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+        StoredPost post = storedPost(item);
+        found.put(post.slug(), post);
+      }
+      request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+    }
+    return slugs.stream().filter(found::containsKey).map(found::get).toList();
+  }
+
+  @Override
+  public Optional<PostSummary> adjacent(String slug, boolean older, Instant now) {
+    Optional<Map<String, AttributeValue>> item =
+        get(PostTable.postPk(slug), PostTable.POST_SK, false);
+    if (item.isEmpty() || !item.get().containsKey(PostTable.GSI1_SK)) {
+      return Optional.empty();
+    }
+    String position = item.get().get(PostTable.GSI1_SK).s();
+    String upTo = Timestamps.format(now) + "#\uffff";
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":pk", s(PostTable.LIST_ALL));
+    values.put(":now", s(Timestamps.format(now)));
+    String condition;
+    if (older) {
+      condition = "gsi1pk = :pk AND gsi1sk < :at";
+      values.put(":at", s(position));
+    } else {
+      condition = "gsi1pk = :pk AND gsi1sk BETWEEN :after AND :to";
+      values.put(":after", s(position + "\u0000"));
+      values.put(":to", s(upTo));
+    }
+    Map<String, AttributeValue> start = null;
+    do {
+      QueryResponse page =
+          dynamo.query(
+              QueryRequest.builder()
+                  .tableName(table)
+                  .indexName(PostTable.LISTING_INDEX)
+                  .keyConditionExpression(condition)
+                  .filterExpression("attribute_not_exists(expiresAt) OR expiresAt > :now")
+                  .expressionAttributeValues(values)
+                  .scanIndexForward(!older)
+                  .limit(10)
+                  .exclusiveStartKey(start)
+                  .build());
+      if (!page.items().isEmpty()) {
+        return Optional.of(PostItems.summary(page.items().get(0)));
+      }
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
+    } while (start != null);
+    return Optional.empty();
   }
 
   @Override

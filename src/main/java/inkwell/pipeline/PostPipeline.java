@@ -122,9 +122,20 @@ public final class PostPipeline {
     String summary =
         meta.summary() != null ? meta.summary() : Inference.summary(document, markdown);
 
+    String slug = slug(source.key(), meta.slug());
+    if (Slugs.isReserved(slug)) {
+      throw new RejectedException(
+          PostError.of(
+              Kind.INVALID_FIELD,
+              "the slug \""
+                  + slug
+                  + "\" starts with a path the site uses itself ("
+                  + String.join(", ", new java.util.TreeSet<>(Slugs.RESERVED))
+                  + "); move the file or set another slug"));
+    }
     return new Post(
         source.key(),
-        slug(source.key(), meta.slug()),
+        slug,
         title,
         date,
         meta.lastmod() != null ? meta.lastmod() : date,

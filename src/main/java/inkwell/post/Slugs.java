@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,13 @@ import java.util.regex.Pattern;
  * <p>Thread-safe; all methods are static.
  */
 public final class Slugs {
+
+  /**
+   * First path segments the site itself uses ({@code /tags/}, {@code /archive/}, ...); no slug may
+   * start with one.
+   */
+  public static final Set<String> RESERVED =
+      Set.of("tags", "archive", "older", "newer", "api", "assets");
 
   /** Longest segment, in characters. */
   public static final int MAX_SEGMENT = 80;
@@ -87,6 +95,12 @@ public final class Slugs {
       slug = trimSeparators(slug.substring(0, MAX_SEGMENT - 9)) + "-" + hash8(text);
     }
     return slug;
+  }
+
+  /** True if {@code slug}'s first segment is one the site reserves for itself. */
+  public static boolean isReserved(String slug) {
+    int slash = slug.indexOf('/');
+    return RESERVED.contains(slash < 0 ? slug : slug.substring(0, slash));
   }
 
   /** {@code slug} with its last segment replaced by {@link #segment(String) segment(name)}. */

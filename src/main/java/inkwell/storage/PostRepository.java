@@ -42,6 +42,18 @@ public interface PostRepository {
   /** What is stored at {@code slug}, whatever its state. */
   Optional<StoredPost> findPost(String slug);
 
+  /**
+   * The stored posts at {@code slugs}, in the order given, skipping slugs with no post; one batch
+   * request for up to 100 slugs (full-content feeds).
+   */
+  List<StoredPost> findPosts(List<String> slugs);
+
+  /**
+   * The visible post published just before ({@code older}) or just after the post at {@code slug},
+   * as seen at {@code now}.
+   */
+  Optional<PostSummary> adjacent(String slug, boolean older, Instant now);
+
   /** One page of {@code listing} as visible at {@code now}, newest first. */
   Page<PostSummary> list(Listing listing, Instant now, int limit, String cursor);
 

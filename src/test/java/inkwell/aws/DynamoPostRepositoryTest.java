@@ -413,6 +413,34 @@ class DynamoPostRepositoryTest {
   }
 
   @Nested
+  class Navigation {
+
+    @Test
+    void olderAndNewerFollowTheListingOrder() {
+      repository.publish(dated("a", "2024-01-01"), seq(1));
+      repository.publish(dated("b", "2024-02-01"), seq(1));
+      repository.publish(dated("c", "2024-03-01"), seq(1));
+      repository.publish(dated("future", "2027-01-01"), seq(1));
+      assertThat(repository.adjacent("b", true, NOW)).map(PostSummary::slug).contains("a");
+      assertThat(repository.adjacent("b", false, NOW)).map(PostSummary::slug).contains("c");
+      assertThat(repository.adjacent("a", true, NOW)).isEmpty();
+      assertThat(repository.adjacent("c", false, NOW)).as("scheduled posts stay hidden").isEmpty();
+      assertThat(repository.adjacent("missing", true, NOW)).isEmpty();
+    }
+
+    @Test
+    void manyPostsAreReadInOneBatchInTheOrderAsked() {
+      repository.publish(dated("a", "2024-01-01"), seq(1));
+      repository.publish(dated("b", "2024-02-01"), seq(1));
+      requests.reset();
+      assertThat(repository.findPosts(List.of("b", "nope", "a")))
+          .extracting(StoredPost::slug)
+          .containsExactly("b", "a");
+      assertThat(requests.operations()).containsExactly("BatchGetItem");
+    }
+  }
+
+  @Nested
   class Cost {
 
     @Test

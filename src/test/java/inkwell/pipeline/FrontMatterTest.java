@@ -287,6 +287,15 @@ class FrontMatterTest {
     }
 
     @Test
+    void aSlugUnderAPathTheSiteUsesIsRejected() {
+      assertThat(error("---\nslug: tags/java\n---\n").message())
+          .contains("tags/java")
+          .contains("the site uses");
+      PostError fromKey = Pipelines.error(Pipelines.run("posts/archive/2024.md", "# T\n"));
+      assertThat(fromKey.kind()).isEqualTo(Kind.INVALID_FIELD);
+    }
+
+    @Test
     void aBillionLaughsAliasBombIsRejected() {
       StringBuilder yaml = new StringBuilder("---\na: &a [x,x,x,x,x,x,x,x,x,x]\n");
       for (char c = 'b'; c <= 'j'; c++) {
