@@ -15,10 +15,7 @@ import inkwell.storage.Sequencer;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.StoredPost;
 import inkwell.storage.TagCount;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import inkwell.support.Gzip;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,8 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -218,7 +213,7 @@ public final class DynamoPostRepository implements PostRepository {
       item.put("body", s(post.bodyHtml()));
       return item;
     }
-    byte[] gzipped = gzip(html);
+    byte[] gzipped = Gzip.compress(html);
     item.put("bodyGz", AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(gzipped)));
     if (Attributes.size(item) > MAX_ITEM_BYTES) {
       item.remove("bodyGz");
@@ -498,7 +493,7 @@ public final class DynamoPostRepository implements PostRepository {
         item.containsKey("bodyGz")
             ? item.get("bodyGz").b().asByteArrayUnsafe()
             : bodies.get(Attributes.string(item, "bodyRef"));
-    return new String(gunzip(gzipped), StandardCharsets.UTF_8);
+    return new String(Gzip.decompress(gzipped), StandardCharsets.UTF_8);
   }
 
   @Override
@@ -734,24 +729,6 @@ public final class DynamoPostRepository implements PostRepository {
     String oldRef = Attributes.string(old, "bodyRef");
     if (oldRef != null && !oldRef.equals(Attributes.string(current, "bodyRef"))) {
       bodies.delete(oldRef);
-    }
-  }
-
-  private static byte[] gzip(byte[] bytes) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] gunzip(byte[] bytes) {
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("a stored post body is not valid gzip", e);
     }
   }
 }

@@ -1,0 +1,142 @@
+package inkwell.site;
+
+import inkwell.post.Hashes;
+import inkwell.support.Gzip;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What every response gets on its way out, whichever route made it: a strong ETag and a 304 for a
+ * matching {@code If-None-Match}, {@code Cache-Control}, the security headers, gzip when the client
+ * accepts it, and no body for HEAD.
+ */
+final class HttpSemantics {
+
+  /** No script may run, styles and fonts come from the site, images from anywhere on https. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; style-src 'self'; img-src 'self' https:; font-src 'self'; "
+          + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+  private static final Map<String, String> SECURITY_HEADERS =
+      Map.of(
+          "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+          "X-Content-Type-Options", "nosniff",
+          "Referrer-Policy", "strict-origin-when-cross-origin",
+          "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
+          "X-Frame-Options", "DENY",
+          "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+
+  private static final int GZIP_MIN_BYTES = 860;
+  private static final String GZIP_SUFFIX = "-gzip";
+
+  private final String pageCacheControl;
+
+  HttpSemantics(SiteConfig config) {
+    this.pageCacheControl =
+        "public, max-age="
+            + config.getMaxAge()
+            + ", s-maxage="
+            + config.getSharedMaxAge()
+            + ", stale-while-revalidate="
+            + config.getStaleWhileRevalidate();
+  }
+
+  SiteResponse finish(SiteRequest request, SiteResponse response, boolean immutable) {
+    Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
+    headers.put("Cache-Control", cacheControl(response.status(), immutable));
+    headers.put("Vary", "Accept-Encoding");
+    byte[] body = response.body();
+    boolean cacheable =
+        response.status() == 200 || response.status() == 404 || response.status() == 410;
+    if (cacheable) {
+      String tag = Hashes.sha256Hex(body).substring(0, 32);
+      boolean gzip = acceptsGzip(request.acceptEncoding()) && body.length >= GZIP_MIN_BYTES;
+      headers.put("ETag", "\"" + tag + (gzip ? GZIP_SUFFIX : "") + "\"");
+      if (response.status() == 200 && matches(request.ifNoneMatch(), tag)) {
+        headers.putAll(response.headers());
+        headers.remove("Content-Type");
+        return new SiteResponse(304, headers, new byte[0]);
+      }
+      if (gzip) {
+        body = Gzip.compress(body);
+        headers.put("Content-Encoding", "gzip");
+      }
+    }
+    Map<String, String> all = new LinkedHashMap<>(response.headers());
+    all.putAll(headers);
+    all.put("Content-Length", Integer.toString(body.length));
+    return new SiteResponse(response.status(), all, request.isHead() ? new byte[0] : body);
+  }
+
+  private String cacheControl(int status, boolean immutable) {
+    if (immutable) {
+      return "public, max-age=31536000, immutable";
+    }
+    if (status == 200 || status == 304) {
+      return pageCacheControl;
+    }
+    if (status == 301) {
+      return "public, max-age=86400";
+    }
+    if (status >= 500) {
+      return "no-store";
+    }
+    return "public, max-age=60, s-maxage=60";
+  }
+
+  /** True if an {@code If-None-Match} value names {@code tag} (any encoding) or is {@code *}. */
+  static boolean matches(String ifNoneMatch, String tag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String candidate : ifNoneMatch.split(",")) {
+      String value = candidate.strip();
+      if (value.equals("*")) {
+        return true;
+      }
+      if (value.startsWith("W/")) {
+        value = value.substring(2);
+      }
+      if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+        value = value.substring(1, value.length() - 1);
+      }
+      if (value.endsWith(GZIP_SUFFIX)) {
+        value = value.substring(0, value.length() - GZIP_SUFFIX.length());
+      }
+      if (value.equals(tag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if {@code Accept-Encoding} lists gzip (or *) with a non-zero quality. */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
+      String[] pieces = part.strip().split(";");
+      String coding = pieces[0].strip();
+      if (!coding.equals("gzip") && !coding.equals("*")) {
+        continue;
+      }
+      double quality = 1.0;
+      for (int i = 1; i < pieces.length; i++) {
+        String parameter = pieces[i].strip();
+        if (parameter.startsWith("q=")) {
+          try {
+            quality = Double.parseDouble(parameter.substring(2));
+          } catch (NumberFormatException e) {
+            quality = 0;
+          }
+        }
+      }
+      if (quality > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,60 @@
+package inkwell.site;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * The reader's site settings, from {@code inkwell.site.*} properties: on Lambda the environment
+ * variables {@code INKWELL_SITE_TITLE}, {@code INKWELL_SITE_BASE_URL}, ... that the SAM template
+ * sets from its parameters.
+ */
+@ConfigurationProperties("inkwell.site")
+public interface SiteConfig {
+
+  @Bindable(defaultValue = "Inkwell")
+  String getTitle();
+
+  @Bindable(defaultValue = "A blog")
+  String getDescription();
+
+  /** The public URL of the site, used in canonical links, feeds and sitemaps. */
+  @Bindable(defaultValue = "http://localhost:8080")
+  String getBaseUrl();
+
+  @Bindable(defaultValue = "The author")
+  String getAuthor();
+
+  /** BCP 47 language tag of the site ({@code en}, {@code de-CH}). */
+  @Bindable(defaultValue = "en")
+  String getLanguage();
+
+  @Bindable(defaultValue = "10")
+  int getPostsPerPage();
+
+  /** How many posts the feeds carry. */
+  @Bindable(defaultValue = "20")
+  int getFeedSize();
+
+  /** Full post bodies in RSS, Atom and JSON Feed; false for summaries only. */
+  @Bindable(defaultValue = "true")
+  boolean isFeedFullContent();
+
+  /** {@code Cache-Control: max-age} for pages and feeds, in seconds (browsers). */
+  @Bindable(defaultValue = "60")
+  int getMaxAge();
+
+  /** {@code Cache-Control: s-maxage}, in seconds (a CDN in front). */
+  @Bindable(defaultValue = "300")
+  int getSharedMaxAge();
+
+  /** {@code Cache-Control: stale-while-revalidate}, in seconds. */
+  @Bindable(defaultValue = "86400")
+  int getStaleWhileRevalidate();
+
+  /**
+   * How long a warm function keeps a rendered response, in seconds; 0 turns the cache off. A
+   * changed post is visible after at most this long (plus any CDN caching).
+   */
+  @Bindable(defaultValue = "0")
+  int getRenderCacheSeconds();
+}

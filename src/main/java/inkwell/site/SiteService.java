@@ -1,0 +1,337 @@
+package inkwell.site;
+
+import inkwell.post.Post;
+import inkwell.post.Tag;
+import inkwell.site.view.ErrorView;
+import inkwell.site.view.ListingView;
+import inkwell.site.view.Pages;
+import inkwell.site.view.PostView;
+import inkwell.site.view.TagIndexView;
+import inkwell.storage.InvalidCursorException;
+import inkwell.storage.Listing;
+import inkwell.storage.Page;
+import inkwell.storage.PostRepository;
+import inkwell.storage.PostSummary;
+import inkwell.storage.StoredPost;
+import inkwell.storage.TagCount;
+import inkwell.support.StructuredLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The reader's site: every request goes through {@link #handle}, which routes it, asks the posts
+ * index for what the route needs (one request for a page in the common case), renders it, and
+ * applies the HTTP rules every response shares. Thread-safe; the Micronaut controller, the Lambda
+ * function and the local preview all call it.
+ */
+public final class SiteService {
+
+  static final String HTML = "text/html; charset=utf-8";
+  static final String JSON = "application/json; charset=utf-8";
+
+  private static final StructuredLog LOG = new StructuredLog("inkwell.site");
+
+  private final PostRepository posts;
+  private final Pages pages;
+  private final Machine machine;
+  private final Asset stylesheet;
+  private final SiteInfo site;
+  private final SiteConfig config;
+  private final Clock clock;
+  private final HttpSemantics http;
+  private final RenderCache cache;
+  private final boolean preview;
+
+  /** The machine-readable outputs, so that this class does not depend on how they are written. */
+  public interface Machine {
+    SiteResponse feed(Route.Feed.Format format, Instant now);
+
+    Optional<SiteResponse> sitemap(int page, Instant now);
+
+    SiteResponse robots();
+
+    SiteResponse apiPosts(Page<PostSummary> page, String nextPath);
+
+    SiteResponse apiPost(Post post);
+
+    SiteResponse apiTags(java.util.List<TagCount> tags);
+  }
+
+  public SiteService(
+      PostRepository posts,
+      Pages pages,
+      Machine machine,
+      Asset stylesheet,
+      SiteInfo site,
+      SiteConfig config,
+      Clock clock,
+      boolean preview) {
+    this.posts = Objects.requireNonNull(posts, "posts");
+    this.pages = Objects.requireNonNull(pages, "pages");
+    this.machine = Objects.requireNonNull(machine, "machine");
+    this.stylesheet = Objects.requireNonNull(stylesheet, "stylesheet");
+    this.site = Objects.requireNonNull(site, "site");
+    this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.http = new HttpSemantics(config);
+    this.cache = new RenderCache(config.getRenderCacheSeconds(), clock);
+    this.preview = preview;
+  }
+
+  public SiteInfo site() {
+    return site;
+  }
+
+  /** The complete response to {@code request}. Never throws for anything a client can send. */
+  public SiteResponse handle(SiteRequest request) {
+    if (!request.method().equals("GET") && !request.isHead()) {
+      SiteResponse refused =
+          error(405, "Method not allowed", "This site only answers GET and HEAD requests.")
+              .withHeaders(java.util.Map.of("Allow", "GET, HEAD"));
+      return http.finish(request, refused, false);
+    }
+    Route route = SiteRouter.route(request);
+    if (route instanceof Route.Stylesheet sheet) {
+      return http.finish(request, stylesheet(sheet), stylesheet.path().endsWith(sheet.file()));
+    }
+    String key = request.rawPath() + (request.rawQuery() == null ? "" : "?" + request.rawQuery());
+    SiteResponse content = cache.get(key).orElse(null);
+    if (content == null) {
+      content = render(route);
+      cache.put(key, content);
+    }
+    return http.finish(request, content, false);
+  }
+
+  private SiteResponse render(Route route) {
+    Instant now = clock.instant();
+    try {
+      return dispatch(route, now);
+    } catch (InvalidCursorException e) {
+      return error(400, "Bad request", "The page link is not valid: " + e.getMessage() + ".");
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "event", "render-failed",
+          "route", route.toString(),
+          "error", e.getClass().getName(),
+          "message", String.valueOf(e.getMessage()));
+      return error(
+              503,
+              "Temporarily unavailable",
+              "The blog could not be read just now. Try again in a moment.")
+          .withHeaders(java.util.Map.of("Retry-After", "5"));
+    }
+  }
+
+  private SiteResponse dispatch(Route route, Instant now) {
+    if (route instanceof Route.Home home) {
+      return home(home.after(), now);
+    } else if (route instanceof Route.PostPage post) {
+      return post(post.slug(), now);
+    } else if (route instanceof Route.TagIndex) {
+      return tagIndex(now);
+    } else if (route instanceof Route.TagPage tag) {
+      return tagPage(tag, now);
+    } else if (route instanceof Route.ArchiveIndex archive) {
+      return archiveIndex(archive.after(), now);
+    } else if (route instanceof Route.ArchivePage archive) {
+      return archivePage(archive, now);
+    } else if (route instanceof Route.Adjacent adjacent) {
+      return adjacent(adjacent, now);
+    } else if (route instanceof Route.Feed feed) {
+      return machine.feed(feed.format(), now);
+    } else if (route instanceof Route.Sitemap sitemap) {
+      return machine.sitemap(sitemap.page(), now).orElseGet(this::notFound);
+    } else if (route instanceof Route.Robots) {
+      return machine.robots();
+    } else if (route instanceof Route.ApiPosts api) {
+      return apiPosts(api.after(), now);
+    } else if (route instanceof Route.ApiPost api) {
+      return apiPost(api.slug(), now);
+    } else if (route instanceof Route.ApiTags) {
+      return machine.apiTags(posts.tags(now));
+    } else if (route instanceof Route.Alias alias) {
+      return alias(alias.path());
+    } else if (route instanceof Route.Canonical canonical) {
+      return SiteResponse.redirect(301, canonical.location());
+    } else if (route instanceof Route.BadRequest bad) {
+      return error(400, "Bad request", bad.reason() + ".");
+    }
+    return notFound();
+  }
+
+  // ------------------------------------------------------------------ pages
+
+  private SiteResponse home(String after, Instant now) {
+    Page<PostSummary> page = posts.list(new Listing.All(), now, config.getPostsPerPage(), after);
+    return listing(
+        ListingView.Kind.HOME, site.title(), site.description(), SitePaths.HOME, page, after);
+  }
+
+  private SiteResponse post(String slug, Instant now) {
+    Optional<StoredPost> stored = posts.findPost(slug);
+    if (stored.isEmpty()) {
+      return alias(slug);
+    }
+    StoredPost found = stored.get();
+    return switch (found.state()) {
+      case MOVED -> SiteResponse.redirect(301, SitePaths.post(found.movedTo()));
+      case GONE -> error(410, "This post is gone", "The post that lived here has been removed.");
+      case LIVE, DRAFT -> {
+        Post post = found.post();
+        String marker = previewMarker(post, now);
+        if (!post.isVisibleAt(now) && !(preview && marker != null)) {
+          yield notFound();
+        }
+        boolean showToc = post.toc().size() >= 3 || post.wordCount() >= 800;
+        yield SiteResponse.of(200, HTML, pages.post(new PostView(site, post, showToc, marker)));
+      }
+    };
+  }
+
+  /** In the local preview, why a post would not be public; null if it is. */
+  private String previewMarker(Post post, Instant now) {
+    if (post.draft()) {
+      return "Draft: not published";
+    }
+    if (post.visibleFrom().isAfter(now)) {
+      return "Scheduled: appears on " + post.visibleFrom();
+    }
+    if (post.expiryDate() != null && !now.isBefore(post.expiryDate())) {
+      return "Expired on " + post.expiryDate();
+    }
+    return null;
+  }
+
+  private SiteResponse tagIndex(Instant now) {
+    return SiteResponse.of(200, HTML, pages.tagIndex(new TagIndexView(site, posts.tags(now))));
+  }
+
+  private SiteResponse tagPage(Route.TagPage route, Instant now) {
+    Page<PostSummary> page =
+        posts.list(
+            new Listing.Tagged(route.tagSlug()), now, config.getPostsPerPage(), route.after());
+    if (page.items().isEmpty() && route.after() == null) {
+      return notFound();
+    }
+    String name =
+        page.items().stream()
+            .flatMap(p -> p.tags().stream())
+            .filter(t -> t.slug().equals(route.tagSlug()))
+            .map(Tag::name)
+            .findFirst()
+            .orElse(route.tagSlug());
+    return listing(
+        ListingView.Kind.TAG,
+        "Posts tagged \u201c" + name + "\u201d",
+        "Everything on " + site.title() + " tagged " + name + ".",
+        SitePaths.tag(route.tagSlug()),
+        page,
+        route.after());
+  }
+
+  private SiteResponse archiveIndex(String after, Instant now) {
+    Page<PostSummary> page = posts.list(new Listing.All(), now, 100, after);
+    return listing(
+        ListingView.Kind.ARCHIVE,
+        "Archive",
+        "Every post on " + site.title() + ".",
+        SitePaths.ARCHIVE,
+        page,
+        after);
+  }
+
+  private SiteResponse archivePage(Route.ArchivePage route, Instant now) {
+    Page<PostSummary> page =
+        posts.list(new Listing.Archive(route.year(), route.month()), now, 100, route.after());
+    if (page.items().isEmpty() && route.after() == null) {
+      return notFound();
+    }
+    Locale locale = Locale.forLanguageTag(site.language());
+    String heading =
+        route.month() == 0
+            ? "Posts from " + route.year()
+            : "Posts from "
+                + Month.of(route.month()).getDisplayName(TextStyle.FULL, locale)
+                + " "
+                + route.year();
+    return listing(
+        ListingView.Kind.ARCHIVE,
+        heading,
+        heading + " on " + site.title() + ".",
+        SitePaths.archive(route.year(), route.month()),
+        page,
+        route.after());
+  }
+
+  private SiteResponse listing(
+      ListingView.Kind kind,
+      String heading,
+      String description,
+      String path,
+      Page<PostSummary> page,
+      String after) {
+    String older = page.next() == null ? null : SitePaths.page(path, page.next());
+    ListingView view =
+        new ListingView(site, kind, heading, description, path, page.items(), older, after == null);
+    return SiteResponse.of(200, HTML, pages.listing(view));
+  }
+
+  private SiteResponse adjacent(Route.Adjacent route, Instant now) {
+    return posts
+        .adjacent(route.slug(), route.older(), now)
+        .map(p -> SiteResponse.redirect(302, SitePaths.post(p.slug())))
+        .orElseGet(this::notFound);
+  }
+
+  private SiteResponse alias(String path) {
+    return posts
+        .findAlias(path)
+        .map(slug -> SiteResponse.redirect(301, SitePaths.post(slug)))
+        .orElseGet(this::notFound);
+  }
+
+  private SiteResponse stylesheet(Route.Stylesheet sheet) {
+    if (!stylesheet.path().endsWith("/" + sheet.file())) {
+      // An older fingerprint: send the current stylesheet's address.
+      return SiteResponse.redirect(301, stylesheet.path());
+    }
+    return new SiteResponse(
+        200, java.util.Map.of("Content-Type", stylesheet.contentType()), stylesheet.bytes());
+  }
+
+  // ------------------------------------------------------------------ JSON API
+
+  private SiteResponse apiPosts(String after, Instant now) {
+    Page<PostSummary> page = posts.list(new Listing.All(), now, config.getPostsPerPage(), after);
+    String next = page.next() == null ? null : SitePaths.page("/api/posts", page.next());
+    return machine.apiPosts(page, next);
+  }
+
+  private SiteResponse apiPost(String slug, Instant now) {
+    return posts
+        .findPost(slug)
+        .filter(p -> p.state() == StoredPost.State.LIVE && p.post().isVisibleAt(now))
+        .map(p -> machine.apiPost(p.post()))
+        .orElseGet(() -> SiteResponse.of(404, JSON, "{\"error\":\"no such post\"}"));
+  }
+
+  // ------------------------------------------------------------------ errors
+
+  private SiteResponse notFound() {
+    return error(
+        404,
+        "Page not found",
+        "There is nothing at this address. It may have moved, or never existed.");
+  }
+
+  private SiteResponse error(int status, String heading, String message) {
+    return SiteResponse.of(
+        status, HTML, pages.error(new ErrorView(site, status, heading, message)));
+  }
+}
