@@ -7,11 +7,14 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Points the handlers' AWS clients at the emulators when a test starts a Micronaut context with
  * {@value #S3_ENDPOINT} and {@value #DYNAMODB_ENDPOINT} set, instead of reading the process
- * environment. Everything else about the clients is the production configuration.
+ * environment, and counts the requests they send ({@link RequestCounter} bean). Everything else
+ * about the clients is the production configuration.
  */
 @Factory
 @Requires(property = EmulatorAwsSettings.S3_ENDPOINT)
@@ -19,6 +22,28 @@ public class EmulatorAwsSettings {
 
   public static final String S3_ENDPOINT = "inkwell.test.s3-endpoint";
   public static final String DYNAMODB_ENDPOINT = "inkwell.test.dynamodb-endpoint";
+
+  /** Counts the requests the handler's own SDK clients send. */
+  @Singleton
+  RequestCounter requestCounter() {
+    return new RequestCounter();
+  }
+
+  @Singleton
+  @Replaces(DynamoDbClient.class)
+  DynamoDbClient countedDynamoDb(AwsClients.Settings settings, RequestCounter counter) {
+    return AwsClients.dynamoDbBuilder(settings)
+        .overrideConfiguration(o -> o.addExecutionInterceptor(counter))
+        .build();
+  }
+
+  @Singleton
+  @Replaces(S3Client.class)
+  S3Client countedS3(AwsClients.Settings settings, RequestCounter counter) {
+    return AwsClients.s3Builder(settings)
+        .overrideConfiguration(o -> o.addExecutionInterceptor(counter))
+        .build();
+  }
 
   @Singleton
   @Replaces(AwsClients.Settings.class)

@@ -1,0 +1,96 @@
+package inkwell.site;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Head;
+import io.micronaut.http.annotation.Options;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import java.util.Map;
+
+/**
+ * The only controller: it hands every request, whatever its path and method, to {@link SiteService}
+ * and sends back exactly the response it gets. Routing, status codes and headers are decided in one
+ * place, the same for Lambda and the local preview.
+ */
+@Controller
+public class SiteController {
+
+  private final SiteService site;
+
+  public SiteController(SiteService site) {
+    this.site = site;
+  }
+
+  @Get
+  HttpResponse<byte[]> getRoot(HttpRequest<?> request) {
+    return serve(request);
+  }
+
+  @Get("/{+path}")
+  HttpResponse<byte[]> get(HttpRequest<?> request) {
+    return serve(request);
+  }
+
+  @Head
+  HttpResponse<byte[]> headRoot(HttpRequest<?> request) {
+    return serve(request);
+  }
+
+  @Head("/{+path}")
+  HttpResponse<byte[]> head(HttpRequest<?> request) {
+    return serve(request);
+  }
+
+  @Post("/{+path}")
+  HttpResponse<byte[]> post(HttpRequest<?> request) {
+    return serve(request);
+  }
+
+  @Put("/{+path}")
+  HttpResponse<byte[]> put(HttpRequest<?> request) {
+    return serve(request);
+  }
+
+  @Delete("/{+path}")
+  HttpResponse<byte[]> delete(HttpRequest<?> request) {
+    return serve(request);
+  }
+
+  @Patch("/{+path}")
+  HttpResponse<byte[]> patch(HttpRequest<?> request) {
+    return serve(request);
+  }
+
+  @Options("/{+path}")
+  HttpResponse<byte[]> options(HttpRequest<?> request) {
+    return serve(request);
+  }
+
+  @Post
+  HttpResponse<byte[]> postRoot(HttpRequest<?> request) {
+    return serve(request);
+  }
+
+  private HttpResponse<byte[]> serve(HttpRequest<?> request) {
+    SiteResponse response =
+        site.handle(
+            new SiteRequest(
+                request.getMethodName(),
+                request.getUri().getRawPath(),
+                request.getUri().getRawQuery(),
+                request.getHeaders().get("Accept-Encoding"),
+                request.getHeaders().get("If-None-Match")));
+    MutableHttpResponse<byte[]> out = HttpResponse.status(HttpStatus.valueOf(response.status()));
+    for (Map.Entry<String, String> header : response.headers().entrySet()) {
+      out.header(header.getKey(), header.getValue());
+    }
+    return response.body().length == 0 ? out : out.body(response.body());
+  }
+}
