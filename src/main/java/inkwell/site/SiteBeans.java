@@ -1,0 +1,53 @@
+package inkwell.site;
+
+import inkwell.config.BlogConfig;
+import inkwell.site.view.JtePages;
+import inkwell.site.view.Pages;
+import inkwell.site.view.Theme;
+import inkwell.storage.PostRepository;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** Wires the site: settings, theme, pages, machine outputs and the service. */
+@Factory
+class SiteBeans {
+
+  @Singleton
+  Theme theme() {
+    return Theme.load();
+  }
+
+  @Singleton
+  Pages pages() {
+    return JtePages.create();
+  }
+
+  @Singleton
+  SiteInfo siteInfo(SiteConfig config, BlogConfig blog, Theme theme) {
+    return new SiteInfo(
+        config.getTitle(),
+        config.getDescription(),
+        config.getBaseUrl(),
+        config.getAuthor(),
+        config.getLanguage(),
+        ZoneId.of(blog.getTimeZone()),
+        theme.stylesheetPath());
+  }
+
+  @Singleton
+  SiteService siteService(
+      PostRepository posts,
+      Pages pages,
+      Theme theme,
+      SiteInfo site,
+      SiteConfig config,
+      Clock clock,
+      @Value("${inkwell.preview:false}") boolean preview) {
+    Asset stylesheet = new Asset(theme.stylesheetPath(), "text/css; charset=utf-8", theme.css());
+    return new SiteService(
+        posts, pages, new MachineOutputs(posts, site, config), stylesheet, site, config, clock, preview);
+  }
+}
