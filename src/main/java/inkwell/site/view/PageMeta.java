@@ -1,0 +1,156 @@
+package inkwell.site.view;
+
+import inkwell.post.Post;
+import inkwell.post.Tag;
+import inkwell.site.SiteInfo;
+import inkwell.site.SitePaths;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+
+/**
+ * What the layout writes into a page's {@code <head>} and navigation, worked out here so that the
+ * templates only print it. Every field is plain text; the templates escape it.
+ *
+ * @param title the {@code <title>}: the page's own title, then the site's
+ * @param heading the page's own title, for Open Graph and Twitter cards
+ * @param path the site path of the page, or {@code null} (error pages), to mark the current nav
+ *     link
+ * @param canonicalUrl absolute, or {@code null} on error pages, which have no URL of their own
+ * @param imageUrl absolute URL of the post's cover image, or {@code null}
+ * @param published ISO date and time for {@code article:published_time}, or {@code null}
+ * @param modified ISO date and time for {@code article:modified_time}, or {@code null}
+ * @param author the post's author for {@code <meta name="author">}, or {@code null}
+ * @param noindex asks search engines not to index the page (errors, local previews of drafts)
+ */
+record PageMeta(
+    String title,
+    String heading,
+    String description,
+    String path,
+    String canonicalUrl,
+    String type,
+    String imageUrl,
+    String published,
+    String modified,
+    List<String> tags,
+    String author,
+    boolean noindex) {
+
+  private static final String SEPARATOR = " · ";
+
+  PageMeta {
+    tags = List.copyOf(tags);
+  }
+
+  static PageMeta post(PostView view) {
+    SiteInfo site = view.site();
+    Post post = view.post();
+    String path = SitePaths.post(post.slug());
+    return new PageMeta(
+        post.title() + SEPARATOR + site.title(),
+        post.title(),
+        orElse(post.summary(), site.description()),
+        path,
+        post.canonicalUrl() != null ? post.canonicalUrl() : site.url(path),
+        "article",
+        post.image() == null ? null : absoluteImage(site, path, post.image()),
+        Format.isoDateTime(post.date(), site),
+        Format.isoDateTime(post.updated(), site),
+        post.tags().stream().map(Tag::name).toList(),
+        post.author() != null ? post.author() : site.author(),
+        view.preview() != null);
+  }
+
+  static PageMeta listing(ListingView view) {
+    SiteInfo site = view.site();
+    boolean home = view.kind() == ListingView.Kind.HOME;
+    String heading;
+    if (view.firstPage()) {
+      heading = view.heading();
+    } else {
+      heading = home ? "Older posts" : view.heading() + SEPARATOR + "older posts";
+    }
+    return new PageMeta(
+        home && view.firstPage() ? site.title() : heading + SEPARATOR + site.title(),
+        heading,
+        orElse(view.description(), site.description()),
+        view.firstPage() ? view.path() : null,
+        site.url(view.path()),
+        "website",
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        false);
+  }
+
+  static PageMeta tagIndex(TagIndexView view) {
+    SiteInfo site = view.site();
+    return new PageMeta(
+        "Tags" + SEPARATOR + site.title(),
+        "Tags",
+        "Every tag on " + site.title() + ", with its number of posts.",
+        SitePaths.TAGS,
+        site.url(SitePaths.TAGS),
+        "website",
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        false);
+  }
+
+  static PageMeta error(ErrorView view) {
+    SiteInfo site = view.site();
+    return new PageMeta(
+        view.status() + " " + view.heading() + SEPARATOR + site.title(),
+        view.heading(),
+        view.message(),
+        null,
+        null,
+        "website",
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        true);
+  }
+
+  /** {@code "page"} when {@code navPath} is this page, for {@code aria-current}; else null. */
+  String current(String navPath) {
+    return navPath.equals(path) ? "page" : null;
+  }
+
+  /** The Twitter card type: a large image when there is one. */
+  String twitterCard() {
+    return imageUrl != null ? "summary_large_image" : "summary";
+  }
+
+  /**
+   * The pipeline accepts an http(s) URL or a path. A path starting with {@code /} is below the site
+   * root; any other path is relative to the post's page, as it is in the post's body.
+   */
+  static String absoluteImage(SiteInfo site, String postPath, String image) {
+    URI uri;
+    try {
+      uri = new URI(image);
+    } catch (URISyntaxException e) {
+      return null; // the pipeline never lets one through; a broken preview is not worth a 500
+    }
+    if (uri.isAbsolute()) {
+      return image;
+    }
+    if (image.startsWith("/")) {
+      return site.url(image);
+    }
+    return URI.create(site.url(postPath)).resolve(uri).toString();
+  }
+
+  private static String orElse(String text, String fallback) {
+    return text == null || text.isBlank() ? fallback : text;
+  }
+}
