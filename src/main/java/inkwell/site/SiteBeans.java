@@ -48,6 +48,13 @@ class SiteBeans {
       @Value("${inkwell.preview:false}") boolean preview) {
     Asset stylesheet = new Asset(theme.stylesheetPath(), "text/css; charset=utf-8", theme.css());
     return new SiteService(
-        posts, pages, new MachineOutputs(posts, site, config), stylesheet, site, config, clock, preview);
+        posts,
+        pages,
+        new MachineOutputs(posts, site, config),
+        stylesheet,
+        site,
+        config,
+        clock,
+        preview);
   }
 }

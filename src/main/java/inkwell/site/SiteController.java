@@ -7,7 +7,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
@@ -35,16 +34,6 @@ public class SiteController {
 
   @Get("/{+path}")
   HttpResponse<byte[]> get(HttpRequest<?> request) {
-    return serve(request);
-  }
-
-  @Head
-  HttpResponse<byte[]> headRoot(HttpRequest<?> request) {
-    return serve(request);
-  }
-
-  @Head("/{+path}")
-  HttpResponse<byte[]> head(HttpRequest<?> request) {
     return serve(request);
   }
 

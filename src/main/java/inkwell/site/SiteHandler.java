@@ -1,12 +1,24 @@
 package inkwell.site;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The site function's entry point: API Gateway HTTP API (payload format 2.0) events, served by
  * {@link SiteController}. Every response body is passed to API Gateway base64-encoded (see {@link
  * BinaryResponses}), so gzipped bodies arrive intact.
+ *
+ * <p>One guard sits in front of the adapter: a path that is not a valid URI (a bad percent-escape)
+ * makes the adapter throw before any controller runs, which Lambda would turn into a 500. Such a
+ * request is answered by {@link SiteService} directly, with its themed 400 page.
  */
 public class SiteHandler extends APIGatewayV2HTTPEventFunction {
 
@@ -16,5 +28,63 @@ public class SiteHandler extends APIGatewayV2HTTPEventFunction {
   /** Used by tests and tools to run the function in a prepared context. */
   public SiteHandler(ApplicationContext context) {
     super(context);
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    String path = path(event);
+    if (path != null && !isUri(path)) {
+      return direct(event, path);
+    }
+    return super.handleRequest(event, context);
+  }
+
+  private static String path(APIGatewayV2HTTPEvent event) {
+    if (event.getRequestContext() != null && event.getRequestContext().getHttp() != null) {
+      return event.getRequestContext().getHttp().getPath();
+    }
+    return event.getRawPath();
+  }
+
+  private static boolean isUri(String path) {
+    try {
+      new URI(path);
+      return true;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private APIGatewayV2HTTPResponse direct(APIGatewayV2HTTPEvent event, String path) {
+    Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+    String method =
+        event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+            ? event.getRequestContext().getHttp().getMethod()
+            : "GET";
+    SiteResponse response =
+        getApplicationContext()
+            .getBean(SiteService.class)
+            .handle(
+                new SiteRequest(
+                    method.toUpperCase(Locale.ROOT),
+                    path,
+                    event.getRawQueryString(),
+                    header(headers, "accept-encoding"),
+                    header(headers, "if-none-match")));
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(response.status())
+        .withHeaders(response.headers())
+        .withBody(Base64.getEncoder().encodeToString(response.body()))
+        .withIsBase64Encoded(true)
+        .build();
+  }
+
+  private static String header(Map<String, String> headers, String name) {
+    for (Map.Entry<String, String> entry : headers.entrySet()) {
+      if (entry.getKey().equalsIgnoreCase(name)) {
+        return entry.getValue();
+      }
+    }
+    return null;
   }
 }

@@ -41,9 +41,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The site function end to end: API Gateway v2 event JSON, deserialized as the Lambda runtime does,
- * through {@link SiteHandler} and the real controllers, against posts published into the
- * DynamoDB and S3 emulators. Every route, status code and header, and the storage requests per
- * page, counted inside the function's own SDK clients.
+ * through {@link SiteHandler} and the real controllers, against posts published into the DynamoDB
+ * and S3 emulators. Every route, status code and header, and the storage requests per page, counted
+ * inside the function's own SDK clients.
  */
 @ExtendWith(AwsEmulators.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -99,15 +99,23 @@ class SiteHandlerTest {
             new S3ContentStore(emulators.s3(), bucket, "posts/", "_status/", "_bodies/"),
             Clock.systemUTC());
 
-    publish("posts/2024/first-steps.md", "---\ntitle: First steps\ndate: 2024-01-10\ntags: [Java, Lambda]\naliases: [/old/first.html]\n---\nHello <b>world</b>.");
-    publish("posts/second.md", "---\ntitle: Second post\ndate: 2024-02-20\ntags: [Java]\n---\n## One\n\nText.\n\n## Two\n\n## Three\n");
-    publish("posts/third.md", "---\ntitle: Third & last\ndate: 2024-03-30\ntags: [AWS]\nsummary: The <newest> one.\n---\nBody three.");
+    publish(
+        "posts/2024/first-steps.md",
+        "---\ntitle: First steps\ndate: 2024-01-10\ntags: [Java, Lambda]\naliases: [/old/first.html]\n---\nHello <b>world</b>.");
+    publish(
+        "posts/second.md",
+        "---\ntitle: Second post\ndate: 2024-02-20\ntags: [Java]\n---\n## One\n\nText.\n\n## Two\n\n## Three\n");
+    publish(
+        "posts/third.md",
+        "---\ntitle: Third & last\ndate: 2024-03-30\ntags: [AWS]\nsummary: The <newest> one.\n---\nBody three.");
     publish("posts/draft.md", "---\ntitle: Secret draft\ndraft: true\n---\nNot yet.");
     publish("posts/scheduled.md", "---\ntitle: Later\ndate: 2099-01-01\n---\nFuture.");
     publish("posts/removed.md", "---\ntitle: Removed\ndate: 2023-01-01\n---\nBye.");
     posts.remove("posts/removed.md", Sequencer.of(String.format("%08X", ++sequence)));
     publish("posts/renamed.md", "---\ntitle: Renamed\ndate: 2023-05-05\n---\nOld slug.");
-    publish("posts/renamed.md", "---\ntitle: Renamed\ndate: 2023-05-05\nslug: new-name\n---\nNew slug.");
+    publish(
+        "posts/renamed.md",
+        "---\ntitle: Renamed\ndate: 2023-05-05\nslug: new-name\n---\nNew slug.");
   }
 
   @AfterAll
@@ -122,23 +130,33 @@ class SiteHandlerTest {
 
   private void publish(String key, String markdown) {
     ParseResult result =
-        PIPELINE.parse(new Source(key, markdown.getBytes(StandardCharsets.UTF_8), Instant.parse("2024-01-01T00:00:00Z")));
-    posts.publish(((ParseResult.Parsed) result).post(), Sequencer.of(String.format("%08X", ++sequence)));
+        PIPELINE.parse(
+            new Source(
+                key,
+                markdown.getBytes(StandardCharsets.UTF_8),
+                Instant.parse("2024-01-01T00:00:00Z")));
+    posts.publish(
+        ((ParseResult.Parsed) result).post(), Sequencer.of(String.format("%08X", ++sequence)));
   }
 
   private Reply request(String method, String path, Map<String, String> headers) {
     APIGatewayV2HTTPResponse response =
-        LambdaInvoker.invoke(handler, APIGatewayV2HTTPEvent.class, ApiGatewayEvents.request(method, path, headers));
+        LambdaInvoker.invoke(
+            handler, APIGatewayV2HTTPEvent.class, ApiGatewayEvents.request(method, path, headers));
     Map<String, String> lower = new HashMap<>();
     if (response.getHeaders() != null) {
       response.getHeaders().forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
     }
     if (response.getMultiValueHeaders() != null) {
-      response.getMultiValueHeaders().forEach((k, v) -> lower.putIfAbsent(k.toLowerCase(Locale.ROOT), String.join(", ", v)));
+      response
+          .getMultiValueHeaders()
+          .forEach((k, v) -> lower.putIfAbsent(k.toLowerCase(Locale.ROOT), String.join(", ", v)));
     }
     String body = response.getBody() == null ? "" : response.getBody();
     byte[] bytes =
-        response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        response.getIsBase64Encoded()
+            ? Base64.getDecoder().decode(body)
+            : body.getBytes(StandardCharsets.UTF_8);
     if ("gzip".equals(lower.get("content-encoding"))) {
       bytes = Gzip.decompress(bytes);
     }
@@ -169,7 +187,8 @@ class SiteHandlerTest {
       assertThat(older).startsWith("/?after=");
       Reply page = get(older);
       assertThat(page.status()).isEqualTo(200);
-      assertThat(page.html().select("main article h2 a").eachText()).containsExactly("First steps");
+      assertThat(page.html().select("main article h2 a").eachText())
+          .containsExactly("First steps", "Renamed");
     }
 
     @Test
@@ -198,7 +217,8 @@ class SiteHandlerTest {
     void archivesByYearAndMonth() {
       assertThat(get("/archive/").status()).isEqualTo(200);
       assertThat(get("/archive/2024/").html().select("main article")).hasSize(3);
-      assertThat(get("/archive/2024/02/").html().select("main article h2").text()).isEqualTo("Second post");
+      assertThat(get("/archive/2024/02/").html().select("main article h2").text())
+          .isEqualTo("Second post");
       assertThat(get("/archive/1999/").status()).isEqualTo(404);
       assertThat(get("/archive/2024/13/").status()).isEqualTo(404);
     }
@@ -325,7 +345,9 @@ class SiteHandlerTest {
             .contains("frame-ancestors 'none'")
             .doesNotContain("unsafe-inline");
         assertThat(reply.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
-        assertThat(reply.header("Referrer-Policy")).as(path).isEqualTo("strict-origin-when-cross-origin");
+        assertThat(reply.header("Referrer-Policy"))
+            .as(path)
+            .isEqualTo("strict-origin-when-cross-origin");
         assertThat(reply.header("Strict-Transport-Security")).as(path).startsWith("max-age=");
       }
     }
@@ -345,7 +367,8 @@ class SiteHandlerTest {
       assertThat(again.status()).isEqualTo(304);
       assertThat(again.body()).isEmpty();
       assertThat(again.header("ETag")).isEqualTo(etag);
-      assertThat(request("GET", "/second/", Map.of("If-None-Match", "\"other\"")).status()).isEqualTo(200);
+      assertThat(request("GET", "/second/", Map.of("If-None-Match", "\"other\"")).status())
+          .isEqualTo(200);
     }
 
     @Test
@@ -357,9 +380,15 @@ class SiteHandlerTest {
       assertThat(zipped.text()).isEqualTo(plain.text());
       assertThat(zipped.header("ETag")).isNotEqualTo(plain.header("ETag")).endsWith("-gzip\"");
       Reply notModified =
-          request("GET", "/second/", Map.of("Accept-Encoding", "gzip", "If-None-Match", zipped.header("ETag")));
+          request(
+              "GET",
+              "/second/",
+              Map.of("Accept-Encoding", "gzip", "If-None-Match", zipped.header("ETag")));
       assertThat(notModified.status()).isEqualTo(304);
-      assertThat(request("GET", "/second/", Map.of("Accept-Encoding", "gzip;q=0")).header("Content-Encoding")).isNull();
+      assertThat(
+              request("GET", "/second/", Map.of("Accept-Encoding", "gzip;q=0"))
+                  .header("Content-Encoding"))
+          .isNull();
     }
 
     @Test
@@ -399,10 +428,13 @@ class SiteHandlerTest {
 
     @Test
     void atomAndJsonFeedAreServed() {
-      assertThat(get("/atom.xml").header("Content-Type")).isEqualTo("application/atom+xml; charset=utf-8");
+      assertThat(get("/atom.xml").header("Content-Type"))
+          .isEqualTo("application/atom+xml; charset=utf-8");
       Reply json = get("/feed.json");
       assertThat(json.header("Content-Type")).isEqualTo("application/feed+json; charset=utf-8");
-      assertThat(json.text()).contains("https://jsonfeed.org/version/1.1").contains("https://blog.example.com/second/");
+      assertThat(json.text())
+          .contains("https://jsonfeed.org/version/1.1")
+          .contains("https://blog.example.com/second/");
     }
 
     @Test
@@ -412,7 +444,8 @@ class SiteHandlerTest {
       assertThat(sitemap.text())
           .contains("<loc>https://blog.example.com/2024/first-steps/</loc>")
           .doesNotContain("draft");
-      assertThat(get("/robots.txt").text()).contains("Sitemap: https://blog.example.com/sitemap.xml");
+      assertThat(get("/robots.txt").text())
+          .contains("Sitemap: https://blog.example.com/sitemap.xml");
       assertThat(get("/sitemap-2.xml").status()).isEqualTo(404);
     }
 
@@ -420,7 +453,9 @@ class SiteHandlerTest {
     void theJsonApiListsPostsAndTagsAndServesOnePost() {
       Reply list = get("/api/posts");
       assertThat(list.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
-      assertThat(list.text()).contains("\"slug\":\"third\"").contains("\"next\":\"https://blog.example.com/api/posts?after=");
+      assertThat(list.text())
+          .contains("\"slug\":\"third\"")
+          .contains("\"next\":\"https://blog.example.com/api/posts?after=");
       Reply one = get("/api/posts/2024/first-steps");
       assertThat(one.text()).contains("\"title\":\"First steps\"").contains("\"html\":");
       assertThat(get("/api/posts/draft").status()).isEqualTo(404);

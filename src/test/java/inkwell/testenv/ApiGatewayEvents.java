@@ -45,11 +45,41 @@ public final class ApiGatewayEvents {
     event.put("rawPath", rawPath);
     event.put("rawQueryString", rawQuery);
     event.put("headers", lowerHeaders);
+    Map<String, String> parameters = queryParameters(rawQuery);
+    if (!parameters.isEmpty()) {
+      event.put("queryStringParameters", parameters);
+    }
     if (!rawPath.equals("/")) {
       event.put("pathParameters", Map.of("proxy", rawPath.substring(1)));
     }
     event.put("requestContext", context);
     event.put("isBase64Encoded", false);
     return Json.write(event);
+  }
+
+  /** Query parameters as API Gateway passes them: decoded, repeated values joined by commas. */
+  static Map<String, String> queryParameters(String rawQuery) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    if (rawQuery.isEmpty()) {
+      return parameters;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      parameters.merge(name, value, (a, b) -> a + "," + b);
+    }
+    return parameters;
+  }
+
+  private static String decode(String text) {
+    try {
+      return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
   }
 }
