@@ -1,0 +1,187 @@
+package inkwell.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import inkwell.aws.AwsClients;
+import inkwell.aws.DynamoPostRepository;
+import inkwell.aws.S3ContentStore;
+import inkwell.config.BlogConfig;
+import inkwell.pipeline.ParseResult;
+import inkwell.pipeline.PostPipeline;
+import inkwell.pipeline.Source;
+import inkwell.site.view.JtePages;
+import inkwell.site.view.Theme;
+import inkwell.storage.Sequencer;
+import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.Emulators;
+import inkwell.testenv.RequestCounter;
+import inkwell.testenv.Tables;
+import io.micronaut.context.ApplicationContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The warm render cache and the summary-only feed setting, with a clock the test moves. */
+@ExtendWith(AwsEmulators.class)
+class SiteServiceCachingTest {
+
+  /** A clock that stands still until the test moves it. */
+  static final class TestClock extends Clock {
+    private Instant now = Instant.parse("2026-06-01T12:00:00Z");
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  private final Emulators emulators;
+  private final RequestCounter requests = new RequestCounter();
+  private final TestClock clock = new TestClock();
+  private DynamoPostRepository posts;
+  private ApplicationContext context;
+  private int sequence;
+
+  SiteServiceCachingTest(Emulators emulators) {
+    this.emulators = emulators;
+  }
+
+  @BeforeEach
+  void setUp() {
+    String table = Emulators.uniqueName("cache");
+    String bucket = Emulators.uniqueName("cache");
+    Tables.createPostsTable(emulators.dynamoDb(), table);
+    emulators.s3().createBucket(r -> r.bucket(bucket));
+    var dynamo =
+        AwsClients.dynamoDbBuilder(
+                new AwsClients.Settings(
+                    inkwell.testenv.AwsClients.REGION,
+                    emulators.s3Endpoint(),
+                    emulators.dynamoDbEndpoint(),
+                    inkwell.testenv.AwsClients.credentials()))
+            .overrideConfiguration(o -> o.addExecutionInterceptor(requests))
+            .build();
+    posts =
+        new DynamoPostRepository(
+            dynamo,
+            table,
+            new S3ContentStore(emulators.s3(), bucket, "posts/", "_status/", "_bodies/"),
+            clock);
+  }
+
+  @AfterEach
+  void closeContext() {
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  /** A SiteService built from configuration, as the beans build it, but with this test's parts. */
+  private SiteService service(Map<String, Object> properties) {
+    context = ApplicationContext.run(properties);
+    SiteConfig config = context.getBean(SiteConfig.class);
+    Theme theme = Theme.load();
+    SiteInfo site =
+        new SiteInfo(
+            config.getTitle(),
+            config.getDescription(),
+            config.getBaseUrl(),
+            config.getAuthor(),
+            config.getLanguage(),
+            ZoneId.of(context.getBean(BlogConfig.class).getTimeZone()),
+            theme.stylesheetPath());
+    return new SiteService(
+        posts,
+        JtePages.create(),
+        new MachineOutputs(posts, site, config),
+        new Asset(theme.stylesheetPath(), "text/css", theme.css()),
+        site,
+        config,
+        clock,
+        false);
+  }
+
+  private void publish(String key, String markdown) {
+    ParseResult result =
+        PostPipeline.create()
+            .parse(
+                new Source(
+                    key,
+                    markdown.getBytes(StandardCharsets.UTF_8),
+                    Instant.parse("2026-01-01T00:00:00Z")));
+    posts.publish(
+        ((ParseResult.Parsed) result).post(), Sequencer.of(String.format("%08X", ++sequence)));
+  }
+
+  @Test
+  void aWarmFunctionServesRepeatViewsFromMemoryUntilTheCacheTimeRunsOut() {
+    SiteService site = service(Map.of("inkwell.site.render-cache-seconds", "30"));
+    publish("posts/a.md", "---\ntitle: Version one\ndate: 2026-01-01\n---\nText.");
+
+    assertThat(site.handle(SiteRequest.get("/a/")).text()).contains("Version one");
+    requests.reset();
+    assertThat(site.handle(SiteRequest.get("/a/")).text()).contains("Version one");
+    assertThat(requests.operations()).as("served from memory").isEmpty();
+
+    publish("posts/a.md", "---\ntitle: Version two\ndate: 2026-01-01\n---\nText.");
+    clock.advance(Duration.ofSeconds(29));
+    assertThat(site.handle(SiteRequest.get("/a/")).text()).contains("Version one");
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(site.handle(SiteRequest.get("/a/")).text()).contains("Version two");
+  }
+
+  @Test
+  void withTheCacheOffEveryViewReadsStorage() {
+    SiteService site = service(Map.of());
+    publish("posts/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nText.");
+    site.handle(SiteRequest.get("/a/"));
+    requests.reset();
+    site.handle(SiteRequest.get("/a/"));
+    assertThat(requests.operations()).containsExactly("GetItem");
+  }
+
+  @Test
+  void feedsCarrySummariesOnlyWhenConfiguredSoAndThenCostOneQuery() {
+    SiteService site = service(Map.of("inkwell.site.feed-full-content", "false"));
+    publish(
+        "posts/a.md",
+        "---\ntitle: A\ndate: 2026-01-01\nsummary: Short version.\n---\nThe whole long body.");
+    requests.reset();
+    String rss = site.handle(SiteRequest.get("/feed.xml")).text();
+    assertThat(rss).contains("Short version.").doesNotContain("The whole long body.");
+    assertThat(requests.operations()).containsExactly("Query");
+  }
+
+  @Test
+  void aPostScheduledForLaterAppearsOnTimeWithNoSchedulerAndNoRepublish() {
+    SiteService site = service(Map.of());
+    publish("posts/soon.md", "---\ntitle: Soon\ndate: 2026-06-01T12:30:00Z\n---\nText.");
+    assertThat(site.handle(SiteRequest.get("/soon/")).status()).isEqualTo(404);
+    assertThat(site.handle(SiteRequest.get("/")).text()).doesNotContain("Soon");
+    clock.advance(Duration.ofMinutes(30));
+    assertThat(site.handle(SiteRequest.get("/soon/")).status()).isEqualTo(200);
+    assertThat(site.handle(SiteRequest.get("/")).text()).contains("Soon");
+  }
+}
