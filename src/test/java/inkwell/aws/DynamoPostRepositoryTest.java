@@ -3,32 +3,20 @@ package inkwell.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import inkwell.pipeline.ParseResult;
-import inkwell.pipeline.PostPipeline;
-import inkwell.pipeline.Source;
 import inkwell.post.Post;
-import inkwell.post.PostError;
 import inkwell.storage.InvalidCursorException;
 import inkwell.storage.Listing;
-import inkwell.storage.Page;
-import inkwell.storage.PostSummary;
-import inkwell.storage.PublishResult;
-import inkwell.storage.Sequencer;
-import inkwell.storage.SourceRecord;
+import inkwell.storage.PostRepository;
+import inkwell.storage.PostRepositoryContract;
 import inkwell.storage.StoredPost;
-import inkwell.storage.TagCount;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.RequestCounter;
 import inkwell.testenv.Tables;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,10 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** The posts table on a real DynamoDB-protocol server, with spilled bodies on a real S3 one. */
 @ExtendWith(AwsEmulators.class)
-class DynamoPostRepositoryTest {
-
-  static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-  static final PostPipeline PIPELINE = PostPipeline.create();
+class DynamoPostRepositoryTest extends PostRepositoryContract {
 
   final Emulators emulators;
   final RequestCounter requests = new RequestCounter();
@@ -50,14 +35,13 @@ class DynamoPostRepositoryTest {
   S3Client s3;
   DynamoDbClient dynamo;
   S3ContentStore content;
-  DynamoPostRepository repository;
 
   DynamoPostRepositoryTest(Emulators emulators) {
     this.emulators = emulators;
   }
 
-  @BeforeEach
-  void freshTableAndBucket() {
+  @Override
+  protected PostRepository newRepository() {
     table = Emulators.uniqueName("posts");
     bucket = Emulators.uniqueName("content");
     Tables.createPostsTable(emulators.dynamoDb(), table);
@@ -68,7 +52,7 @@ class DynamoPostRepositoryTest {
             .overrideConfiguration(o -> o.addExecutionInterceptor(requests))
             .build();
     content = new S3ContentStore(s3, bucket, "posts/", "_status/", "_bodies/");
-    repository = new DynamoPostRepository(dynamo, table, content, Clock.fixed(NOW, ZoneOffset.UTC));
+    return new DynamoPostRepository(dynamo, table, content, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private AwsClients.Settings settings() {
@@ -77,367 +61,6 @@ class DynamoPostRepositoryTest {
         emulators.s3Endpoint(),
         emulators.dynamoDbEndpoint(),
         inkwell.testenv.AwsClients.credentials());
-  }
-
-  static Post post(String key, String markdown) {
-    ParseResult result =
-        PIPELINE.parse(
-            new Source(
-                key, markdown.getBytes(StandardCharsets.UTF_8), NOW.minusSeconds(86400 * 400)));
-    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
-    return ((ParseResult.Parsed) result).post();
-  }
-
-  static Post dated(String name, String date, String... tags) {
-    return post(
-        "posts/" + name + ".md",
-        "---\ntitle: "
-            + name
-            + "\ndate: "
-            + date
-            + "\ntags: ["
-            + String.join(", ", tags)
-            + "]\n---\nBody of "
-            + name
-            + ".");
-  }
-
-  static Sequencer seq(int n) {
-    return Sequencer.of(String.format("%016X", n));
-  }
-
-  private List<String> slugs(Listing listing) {
-    List<String> slugs = new ArrayList<>();
-    String cursor = null;
-    do {
-      Page<PostSummary> page = repository.list(listing, NOW, 2, cursor);
-      page.items().forEach(p -> slugs.add(p.slug()));
-      cursor = page.next();
-    } while (cursor != null);
-    return slugs;
-  }
-
-  @Nested
-  class Publishing {
-
-    @Test
-    void aPublishedPostReadsBackWhole() {
-      Post post =
-          post(
-              "posts/2024/hello.md",
-              "---\ntitle: Hello\ndate: 2024-08-05\ntags: [Java]\naliases: [/old/]\nseries: {part: 2}\n---\n## Intro\n\nText[^1].\n\n[^1]: Note.");
-      assertThat(repository.publish(post, seq(1)))
-          .isEqualTo(new PublishResult.Published("2024/hello"));
-
-      StoredPost stored = repository.findPost("2024/hello").orElseThrow();
-      assertThat(stored.state()).isEqualTo(StoredPost.State.LIVE);
-      assertThat(stored.post()).isEqualTo(post);
-    }
-
-    @Test
-    void theSourceRecordKeepsSequencerSlugAndAliases() {
-      repository.publish(post("posts/a.md", "---\ntitle: A\naliases: [/x/]\n---\n"), seq(7));
-      SourceRecord record = repository.findSource("posts/a.md").orElseThrow();
-      assertThat(record.latest()).isEqualTo(seq(7));
-      assertThat(record.content()).isEqualTo(seq(7));
-      assertThat(record.state()).isEqualTo(SourceRecord.State.PUBLISHED);
-      assertThat(record.slug()).isEqualTo("a");
-      assertThat(record.aliases()).containsExactly("x");
-    }
-
-    @Test
-    void anOlderEventAfterANewerOneChangesNothing() {
-      repository.publish(post("posts/a.md", "---\ntitle: New\n---\n"), seq(2));
-      assertThat(repository.publish(post("posts/a.md", "---\ntitle: Old\n---\n"), seq(1)))
-          .isEqualTo(new PublishResult.Stale());
-      assertThat(repository.findPost("a").orElseThrow().post().title()).isEqualTo("New");
-    }
-
-    @Test
-    void aReplayedEventIsANoOp() {
-      Post post = post("posts/a.md", "---\ntitle: A\n---\n");
-      repository.publish(post, seq(1));
-      assertThat(repository.publish(post, seq(1))).isEqualTo(new PublishResult.Stale());
-    }
-
-    @Test
-    void aSlugOwnedByAnotherSourceIsAConflictAndChangesNothing() {
-      repository.publish(post("posts/a.md", "---\ntitle: First\nslug: same\n---\n"), seq(1));
-      PublishResult result =
-          repository.publish(post("posts/b.md", "---\ntitle: Second\nslug: same\n---\n"), seq(1));
-      assertThat(result).isEqualTo(new PublishResult.Conflict("slug \"same\"", "posts/a.md"));
-      assertThat(repository.findPost("same").orElseThrow().post().title()).isEqualTo("First");
-      assertThat(repository.findSource("posts/b.md")).isEmpty();
-    }
-
-    @Test
-    void aSlugFreedByADeletedPostCanBeTakenOver() {
-      repository.publish(post("posts/a.md", "---\ntitle: First\nslug: same\n---\n"), seq(1));
-      repository.remove("posts/a.md", seq(2));
-      assertThat(
-              repository.publish(
-                  post("posts/b.md", "---\ntitle: Second\nslug: same\n---\n"), seq(1)))
-          .isEqualTo(new PublishResult.Published("same"));
-    }
-
-    @Test
-    void anAliasOwnedByAnotherSourceIsAConflict() {
-      repository.publish(post("posts/a.md", "---\ntitle: A\naliases: [/old/]\n---\n"), seq(1));
-      assertThat(
-              repository.publish(
-                  post("posts/b.md", "---\ntitle: B\naliases: [old]\n---\n"), seq(1)))
-          .isEqualTo(new PublishResult.Conflict("alias \"/old\"", "posts/a.md"));
-      assertThat(repository.findAlias("old")).contains("a");
-    }
-
-    @Test
-    void aliasesFollowTheirPostAndDroppedOnesAreRemoved() {
-      repository.publish(
-          post("posts/a.md", "---\ntitle: A\naliases: [/one/, /two/]\n---\n"), seq(1));
-      repository.publish(post("posts/a.md", "---\ntitle: A\naliases: [/two/]\n---\n"), seq(2));
-      assertThat(repository.findAlias("one")).isEmpty();
-      assertThat(repository.findAlias("two")).contains("a");
-    }
-
-    @Test
-    void aChangedSlugLeavesARedirectAtTheOldOne() {
-      repository.publish(post("posts/a.md", "---\ntitle: A\ntags: [x]\n---\n"), seq(1));
-      repository.publish(
-          post("posts/a.md", "---\ntitle: A\nslug: better\ntags: [x]\n---\n"), seq(2));
-      StoredPost old = repository.findPost("a").orElseThrow();
-      assertThat(old.state()).isEqualTo(StoredPost.State.MOVED);
-      assertThat(old.movedTo()).isEqualTo("better");
-      assertThat(slugs(new Listing.All())).containsExactly("better");
-      assertThat(slugs(new Listing.Tagged("x"))).containsExactly("better");
-    }
-
-    @Test
-    void aRejectionKeepsTheLiveVersionAndRecordsTheError() {
-      repository.publish(post("posts/a.md", "---\ntitle: Good\n---\n"), seq(1));
-      PostError error = PostError.at(PostError.Kind.YAML_SYNTAX, 3, 4, "bad");
-      assertThat(repository.reject("posts/a.md", seq(2), error, NOW)).isTrue();
-
-      assertThat(repository.findPost("a").orElseThrow().post().title()).isEqualTo("Good");
-      SourceRecord record = repository.findSource("posts/a.md").orElseThrow();
-      assertThat(record.state()).isEqualTo(SourceRecord.State.REJECTED);
-      assertThat(record.error()).isEqualTo(error);
-      assertThat(record.content()).isEqualTo(seq(1));
-      assertThat(record.latest()).isEqualTo(seq(2));
-    }
-
-    @Test
-    void anOlderGoodVersionArrivingAfterANewerBadOneStillGoesLive() {
-      PostError error = PostError.of(PostError.Kind.NOT_UTF8, "bad");
-      repository.reject("posts/a.md", seq(2), error, NOW);
-      assertThat(repository.publish(post("posts/a.md", "---\ntitle: Good\n---\n"), seq(1)))
-          .isEqualTo(new PublishResult.Published("a"));
-      SourceRecord record = repository.findSource("posts/a.md").orElseThrow();
-      assertThat(record.state()).isEqualTo(SourceRecord.State.REJECTED);
-      assertThat(record.error()).isEqualTo(error);
-    }
-
-    @Test
-    void anOlderRejectionDoesNotOverwriteANewerOutcome() {
-      repository.publish(post("posts/a.md", "---\ntitle: Good\n---\n"), seq(5));
-      assertThat(
-              repository.reject(
-                  "posts/a.md", seq(4), PostError.of(PostError.Kind.NUL_BYTE, "x"), NOW))
-          .isFalse();
-      assertThat(repository.findSource("posts/a.md").orElseThrow().state())
-          .isEqualTo(SourceRecord.State.PUBLISHED);
-    }
-  }
-
-  @Nested
-  class Removing {
-
-    @Test
-    void aRemovedPostIsGoneFromItsPageListingsTagsAndAliases() {
-      repository.publish(
-          post("posts/a.md", "---\ntitle: A\ntags: [x]\naliases: [/old/]\n---\n"), seq(1));
-      assertThat(repository.remove("posts/a.md", seq(2))).isTrue();
-
-      assertThat(repository.findPost("a").orElseThrow().state()).isEqualTo(StoredPost.State.GONE);
-      assertThat(slugs(new Listing.All())).isEmpty();
-      assertThat(slugs(new Listing.Tagged("x"))).isEmpty();
-      assertThat(repository.tags(NOW)).isEmpty();
-      assertThat(repository.findAlias("old")).isEmpty();
-      assertThat(repository.findSource("posts/a.md").orElseThrow().state())
-          .isEqualTo(SourceRecord.State.DELETED);
-    }
-
-    @Test
-    void aTombstoneKeepsALateOlderUploadFromResurrectingThePost() {
-      repository.publish(post("posts/a.md", "---\ntitle: A\n---\n"), seq(1));
-      repository.remove("posts/a.md", seq(3));
-      assertThat(repository.publish(post("posts/a.md", "---\ntitle: Zombie\n---\n"), seq(2)))
-          .isEqualTo(new PublishResult.Stale());
-      assertThat(repository.findPost("a").orElseThrow().state()).isEqualTo(StoredPost.State.GONE);
-    }
-
-    @Test
-    void aDeleteBeforeAnyUploadStillBlocksTheLateUpload() {
-      assertThat(repository.remove("posts/a.md", seq(2))).isTrue();
-      assertThat(repository.publish(post("posts/a.md", "---\ntitle: Late\n---\n"), seq(1)))
-          .isEqualTo(new PublishResult.Stale());
-      assertThat(repository.findPost("a")).isEmpty();
-    }
-
-    @Test
-    void aReplayedDeleteIsANoOp() {
-      repository.remove("posts/a.md", seq(2));
-      assertThat(repository.remove("posts/a.md", seq(2))).isFalse();
-    }
-  }
-
-  @Nested
-  class Listings {
-
-    @Test
-    void listingsAreNewestFirstAndPaginatedByCursor() {
-      repository.publish(dated("one", "2024-01-01"), seq(1));
-      repository.publish(dated("two", "2024-02-01"), seq(1));
-      repository.publish(dated("three", "2024-03-01"), seq(1));
-      repository.publish(dated("four", "2024-04-01"), seq(1));
-      repository.publish(dated("five", "2024-05-01"), seq(1));
-      assertThat(slugs(new Listing.All())).containsExactly("five", "four", "three", "two", "one");
-    }
-
-    @Test
-    void aScheduledPostIsStoredAtOnceAndListedFromItsTime() {
-      repository.publish(dated("now", "2026-05-01"), seq(1));
-      repository.publish(
-          post(
-              "posts/later.md",
-              "---\ntitle: Later\ndate: 2026-05-02\npublishDate: 2026-07-01\ntags: [t]\n---\n"),
-          seq(1));
-      repository.publish(dated("future", "2026-12-24", "t"), seq(1));
-
-      assertThat(slugs(new Listing.All())).containsExactly("now");
-      assertThat(slugs(new Listing.Tagged("t"))).isEmpty();
-      assertThat(
-              repository
-                  .list(new Listing.All(), Instant.parse("2026-07-01T00:00:00Z"), 10, null)
-                  .items())
-          .extracting(PostSummary::slug)
-          .containsExactly("later", "now");
-      assertThat(repository.findPost("future").orElseThrow().state())
-          .isEqualTo(StoredPost.State.LIVE);
-    }
-
-    @Test
-    void anExpiredPostDropsOutOfListings() {
-      repository.publish(
-          post(
-              "posts/old.md",
-              "---\ntitle: Old\ndate: 2026-01-01\nexpiryDate: 2026-03-01\ntags: [t]\n---\n"),
-          seq(1));
-      assertThat(slugs(new Listing.All())).isEmpty();
-      assertThat(slugs(new Listing.Tagged("t"))).isEmpty();
-      assertThat(repository.tags(NOW)).isEmpty();
-      assertThat(
-              repository
-                  .list(new Listing.All(), Instant.parse("2026-02-01T00:00:00Z"), 10, null)
-                  .items())
-          .hasSize(1);
-    }
-
-    @Test
-    void draftsAreNeverListedButAreStoredAsDrafts() {
-      repository.publish(
-          post("posts/d.md", "---\ntitle: D\ndraft: true\ntags: [t]\n---\n"), seq(1));
-      assertThat(slugs(new Listing.All())).isEmpty();
-      assertThat(slugs(new Listing.Tagged("t"))).isEmpty();
-      assertThat(repository.findPost("d").orElseThrow().state()).isEqualTo(StoredPost.State.DRAFT);
-    }
-
-    @Test
-    void aPublishedPostTurnedDraftLeavesEveryListing() {
-      repository.publish(dated("p", "2025-01-01", "t"), seq(1));
-      repository.publish(
-          post("posts/p.md", "---\ntitle: p\ndate: 2025-01-01\ndraft: true\ntags: [t]\n---\n"),
-          seq(2));
-      assertThat(slugs(new Listing.All())).isEmpty();
-      assertThat(slugs(new Listing.Tagged("t"))).isEmpty();
-    }
-
-    @Test
-    void tagPagesFollowTagChanges() {
-      repository.publish(dated("p", "2025-01-01", "Java", "AWS"), seq(1));
-      repository.publish(dated("p", "2025-01-01", "Java", "Cloud"), seq(2));
-      assertThat(slugs(new Listing.Tagged("java"))).containsExactly("p");
-      assertThat(slugs(new Listing.Tagged("aws"))).isEmpty();
-      assertThat(slugs(new Listing.Tagged("cloud"))).containsExactly("p");
-      assertThat(repository.tags(NOW))
-          .containsExactly(new TagCount("Cloud", "cloud", 1), new TagCount("Java", "java", 1));
-    }
-
-    @Test
-    void archivesSelectAYearOrAMonth() {
-      repository.publish(dated("a", "2024-01-15"), seq(1));
-      repository.publish(dated("b", "2024-02-15"), seq(1));
-      repository.publish(dated("c", "2025-02-15"), seq(1));
-      assertThat(slugs(new Listing.Archive(2024, 0))).containsExactly("b", "a");
-      assertThat(slugs(new Listing.Archive(2024, 2))).containsExactly("b");
-      assertThat(slugs(new Listing.Archive(2023, 0))).isEmpty();
-    }
-
-    @Test
-    void tagCountsOnlyCountVisiblePosts() {
-      repository.publish(dated("a", "2024-01-15", "x", "y"), seq(1));
-      repository.publish(dated("b", "2024-02-15", "x"), seq(1));
-      repository.publish(dated("c", "2027-02-15", "x"), seq(1));
-      assertThat(repository.tags(NOW))
-          .containsExactly(new TagCount("x", "x", 2), new TagCount("y", "y", 1));
-    }
-
-    @Test
-    void aForgedCursorIsRejectedBeforeAnyRequest() {
-      requests.reset();
-      assertThatThrownBy(() -> repository.list(new Listing.All(), NOW, 10, "not*base64"))
-          .isInstanceOf(InvalidCursorException.class);
-      assertThatThrownBy(() -> repository.list(new Listing.All(), NOW, 10, "aGVsbG8"))
-          .isInstanceOf(InvalidCursorException.class);
-      assertThat(requests.operations()).isEmpty();
-    }
-
-    @Test
-    void aCursorFromAnotherListingIsRejected() {
-      repository.publish(dated("a", "2024-01-15", "x"), seq(1));
-      repository.publish(dated("b", "2024-02-15", "x"), seq(1));
-      String cursor = repository.list(new Listing.Tagged("x"), NOW, 1, null).next();
-      assertThat(cursor).isNotNull();
-      assertThatThrownBy(() -> repository.list(new Listing.All(), NOW, 1, cursor))
-          .isInstanceOf(InvalidCursorException.class);
-    }
-  }
-
-  @Nested
-  class Navigation {
-
-    @Test
-    void olderAndNewerFollowTheListingOrder() {
-      repository.publish(dated("a", "2024-01-01"), seq(1));
-      repository.publish(dated("b", "2024-02-01"), seq(1));
-      repository.publish(dated("c", "2024-03-01"), seq(1));
-      repository.publish(dated("future", "2027-01-01"), seq(1));
-      assertThat(repository.adjacent("b", true, NOW)).map(PostSummary::slug).contains("a");
-      assertThat(repository.adjacent("b", false, NOW)).map(PostSummary::slug).contains("c");
-      assertThat(repository.adjacent("a", true, NOW)).isEmpty();
-      assertThat(repository.adjacent("c", false, NOW)).as("scheduled posts stay hidden").isEmpty();
-      assertThat(repository.adjacent("missing", true, NOW)).isEmpty();
-    }
-
-    @Test
-    void manyPostsAreReadInOneBatchInTheOrderAsked() {
-      repository.publish(dated("a", "2024-01-01"), seq(1));
-      repository.publish(dated("b", "2024-02-01"), seq(1));
-      requests.reset();
-      assertThat(repository.findPosts(List.of("b", "nope", "a")))
-          .extracting(StoredPost::slug)
-          .containsExactly("b", "a");
-      assertThat(requests.operations()).containsExactly("BatchGetItem");
-    }
   }
 
   @Nested
@@ -510,6 +133,30 @@ class DynamoPostRepositoryTest {
       assertThatThrownBy(() -> dead.publish(dated("a", "2024-01-01"), seq(1)))
           .isInstanceOf(SdkClientException.class);
       assertThatThrownBy(() -> dead.findPost("a")).isInstanceOf(SdkClientException.class);
+    }
+  }
+
+  @Nested
+  class Requests {
+    @Test
+    void manyPostsAreReadInOneBatchInTheOrderAsked() {
+      repository.publish(dated("a", "2024-01-01"), seq(1));
+      repository.publish(dated("b", "2024-02-01"), seq(1));
+      requests.reset();
+      assertThat(repository.findPosts(List.of("b", "nope", "a")))
+          .extracting(StoredPost::slug)
+          .containsExactly("b", "a");
+      assertThat(requests.operations()).containsExactly("BatchGetItem");
+    }
+
+    @Test
+    void aForgedCursorIsRejectedBeforeAnyRequest() {
+      requests.reset();
+      assertThatThrownBy(() -> repository.list(new Listing.All(), NOW, 10, "not*base64"))
+          .isInstanceOf(InvalidCursorException.class);
+      assertThatThrownBy(() -> repository.list(new Listing.All(), NOW, 10, "aGVsbG8"))
+          .isInstanceOf(InvalidCursorException.class);
+      assertThat(requests.operations()).isEmpty();
     }
   }
 }

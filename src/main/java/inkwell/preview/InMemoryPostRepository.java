@@ -1,0 +1,322 @@
+package inkwell.preview;
+
+import inkwell.post.Post;
+import inkwell.post.PostError;
+import inkwell.post.Tag;
+import inkwell.storage.InvalidCursorException;
+import inkwell.storage.Listing;
+import inkwell.storage.Page;
+import inkwell.storage.PostRepository;
+import inkwell.storage.PostSummary;
+import inkwell.storage.PublishResult;
+import inkwell.storage.Sequencer;
+import inkwell.storage.SourceRecord;
+import inkwell.storage.StoredPost;
+import inkwell.storage.TagCount;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The posts index in memory, for the local preview: the same rules as the DynamoDB table (sequencer
+ * registers, tombstones, moved slugs, conflicts, "visible now" listings, cursors), so the preview
+ * shows what the deployed site will. A shared contract test runs against both.
+ *
+ * <p>With {@code includeUnpublished}, listings also show drafts and scheduled posts, for authors
+ * who preview them. Thread-safe (every method is synchronized; the preview is one author's).
+ */
+public final class InMemoryPostRepository implements PostRepository {
+
+  private record Entry(StoredPost stored, String src, Sequencer sequencer) {}
+
+  private record Alias(String target, String src) {}
+
+  private static final Comparator<PostSummary> NEWEST_FIRST =
+      Comparator.comparing(PostSummary::visibleFrom).thenComparing(PostSummary::slug).reversed();
+
+  private final Map<String, Entry> posts = new HashMap<>();
+  private final Map<String, SourceRecord> sources = new HashMap<>();
+  private final Map<String, Alias> aliases = new HashMap<>();
+  private final Clock clock;
+  private final boolean includeUnpublished;
+
+  public InMemoryPostRepository(Clock clock, boolean includeUnpublished) {
+    this.clock = clock;
+    this.includeUnpublished = includeUnpublished;
+  }
+
+  @Override
+  public synchronized Optional<SourceRecord> findSource(String sourceKey) {
+    return Optional.ofNullable(sources.get(sourceKey));
+  }
+
+  @Override
+  public synchronized PublishResult publish(Post post, Sequencer sequencer) {
+    String src = post.sourceKey();
+    SourceRecord previous = sources.get(src);
+    if (previous != null && previous.contentIsAtOrAfter(sequencer)) {
+      return new PublishResult.Stale();
+    }
+    Entry atSlug = posts.get(post.slug());
+    if (atSlug != null && !atSlug.src().equals(src) && isOwned(atSlug.stored())) {
+      return new PublishResult.Conflict("slug \"" + post.slug() + "\"", atSlug.src());
+    }
+    for (String alias : post.aliases()) {
+      Alias existing = aliases.get(alias);
+      if (existing != null && !existing.src().equals(src)) {
+        return new PublishResult.Conflict("alias \"/" + alias + "\"", existing.src());
+      }
+    }
+    StoredPost.State state = post.draft() ? StoredPost.State.DRAFT : StoredPost.State.LIVE;
+    posts.put(
+        post.slug(), new Entry(new StoredPost(post.slug(), state, post, null), src, sequencer));
+    if (previous != null) {
+      previous.aliases().stream().filter(a -> !post.aliases().contains(a)).forEach(aliases::remove);
+      if (previous.slug() != null && !previous.slug().equals(post.slug())) {
+        posts.put(
+            previous.slug(),
+            new Entry(
+                new StoredPost(previous.slug(), StoredPost.State.MOVED, null, post.slug()),
+                src,
+                sequencer));
+      }
+    }
+    post.aliases().forEach(a -> aliases.put(a, new Alias(post.slug(), src)));
+    boolean latest = previous == null || !previous.latest().isAfter(sequencer);
+    sources.put(
+        src,
+        new SourceRecord(
+            src,
+            latest ? sequencer : previous.latest(),
+            sequencer,
+            latest ? SourceRecord.State.PUBLISHED : previous.state(),
+            post.slug(),
+            post.aliases(),
+            latest ? null : previous.error(),
+            clock.instant()));
+    return new PublishResult.Published(post.slug());
+  }
+
+  private static boolean isOwned(StoredPost stored) {
+    return stored.state() == StoredPost.State.LIVE || stored.state() == StoredPost.State.DRAFT;
+  }
+
+  @Override
+  public synchronized boolean reject(
+      String sourceKey, Sequencer sequencer, PostError error, Instant at) {
+    SourceRecord previous = sources.get(sourceKey);
+    if (previous != null && previous.latest().isAfter(sequencer)) {
+      return false;
+    }
+    sources.put(
+        sourceKey,
+        new SourceRecord(
+            sourceKey,
+            sequencer,
+            previous == null ? null : previous.content(),
+            SourceRecord.State.REJECTED,
+            previous == null ? null : previous.slug(),
+            previous == null ? List.of() : previous.aliases(),
+            error,
+            at));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean remove(String sourceKey, Sequencer sequencer) {
+    SourceRecord previous = sources.get(sourceKey);
+    if (previous != null && previous.contentIsAtOrAfter(sequencer)) {
+      return false;
+    }
+    if (previous != null && previous.slug() != null) {
+      Entry entry = posts.get(previous.slug());
+      if (entry != null && entry.src().equals(sourceKey)) {
+        posts.put(
+            previous.slug(),
+            new Entry(
+                new StoredPost(previous.slug(), StoredPost.State.GONE, null, null),
+                sourceKey,
+                sequencer));
+      }
+      previous.aliases().forEach(aliases::remove);
+    }
+    boolean latest = previous == null || !previous.latest().isAfter(sequencer);
+    sources.put(
+        sourceKey,
+        new SourceRecord(
+            sourceKey,
+            latest ? sequencer : previous.latest(),
+            sequencer,
+            latest ? SourceRecord.State.DELETED : previous.state(),
+            null,
+            List.of(),
+            latest ? null : previous.error(),
+            clock.instant()));
+    return true;
+  }
+
+  @Override
+  public synchronized Optional<StoredPost> findPost(String slug) {
+    return Optional.ofNullable(posts.get(slug)).map(Entry::stored);
+  }
+
+  @Override
+  public synchronized List<StoredPost> findPosts(List<String> slugs) {
+    return slugs.stream().map(posts::get).filter(e -> e != null).map(Entry::stored).toList();
+  }
+
+  @Override
+  public synchronized Optional<PostSummary> adjacent(String slug, boolean older, Instant now) {
+    Entry entry = posts.get(slug);
+    if (entry == null || !listed(entry.stored())) {
+      return Optional.empty();
+    }
+    List<PostSummary> all = visible(new Listing.All(), now);
+    PostSummary self = summary(entry.stored().post());
+    int index = all.indexOf(self);
+    int neighbour = older ? index + 1 : index - 1;
+    return index < 0 || neighbour < 0 || neighbour >= all.size()
+        ? Optional.empty()
+        : Optional.of(all.get(neighbour));
+  }
+
+  @Override
+  public synchronized Page<PostSummary> list(
+      Listing listing, Instant now, int limit, String cursor) {
+    String partition = partition(listing);
+    List<PostSummary> all = visible(listing, now);
+    int start = 0;
+    if (cursor != null) {
+      String position = decode(cursor, partition);
+      start = all.size();
+      for (int i = 0; i < all.size(); i++) {
+        if (position(all.get(i)).compareTo(position) < 0) {
+          start = i;
+          break;
+        }
+      }
+    }
+    int end = Math.min(all.size(), start + limit);
+    List<PostSummary> items = all.subList(start, end);
+    String next =
+        end < all.size() && !items.isEmpty()
+            ? encode(partition, position(items.get(items.size() - 1)))
+            : null;
+    return new Page<>(items, next);
+  }
+
+  @Override
+  public synchronized Optional<String> findAlias(String path) {
+    return Optional.ofNullable(aliases.get(path)).map(Alias::target);
+  }
+
+  @Override
+  public synchronized List<TagCount> tags(Instant now) {
+    Map<String, String> names = new TreeMap<>();
+    Map<String, Integer> counts = new HashMap<>();
+    for (PostSummary summary : visible(new Listing.All(), now)) {
+      for (Tag tag : summary.tags()) {
+        names.putIfAbsent(tag.slug(), tag.name());
+        counts.merge(tag.slug(), 1, Integer::sum);
+      }
+    }
+    List<TagCount> tags = new ArrayList<>();
+    names.forEach((slug, name) -> tags.add(new TagCount(name, slug, counts.get(slug))));
+    tags.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+    return tags;
+  }
+
+  // ------------------------------------------------------------------ listing rules
+
+  private boolean listed(StoredPost stored) {
+    return stored.state() == StoredPost.State.LIVE
+        || (includeUnpublished && stored.state() == StoredPost.State.DRAFT);
+  }
+
+  private List<PostSummary> visible(Listing listing, Instant now) {
+    List<PostSummary> result = new ArrayList<>();
+    for (Entry entry : posts.values()) {
+      if (!listed(entry.stored())) {
+        continue;
+      }
+      Post post = entry.stored().post();
+      boolean published = !post.visibleFrom().isAfter(now);
+      boolean expired = post.expiryDate() != null && !now.isBefore(post.expiryDate());
+      if ((!published || expired) && !includeUnpublished) {
+        continue;
+      }
+      if (matches(listing, post)) {
+        result.add(summary(post));
+      }
+    }
+    result.sort(NEWEST_FIRST);
+    return result;
+  }
+
+  private static boolean matches(Listing listing, Post post) {
+    if (listing instanceof Listing.Tagged tagged) {
+      return post.tags().stream().anyMatch(t -> t.slug().equals(tagged.tagSlug()));
+    }
+    if (listing instanceof Listing.Archive archive) {
+      ZonedDateTime at = post.visibleFrom().atZone(ZoneOffset.UTC);
+      return at.getYear() == archive.year()
+          && (archive.month() == 0 || at.getMonthValue() == archive.month());
+    }
+    return true;
+  }
+
+  static PostSummary summary(Post post) {
+    return new PostSummary(
+        post.slug(),
+        post.title(),
+        post.date(),
+        post.updated(),
+        post.visibleFrom(),
+        post.expiryDate(),
+        post.summary(),
+        post.tags(),
+        post.readingMinutes());
+  }
+
+  private static String partition(Listing listing) {
+    if (listing instanceof Listing.Tagged tagged) {
+      return "TAG#" + tagged.tagSlug();
+    }
+    return "LIST";
+  }
+
+  private static String position(PostSummary summary) {
+    return String.format(
+        "%020d#%s", summary.visibleFrom().toEpochMilli() + 100_000_000_000_000L, summary.slug());
+  }
+
+  private static String encode(String partition, String position) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString((partition + "\n" + position).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String decode(String cursor, String partition) {
+    String raw;
+    try {
+      raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCursorException("cursor is not a token this site issued");
+    }
+    int newline = raw.indexOf('\n');
+    if (newline < 0 || !raw.substring(0, newline).equals(partition)) {
+      throw new InvalidCursorException("cursor does not belong to this listing");
+    }
+    return raw.substring(newline + 1);
+  }
+}

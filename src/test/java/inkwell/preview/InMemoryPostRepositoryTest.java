@@ -1,0 +1,15 @@
+package inkwell.preview;
+
+import inkwell.storage.PostRepository;
+import inkwell.storage.PostRepositoryContract;
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+/** The preview's in-memory index keeps the same contract as the DynamoDB table. */
+class InMemoryPostRepositoryTest extends PostRepositoryContract {
+
+  @Override
+  protected PostRepository newRepository() {
+    return new InMemoryPostRepository(Clock.fixed(NOW, ZoneOffset.UTC), false);
+  }
+}
