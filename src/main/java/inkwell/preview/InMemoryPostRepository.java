@@ -285,7 +285,8 @@ public final class InMemoryPostRepository implements PostRepository {
         post.expiryDate(),
         post.summary(),
         post.tags(),
-        post.readingMinutes());
+        post.readingMinutes(),
+        post.draft());
   }
 
   private static String partition(Listing listing) {

@@ -6,10 +6,10 @@ import inkwell.site.view.Pages;
 import inkwell.site.view.Theme;
 import inkwell.storage.PostRepository;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /** Wires the site: settings, theme, pages, machine outputs and the service. */
 @Factory
@@ -45,7 +45,7 @@ class SiteBeans {
       SiteInfo site,
       SiteConfig config,
       Clock clock,
-      @Value("${inkwell.preview:false}") boolean preview) {
+      Optional<PreviewNotes> notes) {
     Asset stylesheet = new Asset(theme.stylesheetPath(), "text/css; charset=utf-8", theme.css());
     return new SiteService(
         posts,
@@ -55,6 +55,6 @@ class SiteBeans {
         site,
         config,
         clock,
-        preview);
+        notes.orElse(PreviewNotes.NONE));
   }
 }

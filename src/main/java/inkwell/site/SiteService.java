@@ -19,7 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Month;
 import java.time.format.TextStyle;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,7 +47,7 @@ public final class SiteService {
   private final Clock clock;
   private final HttpSemantics http;
   private final RenderCache cache;
-  private final boolean preview;
+  private final PreviewNotes notes;
 
   /** The machine-readable outputs, so that this class does not depend on how they are written. */
   public interface Machine {
@@ -70,7 +72,7 @@ public final class SiteService {
       SiteInfo site,
       SiteConfig config,
       Clock clock,
-      boolean preview) {
+      PreviewNotes notes) {
     this.posts = Objects.requireNonNull(posts, "posts");
     this.pages = Objects.requireNonNull(pages, "pages");
     this.machine = Objects.requireNonNull(machine, "machine");
@@ -80,7 +82,7 @@ public final class SiteService {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.http = new HttpSemantics(config);
     this.cache = new RenderCache(config.getRenderCacheSeconds(), clock);
-    this.preview = preview;
+    this.notes = Objects.requireNonNull(notes, "notes");
   }
 
   public SiteInfo site() {
@@ -92,7 +94,7 @@ public final class SiteService {
     if (!request.method().equals("GET") && !request.isHead()) {
       SiteResponse refused =
           error(405, "Method not allowed", "This site only answers GET and HEAD requests.")
-              .withHeaders(java.util.Map.of("Allow", "GET, HEAD"));
+              .withHeaders(Map.of("Allow", "GET, HEAD"));
       return http.finish(request, refused, false);
     }
     Route route = SiteRouter.route(request);
@@ -124,7 +126,7 @@ public final class SiteService {
               503,
               "Temporarily unavailable",
               "The blog could not be read just now. Try again in a moment.")
-          .withHeaders(java.util.Map.of("Retry-After", "5"));
+          .withHeaders(Map.of("Retry-After", "5"));
     }
   }
 
@@ -175,6 +177,10 @@ public final class SiteService {
 
   private SiteResponse post(String slug, Instant now) {
     Optional<StoredPost> stored = posts.findPost(slug);
+    Optional<String> problem = notes.problemFor(slug);
+    if (problem.isPresent() && (stored.isEmpty() || stored.get().post() == null)) {
+      return error(500, "This post has an error", problem.get());
+    }
     if (stored.isEmpty()) {
       return alias(slug);
     }
@@ -184,9 +190,13 @@ public final class SiteService {
       case GONE -> error(410, "This post is gone", "The post that lived here has been removed.");
       case LIVE, DRAFT -> {
         Post post = found.post();
-        String marker = previewMarker(post, now);
-        if (!post.isVisibleAt(now) && !(preview && marker != null)) {
+        String marker = notes.showUnpublished() ? previewMarker(post, now) : null;
+        if (!post.isVisibleAt(now) && marker == null) {
           yield notFound();
+        }
+        if (problem.isPresent()) {
+          marker =
+              "This file has an error, so you are seeing its last good version: " + problem.get();
         }
         boolean showToc = post.toc().size() >= 3 || post.wordCount() >= 800;
         yield SiteResponse.of(200, HTML, pages.post(new PostView(site, post, showToc, marker)));
@@ -277,8 +287,31 @@ public final class SiteService {
       Page<PostSummary> page,
       String after) {
     String older = page.next() == null ? null : SitePaths.page(path, page.next());
+    Map<String, String> markers = new HashMap<>();
+    if (notes.showUnpublished()) {
+      Instant now = clock.instant();
+      for (PostSummary summary : page.items()) {
+        if (summary.draft()) {
+          markers.put(summary.slug(), "Draft: not published");
+        } else if (summary.visibleFrom().isAfter(now)) {
+          markers.put(summary.slug(), "Scheduled: appears on " + summary.visibleFrom());
+        } else if (summary.expiryDate() != null && !now.isBefore(summary.expiryDate())) {
+          markers.put(summary.slug(), "Expired on " + summary.expiryDate());
+        }
+      }
+    }
     ListingView view =
-        new ListingView(site, kind, heading, description, path, page.items(), older, after == null);
+        new ListingView(
+            site,
+            kind,
+            heading,
+            description,
+            path,
+            page.items(),
+            older,
+            after == null,
+            notes.problems(),
+            markers);
     return SiteResponse.of(200, HTML, pages.listing(view));
   }
 
@@ -302,7 +335,7 @@ public final class SiteService {
       return SiteResponse.redirect(301, stylesheet.path());
     }
     return new SiteResponse(
-        200, java.util.Map.of("Content-Type", stylesheet.contentType()), stylesheet.bytes());
+        200, Map.of("Content-Type", stylesheet.contentType()), stylesheet.bytes());
   }
 
   // ------------------------------------------------------------------ JSON API

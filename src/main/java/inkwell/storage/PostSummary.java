@@ -8,6 +8,7 @@ import java.util.List;
  * A post as a listing shows it: no body.
  *
  * @param expiryDate when the post stops being listed, or {@code null}
+ * @param draft true only where drafts are listed at all: in the local preview, on request
  */
 public record PostSummary(
     String slug,
@@ -18,9 +19,24 @@ public record PostSummary(
     Instant expiryDate,
     String summary,
     List<Tag> tags,
-    int readingMinutes) {
+    int readingMinutes,
+    boolean draft) {
 
   public PostSummary {
     tags = List.copyOf(tags);
+  }
+
+  /** A summary of a published (not draft) post. */
+  public PostSummary(
+      String slug,
+      String title,
+      Instant date,
+      Instant updated,
+      Instant visibleFrom,
+      Instant expiryDate,
+      String summary,
+      List<Tag> tags,
+      int readingMinutes) {
+    this(slug, title, date, updated, visibleFrom, expiryDate, summary, tags, readingMinutes, false);
   }
 }

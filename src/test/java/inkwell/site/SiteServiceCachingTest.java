@@ -120,7 +120,7 @@ class SiteServiceCachingTest {
         site,
         config,
         clock,
-        false);
+        PreviewNotes.NONE);
   }
 
   private void publish(String key, String markdown) {

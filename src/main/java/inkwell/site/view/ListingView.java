@@ -3,6 +3,7 @@ package inkwell.site.view;
 import inkwell.site.SiteInfo;
 import inkwell.storage.PostSummary;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A page listing posts, newest first: the home page, a tag page or an archive page.
@@ -12,6 +13,8 @@ import java.util.List;
  * @param path this page's path without cursor ({@code /tags/java/}), for the canonical link
  * @param olderPath the next page of older posts, or {@code null} on the last page
  * @param firstPage false on pages reached through a cursor (they link back to the first page)
+ * @param notices messages for the author shown above the list (the local preview's file errors)
+ * @param markers labels for entries that readers would not see ("Draft", "Scheduled"), by slug
  */
 public record ListingView(
     SiteInfo site,
@@ -21,7 +24,9 @@ public record ListingView(
     String path,
     List<PostSummary> posts,
     String olderPath,
-    boolean firstPage) {
+    boolean firstPage,
+    List<String> notices,
+    Map<String, String> markers) {
 
   /** Which listing this is. */
   public enum Kind {
@@ -32,5 +37,20 @@ public record ListingView(
 
   public ListingView {
     posts = List.copyOf(posts);
+    notices = List.copyOf(notices);
+    markers = Map.copyOf(markers);
+  }
+
+  /** A listing as readers see it: no notices, no markers. */
+  public ListingView(
+      SiteInfo site,
+      Kind kind,
+      String heading,
+      String description,
+      String path,
+      List<PostSummary> posts,
+      String olderPath,
+      boolean firstPage) {
+    this(site, kind, heading, description, path, posts, olderPath, firstPage, List.of(), Map.of());
   }
 }

@@ -1,0 +1,47 @@
+package inkwell.preview;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The local preview command: {@code ./preview [FOLDER] [--port N] [--drafts] [--aws]}. Prints the
+ * URL, then keeps the pages in step with the folder until stopped with Ctrl-C. Mistakes (a missing
+ * folder, a port in use) end it with a message and a non-zero exit code.
+ */
+public final class Preview {
+
+  private Preview() {}
+
+  public static void main(String[] args) {
+    Path project = Path.of(System.getProperty("inkwell.project.dir", "."));
+    PreviewOptions options;
+    try {
+      options = PreviewOptions.parse(Arrays.asList(args), project.resolve("examples/posts"));
+    } catch (PreviewOptions.UsageException e) {
+      if (!e.getMessage().isEmpty()) {
+        System.err.println("preview: " + e.getMessage());
+      }
+      System.err.print(PreviewOptions.USAGE);
+      System.exit(e.getMessage().isEmpty() ? 0 : 64);
+      return;
+    }
+    try {
+      PreviewServer server = PreviewServer.start(options);
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "inkwell-preview-stop"));
+      System.out.println();
+      System.out.println(
+          "Inkwell preview of "
+              + (options.aws()
+                  ? "S3 and DynamoDB"
+                  : options.folder().toAbsolutePath().normalize().toString())
+              + (options.drafts() ? " (drafts and scheduled posts shown)" : ""));
+      System.out.println("  open " + server.url() + "   (Ctrl-C stops it)");
+      Thread.currentThread().join();
+    } catch (PreviewServer.StartupException e) {
+      System.err.println("preview: " + e.getMessage());
+      System.exit(e.exitCode());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package inkwell.preview;
+
+import inkwell.config.BlogConfig;
+import inkwell.pipeline.PostPipeline;
+import inkwell.publish.PublishService;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The preview's adapters, used when {@value #FOLDER} is set: sources from the folder, the index in
+ * memory, errors kept for the pages and printed to the console. Everything else (pipeline, publish
+ * service, site) is the production wiring.
+ */
+@Factory
+@Requires(property = PreviewBeans.FOLDER)
+class PreviewBeans {
+
+  static final String FOLDER = "inkwell.preview.folder";
+  static final String DRAFTS = "inkwell.preview.drafts";
+  static final String BUCKET = "local-folder";
+
+  @Singleton
+  FolderSource folderSource(@Value("${" + FOLDER + "}") String folder, BlogConfig config) {
+    return new FolderSource(Path.of(folder), config.getPostsPrefix());
+  }
+
+  @Singleton
+  PreviewStatus previewStatus(BlogConfig config, @Value("${" + DRAFTS + ":false}") boolean drafts) {
+    return new PreviewStatus(config.getPostsPrefix(), System.out, drafts);
+  }
+
+  @Singleton
+  @Primary
+  InMemoryPostRepository posts(Clock clock, @Value("${" + DRAFTS + ":false}") boolean drafts) {
+    return new InMemoryPostRepository(clock, drafts);
+  }
+
+  @Singleton
+  @Replaces(PublishService.class)
+  PublishService publishService(
+      PostPipeline pipeline,
+      FolderSource source,
+      InMemoryPostRepository posts,
+      PreviewStatus status,
+      BlogConfig config,
+      Clock clock) {
+    return new PublishService(
+        pipeline, source, posts, status, BUCKET, config.getPostsPrefix(), clock);
+  }
+
+  @Singleton
+  FolderWatcher watcher(FolderSource source, PublishService service) {
+    return new FolderWatcher(source, service, BUCKET, System.out);
+  }
+}

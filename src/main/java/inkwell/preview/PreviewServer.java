@@ -1,0 +1,167 @@
+package inkwell.preview;
+
+import inkwell.site.PreviewNotes;
+import inkwell.support.StructuredLog;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A running preview: Micronaut's HTTP server with the site's controller, over a watched folder (or
+ * over S3 and DynamoDB with {@code --aws}). Start it, read {@link #url()}, close it.
+ */
+public final class PreviewServer implements AutoCloseable {
+
+  /** Why the preview cannot start, said so that the author can fix it; no stack trace. */
+  public static final class StartupException extends Exception {
+    private final int exitCode;
+
+    StartupException(String message, int exitCode) {
+      super(message, null, false, false);
+      this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+      return exitCode;
+    }
+  }
+
+  private final ApplicationContext context;
+  private final EmbeddedServer server;
+  private final FolderWatcher watcher;
+  private final String url;
+
+  private PreviewServer(
+      ApplicationContext context, EmbeddedServer server, FolderWatcher watcher, String url) {
+    this.context = context;
+    this.server = server;
+    this.watcher = watcher;
+    this.url = url;
+  }
+
+  public static PreviewServer start(PreviewOptions options) throws StartupException {
+    StructuredLog.silence();
+    Map<String, Object> properties = new HashMap<>();
+    if (!options.aws()) {
+      if (!Files.isDirectory(options.folder())) {
+        throw new StartupException(
+            "the folder "
+                + options.folder().toAbsolutePath()
+                + " does not exist or is not a folder",
+            2);
+      }
+      properties.put(PreviewBeans.FOLDER, options.folder().toAbsolutePath().normalize().toString());
+    }
+    int port = options.port() == 0 ? freePort(options.host()) : options.port();
+    checkPortIsFree(options.host(), port);
+    String url =
+        "http://" + (options.host().equals("0.0.0.0") ? "localhost" : options.host()) + ":" + port;
+    properties.put(PreviewBeans.DRAFTS, options.drafts());
+    properties.put("micronaut.server.host", options.host());
+    properties.put("micronaut.server.port", port);
+    if (System.getenv("INKWELL_SITE_BASE_URL") == null) {
+      properties.put("inkwell.site.base-url", url);
+    }
+    properties.put("micronaut.server.date-header", false);
+    ApplicationContext context;
+    EmbeddedServer server;
+    try {
+      context = ApplicationContext.builder().properties(properties).start();
+      if (options.aws()) {
+        context.registerSingleton(PreviewNotes.class, awsNotes(options.drafts()));
+      }
+      server = context.getBean(EmbeddedServer.class).start();
+    } catch (RuntimeException e) {
+      throw new StartupException("the preview could not start: " + rootMessage(e), 4);
+    }
+    FolderWatcher watcher = null;
+    if (!options.aws()) {
+      watcher = context.getBean(FolderWatcher.class);
+      watcher.start();
+      if (!watcher.unreadable().isEmpty()) {
+        watcher.close();
+        context.close();
+        throw new StartupException("cannot read " + String.join("; ", watcher.unreadable()), 5);
+      }
+    }
+    return new PreviewServer(context, server, watcher, url);
+  }
+
+  private static void checkPortIsFree(String host, int port) throws StartupException {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(host, port));
+    } catch (BindException e) {
+      throw new StartupException(
+          "port " + port + " is in use; stop what uses it or pick another with --port", 3);
+    } catch (IOException e) {
+      throw new StartupException(
+          "cannot listen on " + host + ":" + port + ": " + e.getMessage(), 3);
+    }
+  }
+
+  private static int freePort(String host) throws StartupException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new StartupException("cannot listen on " + host + ": " + e.getMessage(), 3);
+    }
+  }
+
+  private static PreviewNotes awsNotes(boolean drafts) {
+    return new PreviewNotes() {
+      @Override
+      public boolean showUnpublished() {
+        return drafts;
+      }
+
+      @Override
+      public java.util.List<String> problems() {
+        return java.util.List.of();
+      }
+
+      @Override
+      public java.util.Optional<String> problemFor(String slug) {
+        return java.util.Optional.empty();
+      }
+    };
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  /** The preview's address, ending with a slash. */
+  public String url() {
+    return url + "/";
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  /** Applies any pending folder changes now (the watcher does this by itself within a second). */
+  public void rescan() {
+    if (watcher != null) {
+      watcher.rescan();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (watcher != null) {
+      watcher.close();
+    }
+    context.close();
+  }
+}

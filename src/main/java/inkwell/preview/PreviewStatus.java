@@ -1,0 +1,75 @@
+package inkwell.preview;
+
+import inkwell.post.PostError;
+import inkwell.post.Slugs;
+import inkwell.site.PreviewNotes;
+import inkwell.storage.Sequencer;
+import inkwell.storage.StatusStore;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Why files did not go live, kept in memory for the preview's pages and printed to the console as
+ * {@code posts/hello.md:3:7: message}, the way a compiler reports errors.
+ */
+public final class PreviewStatus implements StatusStore, PreviewNotes {
+
+  private final Map<String, PostError> errors = new ConcurrentSkipListMap<>();
+  private final String prefix;
+  private final PrintStream console;
+  private final boolean showUnpublished;
+
+  public PreviewStatus(String prefix, PrintStream console, boolean showUnpublished) {
+    this.prefix = prefix;
+    this.console = console;
+    this.showUnpublished = showUnpublished;
+  }
+
+  @Override
+  public boolean showUnpublished() {
+    return showUnpublished;
+  }
+
+  @Override
+  public List<String> problems() {
+    return all();
+  }
+
+  @Override
+  public Optional<String> problemFor(String slug) {
+    return forSlug(slug);
+  }
+
+  @Override
+  public void reportFailure(
+      String sourceKey, Sequencer sequencer, String versionId, PostError error, Instant at) {
+    PostError before = errors.put(sourceKey, error);
+    if (!error.equals(before)) {
+      console.println("  error  " + error.describe(sourceKey));
+    }
+  }
+
+  @Override
+  public void clear(String sourceKey) {
+    if (errors.remove(sourceKey) != null) {
+      console.println("  fixed  " + sourceKey);
+    }
+  }
+
+  /** Every current error, as {@code key:line:column: message}, by key. */
+  public List<String> all() {
+    return errors.entrySet().stream().map(e -> e.getValue().describe(e.getKey())).toList();
+  }
+
+  /** The error of the file whose slug (by its key) is {@code slug}, if it has one. */
+  public Optional<String> forSlug(String slug) {
+    return errors.entrySet().stream()
+        .filter(e -> Slugs.fromKey(e.getKey(), prefix).equals(slug))
+        .map(e -> e.getValue().describe(e.getKey()))
+        .findFirst();
+  }
+}
