@@ -36,7 +36,8 @@ class AwsBeans {
         required(config.getBucket(), "INKWELL_BUCKET", "the content bucket"),
         config.getPostsPrefix(),
         config.getStatusPrefix(),
-        config.getBodiesPrefix());
+        config.getBodiesPrefix(),
+        config.getMediaPrefix());
   }
 
   @Singleton

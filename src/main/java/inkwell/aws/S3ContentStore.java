@@ -1,6 +1,7 @@
 package inkwell.aws;
 
 import inkwell.post.PostError;
+import inkwell.storage.MediaStore;
 import inkwell.storage.Sequencer;
 import inkwell.storage.SourceStore;
 import inkwell.storage.StatusStore;
@@ -25,19 +26,31 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Neither of the last two may lie under the posts prefix: writing there would trigger the publish
  * function again. Thread-safe.
  */
-public final class S3ContentStore implements SourceStore, StatusStore, BodyStore {
+public final class S3ContentStore implements SourceStore, StatusStore, BodyStore, MediaStore {
 
   private final S3Client s3;
   private final String bucket;
   private final String statusPrefix;
   private final String bodiesPrefix;
+  private final String mediaPrefix;
 
   public S3ContentStore(
       S3Client s3, String bucket, String postsPrefix, String statusPrefix, String bodiesPrefix) {
+    this(s3, bucket, postsPrefix, statusPrefix, bodiesPrefix, "media/");
+  }
+
+  public S3ContentStore(
+      S3Client s3,
+      String bucket,
+      String postsPrefix,
+      String statusPrefix,
+      String bodiesPrefix,
+      String mediaPrefix) {
     this.s3 = Objects.requireNonNull(s3, "s3");
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.statusPrefix = outside(postsPrefix, statusPrefix, "status prefix");
     this.bodiesPrefix = outside(postsPrefix, bodiesPrefix, "bodies prefix");
+    this.mediaPrefix = Objects.requireNonNull(mediaPrefix, "mediaPrefix");
   }
 
   private static String outside(String postsPrefix, String prefix, String what) {
@@ -117,6 +130,24 @@ public final class S3ContentStore implements SourceStore, StatusStore, BodyStore
   @Override
   public void clear(String sourceKey) {
     s3.deleteObject(r -> r.bucket(bucket).key(statusKey(sourceKey)));
+  }
+
+  @Override
+  public Optional<Media> read(String path) {
+    Optional<String> type = MediaStore.contentType(path);
+    if (type.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      ResponseBytes<GetObjectResponse> object =
+          s3.getObjectAsBytes(r -> r.bucket(bucket).key(mediaPrefix + path));
+      if (object.asByteArrayUnsafe().length > MAX_BYTES) {
+        return Optional.empty();
+      }
+      return Optional.of(new Media(object.asByteArray(), type.get()));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    }
   }
 
   @Override

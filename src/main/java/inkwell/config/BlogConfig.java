@@ -7,8 +7,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 /**
  * Where the blog's content lives and how sources are read. Every value is an environment variable
  * on Lambda: {@code INKWELL_BUCKET}, {@code INKWELL_TABLE}, {@code INKWELL_POSTS_PREFIX}, {@code
- * INKWELL_STATUS_PREFIX}, {@code INKWELL_BODIES_PREFIX}, {@code INKWELL_MAX_SOURCE_BYTES}, {@code
- * INKWELL_TIME_ZONE}.
+ * INKWELL_STATUS_PREFIX}, {@code INKWELL_BODIES_PREFIX}, {@code INKWELL_MEDIA_PREFIX}, {@code
+ * INKWELL_MAX_SOURCE_BYTES}, {@code INKWELL_TIME_ZONE}.
  */
 @ConfigurationProperties("inkwell")
 public interface BlogConfig {
@@ -32,6 +32,10 @@ public interface BlogConfig {
   /** Key prefix of post bodies too large for a DynamoDB item. */
   @Bindable(defaultValue = "_bodies/")
   String getBodiesPrefix();
+
+  /** Key prefix of the images served at {@code /media/}. */
+  @Bindable(defaultValue = "media/")
+  String getMediaPrefix();
 
   /** Largest source file accepted, in bytes. */
   @Bindable(defaultValue = "1048576")

@@ -26,7 +26,7 @@ public final class Slugs {
    * start with one.
    */
   public static final Set<String> RESERVED =
-      Set.of("tags", "archive", "older", "newer", "api", "assets");
+      Set.of("tags", "archive", "older", "newer", "api", "assets", "media");
 
   /** Longest segment, in characters. */
   public static final int MAX_SEGMENT = 80;

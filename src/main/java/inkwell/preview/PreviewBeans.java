@@ -23,11 +23,19 @@ class PreviewBeans {
 
   static final String FOLDER = "inkwell.preview.folder";
   static final String DRAFTS = "inkwell.preview.drafts";
+  static final String MEDIA = "inkwell.preview.media";
   static final String BUCKET = "local-folder";
 
   @Singleton
   FolderSource folderSource(@Value("${" + FOLDER + "}") String folder, BlogConfig config) {
     return new FolderSource(Path.of(folder), config.getPostsPrefix());
+  }
+
+  /** Images from the folder next to the posts folder ({@code examples/media} for the samples). */
+  @Singleton
+  @Primary
+  FolderMedia media(@Value("${" + MEDIA + "}") String folder) {
+    return new FolderMedia(Path.of(folder));
   }
 
   @Singleton

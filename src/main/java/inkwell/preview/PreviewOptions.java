@@ -8,10 +8,12 @@ import java.util.List;
  * The preview's command line: {@code preview [FOLDER] [--port N] [--host H] [--drafts] [--aws]}.
  *
  * @param folder the Markdown folder (folder mode); ignored with {@code --aws}
+ * @param media the images folder, or {@code null} for the folder {@code media} next to it
  * @param port 0 for any free port
  * @param aws serve what the publish function wrote to S3 and DynamoDB instead of a folder
  */
-public record PreviewOptions(Path folder, int port, String host, boolean drafts, boolean aws) {
+public record PreviewOptions(
+    Path folder, Path media, int port, String host, boolean drafts, boolean aws) {
 
   static final String USAGE =
       """
@@ -20,6 +22,7 @@ public record PreviewOptions(Path folder, int port, String host, boolean drafts,
         FOLDER        a folder of Markdown posts (default: the sample posts in examples/posts)
         --port N      the port to listen on (default 8080; 0 for any free port)
         --host ADDR   the address to listen on (default 127.0.0.1)
+        --media DIR   images served at /media/ (default: the folder "media" next to FOLDER)
         --drafts      also show drafts and scheduled posts, marked as such
         --aws         serve the posts the publish function wrote to S3 and DynamoDB
                       (set INKWELL_BUCKET, INKWELL_TABLE and your AWS settings; for LocalStack
@@ -35,6 +38,7 @@ public record PreviewOptions(Path folder, int port, String host, boolean drafts,
 
   static PreviewOptions parse(List<String> args, Path defaultFolder) throws UsageException {
     Path folder = null;
+    Path media = null;
     int port = 8080;
     String host = "127.0.0.1";
     boolean drafts = false;
@@ -47,6 +51,7 @@ public record PreviewOptions(Path folder, int port, String host, boolean drafts,
         case "--aws" -> aws = true;
         case "--port" -> port = port(value(rest, ++i, arg));
         case "--host" -> host = value(rest, ++i, arg);
+        case "--media" -> media = Path.of(value(rest, ++i, arg));
         case "-h", "--help" -> throw new UsageException("");
         default -> {
           if (arg.startsWith("--port=")) {
@@ -61,7 +66,8 @@ public record PreviewOptions(Path folder, int port, String host, boolean drafts,
         }
       }
     }
-    return new PreviewOptions(folder != null ? folder : defaultFolder, port, host, drafts, aws);
+    return new PreviewOptions(
+        folder != null ? folder : defaultFolder, media, port, host, drafts, aws);
   }
 
   private static String value(List<String> args, int index, String option) throws UsageException {

@@ -9,6 +9,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -56,7 +57,10 @@ public final class PreviewServer implements AutoCloseable {
                 + " does not exist or is not a folder",
             2);
       }
-      properties.put(PreviewBeans.FOLDER, options.folder().toAbsolutePath().normalize().toString());
+      Path folder = options.folder().toAbsolutePath().normalize();
+      properties.put(PreviewBeans.FOLDER, folder.toString());
+      Path media = options.media() != null ? options.media() : folder.resolveSibling("media");
+      properties.put(PreviewBeans.MEDIA, media.toAbsolutePath().normalize().toString());
     }
     int port = options.port() == 0 ? freePort(options.host()) : options.port();
     checkPortIsFree(options.host(), port);

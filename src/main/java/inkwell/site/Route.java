@@ -33,6 +33,9 @@ sealed interface Route {
 
   record Stylesheet(String file) implements Route {}
 
+  /** An image below the media root. */
+  record Media(String path) implements Route {}
+
   record ApiPosts(String after) implements Route {}
 
   record ApiPost(String slug) implements Route {}

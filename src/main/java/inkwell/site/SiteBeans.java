@@ -4,6 +4,7 @@ import inkwell.config.BlogConfig;
 import inkwell.site.view.JtePages;
 import inkwell.site.view.Pages;
 import inkwell.site.view.Theme;
+import inkwell.storage.MediaStore;
 import inkwell.storage.PostRepository;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -45,7 +46,8 @@ class SiteBeans {
       SiteInfo site,
       SiteConfig config,
       Clock clock,
-      Optional<PreviewNotes> notes) {
+      Optional<PreviewNotes> notes,
+      Optional<MediaStore> media) {
     Asset stylesheet = new Asset(theme.stylesheetPath(), "text/css; charset=utf-8", theme.css());
     return new SiteService(
         posts,
@@ -55,6 +57,7 @@ class SiteBeans {
         site,
         config,
         clock,
-        notes.orElse(PreviewNotes.NONE));
+        notes.orElse(PreviewNotes.NONE),
+        media.orElse(MediaStore.NONE));
   }
 }

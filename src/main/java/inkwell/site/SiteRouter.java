@@ -27,6 +27,7 @@ final class SiteRouter {
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
   private static final Pattern MONTH = Pattern.compile("0[1-9]|1[0-2]");
   private static final Pattern SITEMAP_PAGE = Pattern.compile("sitemap-([1-9]\\d{0,5})\\.xml");
+  private static final Pattern MEDIA_SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
   private static final Pattern STYLESHEET = Pattern.compile("site\\.[0-9a-f]{10}\\.css");
 
   private SiteRouter() {}
@@ -96,6 +97,14 @@ final class SiteRouter {
     }
     if (first.equals("api")) {
       return api(segments, slash, after);
+    }
+    if (first.equals("media")) {
+      List<String> rest = segments.subList(1, count);
+      boolean valid =
+          !slash
+              && !rest.isEmpty()
+              && rest.stream().allMatch(seg -> MEDIA_SEGMENT.matcher(seg).matches());
+      return valid ? new Route.Media(String.join("/", rest)) : new Route.NotFound();
     }
     if (first.equals("assets")) {
       return count == 2 && !slash && STYLESHEET.matcher(segments.get(1)).matches()

@@ -9,6 +9,7 @@ import inkwell.site.view.PostView;
 import inkwell.site.view.TagIndexView;
 import inkwell.storage.InvalidCursorException;
 import inkwell.storage.Listing;
+import inkwell.storage.MediaStore;
 import inkwell.storage.Page;
 import inkwell.storage.PostRepository;
 import inkwell.storage.PostSummary;
@@ -48,6 +49,7 @@ public final class SiteService {
   private final HttpSemantics http;
   private final RenderCache cache;
   private final PreviewNotes notes;
+  private final MediaStore media;
 
   /** The machine-readable outputs, so that this class does not depend on how they are written. */
   public interface Machine {
@@ -72,7 +74,8 @@ public final class SiteService {
       SiteInfo site,
       SiteConfig config,
       Clock clock,
-      PreviewNotes notes) {
+      PreviewNotes notes,
+      MediaStore media) {
     this.posts = Objects.requireNonNull(posts, "posts");
     this.pages = Objects.requireNonNull(pages, "pages");
     this.machine = Objects.requireNonNull(machine, "machine");
@@ -83,6 +86,7 @@ public final class SiteService {
     this.http = new HttpSemantics(config);
     this.cache = new RenderCache(config.getRenderCacheSeconds(), clock);
     this.notes = Objects.requireNonNull(notes, "notes");
+    this.media = Objects.requireNonNull(media, "media");
   }
 
   public SiteInfo site() {
@@ -149,6 +153,11 @@ public final class SiteService {
       return machine.feed(feed.format(), now);
     } else if (route instanceof Route.Sitemap sitemap) {
       return machine.sitemap(sitemap.page(), now).orElseGet(this::notFound);
+    } else if (route instanceof Route.Media file) {
+      return media
+          .read(file.path())
+          .map(m -> new SiteResponse(200, Map.of("Content-Type", m.contentType()), m.bytes()))
+          .orElseGet(this::notFound);
     } else if (route instanceof Route.Robots) {
       return machine.robots();
     } else if (route instanceof Route.ApiPosts api) {

@@ -120,7 +120,8 @@ class SiteServiceCachingTest {
         site,
         config,
         clock,
-        PreviewNotes.NONE);
+        PreviewNotes.NONE,
+        inkwell.storage.MediaStore.NONE);
   }
 
   private void publish(String key, String markdown) {
