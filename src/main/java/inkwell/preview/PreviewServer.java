@@ -47,8 +47,14 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   public static PreviewServer start(PreviewOptions options) throws StartupException {
+    return start(options, Map.of());
+  }
+
+  /** Starts the preview with extra configuration properties (tests, tools). */
+  public static PreviewServer start(PreviewOptions options, Map<String, Object> extra)
+      throws StartupException {
     StructuredLog.silence();
-    Map<String, Object> properties = new HashMap<>();
+    Map<String, Object> properties = new HashMap<>(extra);
     if (!options.aws()) {
       if (!Files.isDirectory(options.folder())) {
         throw new StartupException(

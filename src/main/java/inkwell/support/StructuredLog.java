@@ -12,13 +12,14 @@ import java.util.Map;
  */
 public final class StructuredLog {
 
-  private static volatile boolean enabled = true;
+  private static volatile boolean standardOutput = true;
 
   private final String logger;
   private final PrintStream out;
 
+  /** A log that writes to standard output (unless {@link #silence()} was called). */
   public StructuredLog(String logger) {
-    this(logger, System.out);
+    this(logger, null);
   }
 
   StructuredLog(String logger, PrintStream out) {
@@ -34,13 +35,14 @@ public final class StructuredLog {
     write("WARN", keysAndValues);
   }
 
-  /** Turns every structured log off, for the local preview, which prints its own lines. */
+  /** Stops the logs on standard output, for the local preview, which prints its own lines. */
   public static void silence() {
-    enabled = false;
+    standardOutput = false;
   }
 
   private void write(String level, Object... keysAndValues) {
-    if (!enabled) {
+    PrintStream target = out != null ? out : (standardOutput ? System.out : null);
+    if (target == null) {
       return;
     }
     Map<String, Object> line = new LinkedHashMap<>();
@@ -51,8 +53,8 @@ public final class StructuredLog {
       line.put(String.valueOf(keysAndValues[i]), keysAndValues[i + 1]);
     }
     String json = Json.write(line);
-    synchronized (out) {
-      out.println(json);
+    synchronized (target) {
+      target.println(json);
     }
   }
 }
