@@ -275,25 +275,18 @@ public final class DynamoPostRepository implements PostRepository {
 
   private List<Map<String, AttributeValue>> tagItems(String slug) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      QueryResponse page =
-          dynamo.query(
-              QueryRequest.builder()
-                  .tableName(table)
-                  .consistentRead(true)
-                  .keyConditionExpression("pk = :pk AND begins_with(sk, :tag)")
-                  .expressionAttributeValues(
-                      Map.of(":pk", s(PostTable.postPk(slug)), ":tag", s(PostTable.TAG_PREFIX)))
-                  .projectionExpression("pk, sk, src, seq")
-                  .exclusiveStartKey(start)
-                  .build());
-      items.addAll(page.items());
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
+    dynamo
+        .queryPaginator(
+            QueryRequest.builder()
+                .tableName(table)
+                .consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :tag)")
+                .expressionAttributeValues(
+                    Map.of(":pk", s(PostTable.postPk(slug)), ":tag", s(PostTable.TAG_PREFIX)))
+                .projectionExpression("pk, sk, src, seq")
+                .build())
+        .items()
+        .forEach(items::add);
     return items;
   }
 
@@ -544,29 +537,21 @@ public final class DynamoPostRepository implements PostRepository {
       values.put(":after", s(position + "\u0000"));
       values.put(":to", s(upTo));
     }
-    Map<String, AttributeValue> start = null;
-    do {
-      QueryResponse page =
-          dynamo.query(
-              QueryRequest.builder()
-                  .tableName(table)
-                  .indexName(PostTable.LISTING_INDEX)
-                  .keyConditionExpression(condition)
-                  .filterExpression("attribute_not_exists(expiresAt) OR expiresAt > :now")
-                  .expressionAttributeValues(values)
-                  .scanIndexForward(!older)
-                  .limit(10)
-                  .exclusiveStartKey(start)
-                  .build());
-      if (!page.items().isEmpty()) {
-        return Optional.of(PostItems.summary(page.items().get(0)));
-      }
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
-    return Optional.empty();
+    return dynamo
+        .queryPaginator(
+            QueryRequest.builder()
+                .tableName(table)
+                .indexName(PostTable.LISTING_INDEX)
+                .keyConditionExpression(condition)
+                .filterExpression("attribute_not_exists(expiresAt) OR expiresAt > :now")
+                .expressionAttributeValues(values)
+                .scanIndexForward(!older)
+                .limit(10)
+                .build())
+        .items()
+        .stream()
+        .findFirst()
+        .map(PostItems::summary);
   }
 
   @Override
@@ -621,32 +606,25 @@ public final class DynamoPostRepository implements PostRepository {
   public List<TagCount> tags(Instant now) {
     Map<String, String> names = new TreeMap<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      QueryResponse page =
-          dynamo.query(
-              QueryRequest.builder()
-                  .tableName(table)
-                  .indexName(PostTable.TAGS_INDEX)
-                  .keyConditionExpression("gsi2pk = :tags")
-                  .expressionAttributeValues(Map.of(":tags", s(PostTable.TAGS_ALL)))
-                  .exclusiveStartKey(start)
-                  .build());
-      for (Map<String, AttributeValue> item : page.items()) {
-        Instant from = Attributes.instant(item, "visibleFrom");
-        Instant expires = Attributes.instant(item, "expiresAt");
-        if (from.isAfter(now) || (expires != null && !now.isBefore(expires))) {
-          continue;
-        }
-        String tagSlug = Attributes.string(item, PostTable.GSI2_SK).split("#", 2)[0];
-        names.putIfAbsent(tagSlug, Attributes.string(item, "tagName"));
-        counts.merge(tagSlug, 1, Integer::sum);
+    for (Map<String, AttributeValue> item :
+        dynamo
+            .queryPaginator(
+                QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(PostTable.TAGS_INDEX)
+                    .keyConditionExpression("gsi2pk = :tags")
+                    .expressionAttributeValues(Map.of(":tags", s(PostTable.TAGS_ALL)))
+                    .build())
+            .items()) {
+      Instant from = Attributes.instant(item, "visibleFrom");
+      Instant expires = Attributes.instant(item, "expiresAt");
+      if (from.isAfter(now) || (expires != null && !now.isBefore(expires))) {
+        continue;
       }
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
+      String tagSlug = Attributes.string(item, PostTable.GSI2_SK).split("#", 2)[0];
+      names.putIfAbsent(tagSlug, Attributes.string(item, "tagName"));
+      counts.merge(tagSlug, 1, Integer::sum);
+    }
     List<TagCount> tags = new ArrayList<>();
     names.forEach((slug, name) -> tags.add(new TagCount(name, slug, counts.get(slug))));
     tags.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
@@ -673,13 +651,7 @@ public final class DynamoPostRepository implements PostRepository {
       String condition,
       Map<String, AttributeValue> values,
       boolean returnOld) {
-    Map<String, AttributeValue> used = new HashMap<>();
-    values.forEach(
-        (name, value) -> {
-          if (condition.contains(name)) {
-            used.put(name, value);
-          }
-        });
+    Map<String, AttributeValue> used = usedIn(condition, values);
     PutItemRequest.Builder request =
         PutItemRequest.builder()
             .tableName(table)
@@ -695,13 +667,7 @@ public final class DynamoPostRepository implements PostRepository {
   }
 
   private void delete(String pk, String sk, String condition, Map<String, AttributeValue> values) {
-    Map<String, AttributeValue> used = new HashMap<>();
-    values.forEach(
-        (name, value) -> {
-          if (condition.contains(name)) {
-            used.put(name, value);
-          }
-        });
+    Map<String, AttributeValue> used = usedIn(condition, values);
     try {
       dynamo.deleteItem(
           DeleteItemRequest.builder()
@@ -713,6 +679,19 @@ public final class DynamoPostRepository implements PostRepository {
     } catch (ConditionalCheckFailedException e) {
       // a later event wrote it, or it belongs to another source: leave it
     }
+  }
+
+  /** The expression values {@code condition} names (DynamoDB refuses unused ones). */
+  private static Map<String, AttributeValue> usedIn(
+      String condition, Map<String, AttributeValue> values) {
+    Map<String, AttributeValue> used = new HashMap<>();
+    values.forEach(
+        (name, value) -> {
+          if (condition.contains(name)) {
+            used.put(name, value);
+          }
+        });
+    return used;
   }
 
   private static Map<String, AttributeValue> values(String src, Sequencer sequencer) {
