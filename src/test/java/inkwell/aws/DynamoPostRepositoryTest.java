@@ -18,6 +18,7 @@ import inkwell.storage.SourceRecord;
 import inkwell.storage.StoredPost;
 import inkwell.storage.TagCount;
 import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.Buckets;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.RequestCounter;
 import inkwell.testenv.Tables;
@@ -62,7 +63,7 @@ class DynamoPostRepositoryTest {
     bucket = Emulators.uniqueName("content");
     Tables.createPostsTable(emulators.dynamoDb(), table);
     s3 = emulators.s3();
-    s3.createBucket(r -> r.bucket(bucket));
+    Buckets.createContentBucket(s3, bucket);
     dynamo =
         AwsClients.dynamoDbBuilder(settings())
             .overrideConfiguration(o -> o.addExecutionInterceptor(requests))

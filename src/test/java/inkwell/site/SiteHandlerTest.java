@@ -13,6 +13,7 @@ import inkwell.storage.Sequencer;
 import inkwell.support.Gzip;
 import inkwell.testenv.ApiGatewayEvents;
 import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.Buckets;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.LambdaInvoker;
@@ -80,7 +81,7 @@ class SiteHandlerTest {
   void start() {
     String bucket = Emulators.uniqueName("site");
     String table = Emulators.uniqueName("site");
-    emulators.s3().createBucket(r -> r.bucket(bucket));
+    Buckets.createContentBucket(emulators.s3(), bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
     Map<String, Object> properties = new HashMap<>();
     properties.put("inkwell.bucket", bucket);
