@@ -353,6 +353,20 @@ class SiteHandlerTest {
       }
     }
 
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "application/rss+xml",
+          "application/rss+xml, application/atom+xml;q=0.6, text/xml;q=0.4",
+          "text/html"
+        })
+    void anAcceptHeaderWithoutJsonOrWildcardStillGetsTheResource(String accept) {
+      Reply feed = request("GET", "/feed.xml", Map.of("Accept", accept));
+      assertThat(feed.status()).isEqualTo(200);
+      assertThat(feed.header("Content-Type")).isEqualTo("application/rss+xml; charset=utf-8");
+      assertThat(request("GET", "/second/", Map.of("Accept", accept)).status()).isEqualTo(200);
+    }
+
     @Test
     void pagesAreCacheableByACdn() {
       assertThat(get("/second/").header("Cache-Control"))
