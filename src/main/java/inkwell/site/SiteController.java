@@ -3,6 +3,7 @@ package inkwell.site;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -10,6 +11,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import java.util.Map;
 
@@ -17,8 +19,14 @@ import java.util.Map;
  * The only controller: it hands every request, whatever its path and method, to {@link SiteService}
  * and sends back exactly the response it gets. Routing, status codes and headers are decided in one
  * place, the same for Lambda and the local preview.
+ *
+ * <p>It produces any media type: the service sets each response's {@code Content-Type}. Without
+ * that, Micronaut would treat the routes as producing JSON and answer 406 to a client whose {@code
+ * Accept} lists neither JSON nor {@code *}{@code /*}, such as a feed reader asking for {@code
+ * application/rss+xml}.
  */
 @Controller
+@Produces(MediaType.ALL)
 public class SiteController {
 
   private final SiteService site;

@@ -19,15 +19,21 @@ import java.util.Map;
  * <p>One guard sits in front of the adapter: a path that is not a valid URI (a bad percent-escape)
  * makes the adapter throw before any controller runs, which Lambda would turn into a 500. Such a
  * request is answered by {@link SiteService} directly, with its themed 400 page.
+ *
+ * <p>Construction ends with {@link Priming}: a few requests that touch no storage, so that a
+ * SnapStart snapshot holds a warm request path.
  */
 public class SiteHandler extends APIGatewayV2HTTPEventFunction {
 
   /** Used by the Lambda runtime. */
-  public SiteHandler() {}
+  public SiteHandler() {
+    Priming.prime(this);
+  }
 
   /** Used by tests and tools to run the function in a prepared context. */
   public SiteHandler(ApplicationContext context) {
     super(context);
+    Priming.prime(this);
   }
 
   @Override

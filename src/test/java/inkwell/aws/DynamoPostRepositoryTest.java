@@ -10,6 +10,7 @@ import inkwell.storage.PostRepository;
 import inkwell.storage.PostRepositoryContract;
 import inkwell.storage.StoredPost;
 import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.Buckets;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.RequestCounter;
 import inkwell.testenv.Tables;
@@ -46,7 +47,7 @@ class DynamoPostRepositoryTest extends PostRepositoryContract {
     bucket = Emulators.uniqueName("content");
     Tables.createPostsTable(emulators.dynamoDb(), table);
     s3 = emulators.s3();
-    s3.createBucket(r -> r.bucket(bucket));
+    Buckets.createContentBucket(s3, bucket);
     dynamo =
         AwsClients.dynamoDbBuilder(settings())
             .overrideConfiguration(o -> o.addExecutionInterceptor(requests))

@@ -7,6 +7,7 @@ import inkwell.post.PostError;
 import inkwell.storage.Sequencer;
 import inkwell.storage.SourceStore.StoredSource;
 import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.Buckets;
 import inkwell.testenv.Emulators;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,7 +34,7 @@ class S3ContentStoreTest {
   @BeforeEach
   void bucket() {
     bucket = Emulators.uniqueName("content");
-    s3.createBucket(r -> r.bucket(bucket));
+    Buckets.createContentBucket(s3, bucket);
     store = new S3ContentStore(s3, bucket, "posts/", "_status/", "_bodies/");
   }
 

@@ -11,6 +11,7 @@ import inkwell.storage.Sequencer;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.StoredPost;
 import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.Buckets;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.Tables;
 import java.nio.charset.StandardCharsets;
@@ -125,7 +126,7 @@ class DeliveryOrderPropertyTest {
   private void runTrial(int trial, Random random) {
     String bucket = Emulators.uniqueName("prop");
     String table = Emulators.uniqueName("prop");
-    s3.createBucket(r -> r.bucket(bucket));
+    Buckets.createContentBucket(s3, bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
     S3ContentStore content = new S3ContentStore(s3, bucket, "posts/", "_status/", "_bodies/");
     DynamoPostRepository posts =

@@ -11,6 +11,7 @@ import inkwell.storage.PostSummary;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.StoredPost;
 import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.Buckets;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.LambdaInvoker;
@@ -61,7 +62,7 @@ class PublishHandlerTest {
   void startFunction() {
     bucket = Emulators.uniqueName("content");
     table = Emulators.uniqueName("posts");
-    s3.createBucket(r -> r.bucket(bucket));
+    Buckets.createContentBucket(s3, bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
     handler = handler(emulators.dynamoDbEndpoint().toString());
     posts =

@@ -13,6 +13,7 @@ import inkwell.storage.Sequencer;
 import inkwell.support.Gzip;
 import inkwell.testenv.ApiGatewayEvents;
 import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.Buckets;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.LambdaInvoker;
@@ -80,7 +81,7 @@ class SiteHandlerTest {
   void start() {
     String bucket = Emulators.uniqueName("site");
     String table = Emulators.uniqueName("site");
-    emulators.s3().createBucket(r -> r.bucket(bucket));
+    Buckets.createContentBucket(emulators.s3(), bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
     Map<String, Object> properties = new HashMap<>();
     properties.put("inkwell.bucket", bucket);
@@ -350,6 +351,20 @@ class SiteHandlerTest {
             .isEqualTo("strict-origin-when-cross-origin");
         assertThat(reply.header("Strict-Transport-Security")).as(path).startsWith("max-age=");
       }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "application/rss+xml",
+          "application/rss+xml, application/atom+xml;q=0.6, text/xml;q=0.4",
+          "text/html"
+        })
+    void anAcceptHeaderWithoutJsonOrWildcardStillGetsTheResource(String accept) {
+      Reply feed = request("GET", "/feed.xml", Map.of("Accept", accept));
+      assertThat(feed.status()).isEqualTo(200);
+      assertThat(feed.header("Content-Type")).isEqualTo("application/rss+xml; charset=utf-8");
+      assertThat(request("GET", "/second/", Map.of("Accept", accept)).status()).isEqualTo(200);
     }
 
     @Test

@@ -1,0 +1,184 @@
+package inkwell.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import inkwell.testenv.SamTemplate;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No circular dependency among the template's resources, including the resources and edges the SAM
+ * transform adds; and the check itself finds the cycles that the classic mistakes create.
+ */
+class DependencyGraphTest {
+
+  private static DependencyGraph graph(String yaml) {
+    return DependencyGraph.of(SamTemplate.parse(yaml));
+  }
+
+  @Nested
+  class TheTemplate {
+
+    private final DependencyGraph graph = DependencyGraph.of(SamTemplate.load());
+
+    @Test
+    void hasNoCycle() {
+      assertThat(graph.findCycle()).isEmpty();
+    }
+
+    @Test
+    void modelsTheEdgesThatWouldCloseACycle() {
+      // The edges the check relies on are there: the bucket waits for the publish function (its
+      // notification names the alias), the function waits for its role, the role for the table.
+      assertThat(graph.needs("ContentBucket"))
+          .contains("PublishFunction.Alias", "PublishFunction.PostChangedPermission");
+      assertThat(graph.dependsOn("ContentBucket", "PublishFunction.Role")).isTrue();
+      assertThat(graph.needs("PublishFunction.Role")).contains("PostsTable", "PublishFailureQueue");
+      assertThat(graph.needs("SiteFunction")).contains("SiteApi", "SiteLogGroup", "PostsTable");
+      assertThat(graph.needs("SiteInvokePermission")).contains("SiteFunction.Alias", "SiteApi");
+    }
+
+    @Test
+    void neitherTheApiNorTheBucketIsNeededByWhatTheyTrigger() {
+      assertThat(graph.dependsOn("PublishFunction.Alias", "ContentBucket")).isFalse();
+      assertThat(graph.dependsOn("SiteApi", "SiteFunction")).isFalse();
+    }
+  }
+
+  @Nested
+  class TheCheckFinds {
+
+    @Test
+    void aPlainCycleOfDependsOnAndRef() {
+      DependencyGraph graph =
+          graph(
+              """
+              Resources:
+                A:
+                  Type: AWS::SQS::Queue
+                  DependsOn: B
+                B:
+                  Type: AWS::SNS::Topic
+                  Properties:
+                    TopicName: !GetAtt A.QueueName
+                C:
+                  Type: AWS::SQS::Queue
+              """);
+      assertThat(graph.findCycle()).contains(List.of("A", "B", "A"));
+    }
+
+    @Test
+    void aRolePolicyThatRefsTheBucketWhoseEventsTriggerTheFunction() {
+      DependencyGraph graph =
+          graph(
+              """
+              Transform: AWS::Serverless-2016-10-31
+              Resources:
+                Bucket:
+                  Type: AWS::S3::Bucket
+                Fn:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    Handler: example.Handler::handleRequest
+                    AutoPublishAlias: live
+                    Policies:
+                      - S3ReadPolicy:
+                          BucketName: !Ref Bucket
+                    Events:
+                      Upload:
+                        Type: S3
+                        Properties:
+                          Bucket: !Ref Bucket
+                          Events: s3:ObjectCreated:*
+              """);
+      assertThat(graph.findCycle())
+          .hasValueSatisfying(
+              cycle -> assertThat(cycle).contains("Bucket", "Fn.Role", "Fn.Alias", "Fn"));
+    }
+
+    @Test
+    void anEnvironmentVariableFromTheGlobalsThatRefsTheTriggeringBucket() {
+      DependencyGraph graph =
+          graph(
+              """
+              Globals:
+                Function:
+                  Environment:
+                    Variables:
+                      BUCKET: !Ref Bucket
+              Resources:
+                Bucket:
+                  Type: AWS::S3::Bucket
+                Fn:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    Handler: example.Handler::handleRequest
+                    Events:
+                      Upload:
+                        Type: S3
+                        Properties:
+                          Bucket: !Ref Bucket
+                          Events: s3:ObjectCreated:*
+              """);
+      assertThat(graph.findCycle()).contains(List.of("Bucket", "Fn", "Bucket"));
+    }
+
+    @Test
+    void aFunctionThatReadsTheUrlOfTheHttpApiItsEventCreates() {
+      DependencyGraph graph =
+          graph(
+              """
+              Resources:
+                Site:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    Handler: example.Handler::handleRequest
+                    AutoPublishAlias: live
+                    Environment:
+                      Variables:
+                        BASE_URL: !Sub "https://${ServerlessHttpApi}.execute-api.${AWS::Region}.amazonaws.com"
+                    Events:
+                      Root:
+                        Type: HttpApi
+                        Properties:
+                          Path: /
+                          Method: GET
+              """);
+      assertThat(graph.findCycle())
+          .hasValueSatisfying(cycle -> assertThat(cycle).contains("Site", "ServerlessHttpApi"));
+    }
+
+    @Test
+    void noCycleWhenTheBucketNameIsBuiltWithSubEverywhere() {
+      DependencyGraph graph =
+          graph(
+              """
+              Resources:
+                Bucket:
+                  Type: AWS::S3::Bucket
+                  Properties:
+                    BucketName: !Sub "content-${AWS::AccountId}"
+                Fn:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    Handler: example.Handler::handleRequest
+                    AutoPublishAlias: live
+                    Environment:
+                      Variables:
+                        BUCKET: !Sub "content-${AWS::AccountId}"
+                    Policies:
+                      - S3ReadPolicy:
+                          BucketName: !Sub "content-${AWS::AccountId}"
+                    Events:
+                      Upload:
+                        Type: S3
+                        Properties:
+                          Bucket: !Ref Bucket
+                          Events: s3:ObjectCreated:*
+              """);
+      assertThat(graph.findCycle()).isEmpty();
+      assertThat(graph.dependsOn("Bucket", "Fn")).isTrue();
+    }
+  }
+}

@@ -1,0 +1,265 @@
+package inkwell.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import inkwell.aws.DynamoPostRepository;
+import inkwell.aws.S3ContentStore;
+import inkwell.publish.PublishHandler;
+import inkwell.site.SiteHandler;
+import inkwell.storage.SourceRecord;
+import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.Buckets;
+import inkwell.testenv.EmulatorAwsSettings;
+import inkwell.testenv.Emulators;
+import inkwell.testenv.LambdaInvoker;
+import inkwell.testenv.S3EventJson;
+import inkwell.testenv.SamTemplate;
+import inkwell.testenv.Tables;
+import io.micronaut.context.ApplicationContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * Every file in {@code events/}, deserialized by the Lambda runtime's own serializers, run through
+ * the function it is for (the real handler classes, against the S3 and DynamoDB emulators), with
+ * the outcome it is meant to have. The bucket is the one the S3 events name, which is also the name
+ * {@code sam local} gives {@code INKWELL_BUCKET} (account 123456789012, us-east-1).
+ */
+@ExtendWith(AwsEmulators.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EventFilesTest {
+
+  /** The status each API Gateway event gets from the site. */
+  private static final Map<String, Integer> SITE_STATUS =
+      Map.of(
+          "apigw-home.json", 200,
+          "apigw-post.json", 200,
+          "apigw-tag.json", 200,
+          "apigw-feed.json", 200,
+          "apigw-not-found.json", 404,
+          "apigw-head.json", 200,
+          "apigw-conditional-get.json", 304);
+
+  private static final List<String> S3_EVENTS =
+      List.of("s3-put.json", "s3-delete.json", "s3-put-nested.json");
+
+  private final Emulators emulators;
+  private final String bucket = ContentBucket.localName();
+  private PublishHandler publish;
+  private SiteHandler site;
+  private DynamoPostRepository posts;
+
+  EventFilesTest(Emulators emulators) {
+    this.emulators = emulators;
+  }
+
+  @BeforeAll
+  void start() {
+    String table = Emulators.uniqueName("events");
+    Buckets.createContentBucket(emulators.s3(), bucket);
+    Tables.createPostsTable(emulators.dynamoDb(), table);
+    Map<String, Object> properties =
+        Map.of(
+            "inkwell.bucket",
+            bucket,
+            "inkwell.table",
+            table,
+            "inkwell.site.base-url",
+            "https://blog.example.com",
+            EmulatorAwsSettings.S3_ENDPOINT,
+            emulators.s3Endpoint().toString(),
+            EmulatorAwsSettings.DYNAMODB_ENDPOINT,
+            emulators.dynamoDbEndpoint().toString());
+    publish = new PublishHandler(ApplicationContext.builder().properties(properties));
+    site = new SiteHandler(ApplicationContext.builder().properties(properties).start());
+    posts =
+        new DynamoPostRepository(
+            emulators.dynamoDb(),
+            table,
+            new S3ContentStore(emulators.s3(), bucket, "posts/", "_status/", "_bodies/"),
+            Clock.systemUTC());
+    upload(
+        "posts/hello-world.md",
+        "---\ntitle: Hello, world\ndate: 2024-08-05\ntags: [Java]\n---\nHi.");
+    LambdaInvoker.invoke(
+        publish,
+        S3Event.class,
+        S3EventJson.put(bucket, "posts/hello-world.md", "00000000000000000100", null));
+  }
+
+  @AfterAll
+  void stop() {
+    site.close();
+    publish.close();
+  }
+
+  private static String read(String file) {
+    try {
+      return Files.readString(Path.of("events", file));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private String upload(String key, String markdown) {
+    return emulators
+        .s3()
+        .putObject(
+            r -> r.bucket(bucket).key(key),
+            RequestBody.fromString(markdown, StandardCharsets.UTF_8))
+        .versionId();
+  }
+
+  /** The event with its version id replaced by the one the emulator gave the upload. */
+  private static String withVersion(String json, String versionId) {
+    return json.replaceFirst(
+        "\"versionId\":\\s*\"[^\"]*\"",
+        versionId == null ? "\"versionId\": null" : "\"versionId\": \"" + versionId + "\"");
+  }
+
+  private static String decodedKey(String json) {
+    S3Event event =
+        LambdaEventSerializers.serializerFor(S3Event.class, EventFilesTest.class.getClassLoader())
+            .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    return event.getRecords().get(0).getS3().getObject().getUrlDecodedKey();
+  }
+
+  private SourceRecord.State state(String key) {
+    return posts.findSource(key).orElseThrow().state();
+  }
+
+  @Test
+  void everyFileHasAnExpectedOutcome() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("events"))) {
+      List<String> expected = new ArrayList<>(SITE_STATUS.keySet());
+      expected.addAll(S3_EVENTS);
+      assertThat(files.map(f -> f.getFileName().toString()).toList())
+          .containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  @Test
+  void theUploadEventPublishesTheFileAndTheDeleteEventTakesItDown() {
+    String put = read("s3-put.json");
+    String key = decodedKey(put);
+    String version = upload(key, "---\ntitle: Hello World, café\ntags: [Java]\n---\nBody.");
+    LambdaInvoker.invoke(publish, S3Event.class, withVersion(put, version));
+    assertThat(state(key)).isEqualTo(SourceRecord.State.PUBLISHED);
+
+    String delete = read("s3-delete.json");
+    assertThat(decodedKey(delete)).isEqualTo(key);
+    emulators.s3().deleteObject(r -> r.bucket(bucket).key(key));
+    LambdaInvoker.invoke(publish, S3Event.class, delete);
+    assertThat(state(key)).isEqualTo(SourceRecord.State.DELETED);
+  }
+
+  @Test
+  void theNestedUploadEventPublishesUnderItsFolders() {
+    String put = read("s3-put-nested.json");
+    String key = decodedKey(put);
+    String version = upload(key, "# Cold starts\n\nMeasured.");
+    LambdaInvoker.invoke(publish, S3Event.class, withVersion(put, version));
+    assertThat(state(key)).isEqualTo(SourceRecord.State.PUBLISHED);
+    assertThat(posts.findPost("guides/aws/lambda/cold-starts")).isPresent();
+  }
+
+  @Test
+  void theS3EventsNameTheBucketAndKeysTheTemplateTriggersOn() {
+    for (String file : S3_EVENTS) {
+      String json = read(file);
+      assertThat(json).contains("\"name\": \"" + bucket + "\"");
+      assertThat(decodedKey(json)).as(file).startsWith("posts/").endsWith(".md");
+    }
+  }
+
+  static Stream<String> siteEvents() {
+    return SITE_STATUS.keySet().stream().filter(f -> !f.contains("conditional")).sorted();
+  }
+
+  private APIGatewayV2HTTPResponse serve(String json) {
+    return LambdaInvoker.invoke(site, APIGatewayV2HTTPEvent.class, json);
+  }
+
+  @ParameterizedTest
+  @MethodSource("siteEvents")
+  void eachRequestGetsTheStatusItIsFor(String file) {
+    APIGatewayV2HTTPResponse response = serve(read(file));
+    assertThat(response.getStatusCode()).as(file).isEqualTo(SITE_STATUS.get(file));
+    if (file.contains("head")) {
+      assertThat(response.getBody()).isNullOrEmpty();
+    } else {
+      assertThat(response.getBody()).as(file).isNotEmpty();
+    }
+  }
+
+  @Test
+  void theConditionalRequestGets304ForTheCurrentETag() {
+    // The file carries the ETag of an earlier response; the page's ETag depends on the theme and
+    // the site's settings, so the request is replayed with the one this site sends now.
+    String json = read("apigw-conditional-get.json");
+    assertThat(json).containsPattern("\"if-none-match\": \"\\\\\"[0-9a-f]{32}-gzip\\\\\"\"");
+    assertThat(serve(json).getStatusCode()).as("a stale ETag").isEqualTo(200);
+    String stale = event(json).getHeaders().get("if-none-match");
+    String etag = serve(read("apigw-post.json")).getHeaders().get("ETag");
+    String current = json.replace(unquoted(stale), unquoted(etag));
+    assertThat(event(current).getHeaders().get("if-none-match")).isEqualTo(etag);
+    APIGatewayV2HTTPResponse response = serve(current);
+    assertThat(response.getStatusCode()).isEqualTo(SITE_STATUS.get("apigw-conditional-get.json"));
+    assertThat(response.getBody()).isNullOrEmpty();
+  }
+
+  private APIGatewayV2HTTPEvent event(String json) {
+    return LambdaEventSerializers.serializerFor(
+            APIGatewayV2HTTPEvent.class, getClass().getClassLoader())
+        .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String unquoted(String etag) {
+    return etag.substring(1, etag.length() - 1);
+  }
+
+  @Test
+  void theRequestsMatchTheTemplatesRoutesAndStage() {
+    TreeSet<String> routes = new TreeSet<>();
+    String stage = String.valueOf(SamTemplate.load().properties("SiteStage").get("StageName"));
+    SamTemplate.load()
+        .resources()
+        .forEach(
+            (name, resource) -> {
+              if ("AWS::ApiGatewayV2::Route".equals(((Map<?, ?>) resource).get("Type"))) {
+                routes.add(String.valueOf(SamTemplate.load().properties(name).get("RouteKey")));
+              }
+            });
+    for (String file : SITE_STATUS.keySet()) {
+      APIGatewayV2HTTPEvent event = event(read(file));
+      assertThat(event.getVersion()).isEqualTo("2.0");
+      assertThat(routes).as(file).contains(event.getRouteKey());
+      assertThat(event.getRouteKey())
+          .isEqualTo(event.getRawPath().equals("/") ? "ANY /" : "ANY /{proxy+}");
+      assertThat(event.getRequestContext().getStage()).isEqualTo(stage);
+      assertThat(event.getRequestContext().getHttp().getPath()).isEqualTo(event.getRawPath());
+      assertThat(event.getHeaders().keySet()).allMatch(h -> h.equals(h.toLowerCase()));
+    }
+  }
+}

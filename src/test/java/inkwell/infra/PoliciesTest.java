@@ -1,0 +1,230 @@
+package inkwell.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import inkwell.aws.DynamoPostRepository;
+import inkwell.aws.S3ContentStore;
+import inkwell.testenv.SamTemplate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The functions' permissions: what each may do, on which resources. (SAM adds, besides these, the
+ * managed policies for writing the functions' own logs and X-Ray traces.)
+ */
+class PoliciesTest {
+
+  private static final SamTemplate TEMPLATE = SamTemplate.load();
+  private static final Pattern READ = Pattern.compile("[a-z0-9]+:(Get|BatchGet|Query|List)\\w*");
+
+  private static List<String> actions(Map<String, Object> statement) {
+    Object action = statement.get("Action");
+    return action instanceof List<?> list
+        ? list.stream().map(String::valueOf).toList()
+        : List.of(String.valueOf(action));
+  }
+
+  private static List<Object> resources(Map<String, Object> statement) {
+    Object resource = statement.get("Resource");
+    return resource instanceof List<?> list ? new ArrayList<>(list) : List.of(resource);
+  }
+
+  /** Statements of {@code function} that allow {@code action}. */
+  private static List<Map<String, Object>> allowing(String function, String action) {
+    return Functions.statements(TEMPLATE, function).stream()
+        .filter(s -> actions(s).contains(action))
+        .toList();
+  }
+
+  private static String sub(Object value) {
+    assertThat(value).isInstanceOf(Map.class);
+    Object sub = ((Map<?, ?>) value).get("Fn::Sub");
+    assertThat(sub).as("a !Sub ARN: %s", value).isInstanceOf(String.class);
+    return (String) sub;
+  }
+
+  private static String variable(String function, String name) {
+    return String.valueOf(Functions.environment(TEMPLATE, function).get(name));
+  }
+
+  /** The SDK operations {@code type} calls, as IAM actions ({@code putItem} is PutItem). */
+  private static Set<String> operationsCalledBy(Class<?> type, String service, List<String> ops) {
+    try {
+      Path file =
+          Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .resolve(type.getName().replace('.', '/') + ".class");
+      String constants = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+      Set<String> actions = new TreeSet<>();
+      for (String op : ops) {
+        if (Pattern.compile("\\b" + op + "\\b").matcher(constants).find()) {
+          String name = op.replace("AsBytes", "");
+          actions.add(service + ":" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+        }
+      }
+      return actions;
+    } catch (IOException | java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final List<String> DYNAMODB_OPERATIONS =
+      List.of(
+          "getItem",
+          "batchGetItem",
+          "query",
+          "scan",
+          "putItem",
+          "updateItem",
+          "deleteItem",
+          "batchWriteItem",
+          "transactWriteItems",
+          "transactGetItems");
+  private static final List<String> S3_OPERATIONS =
+      List.of("getObjectAsBytes", "getObject", "putObject", "deleteObject", "listObjectsV2");
+
+  private static Set<String> allowedActions(String function) {
+    Set<String> all = new TreeSet<>();
+    Functions.statements(TEMPLATE, function).forEach(s -> all.addAll(actions(s)));
+    return all;
+  }
+
+  @Test
+  void theSiteFunctionCanOnlyRead() {
+    for (Map<String, Object> statement : Functions.statements(TEMPLATE, "SiteFunction")) {
+      assertThat(statement.get("Effect")).isEqualTo("Allow");
+      for (String action : actions(statement)) {
+        assertThat(action)
+            .as("SiteFunction, statement %s", statement.get("Sid"))
+            .matches(READ)
+            .doesNotContainPattern("Put|Delete|Update|Write|Create|Send|Publish|Invoke");
+      }
+    }
+  }
+
+  @Test
+  void eachFunctionMayCallWhatItsCodeCalls() {
+    Set<String> dynamo =
+        operationsCalledBy(DynamoPostRepository.class, "dynamodb", DYNAMODB_OPERATIONS);
+    Set<String> s3 = operationsCalledBy(S3ContentStore.class, "s3", S3_OPERATIONS);
+    assertThat(dynamo).contains("dynamodb:Query", "dynamodb:PutItem");
+    assertThat(allowedActions("PublishFunction")).containsAll(dynamo).containsAll(s3);
+    Set<String> reads = new TreeSet<>(dynamo);
+    reads.addAll(s3);
+    reads.removeIf(action -> !READ.matcher(action).matches());
+    assertThat(allowedActions("SiteFunction")).containsAll(reads);
+  }
+
+  @Test
+  void noStatementUsesAWildcardActionOrResource() {
+    for (String function : Functions.names(TEMPLATE)) {
+      for (Map<String, Object> statement : Functions.statements(TEMPLATE, function)) {
+        assertThat(actions(statement)).noneMatch(a -> a.contains("*"));
+        assertThat(resources(statement)).doesNotContain("*");
+      }
+    }
+  }
+
+  @Test
+  void theSiteReadsOnlyTheBodiesPrefixOfTheBucket() {
+    String bodies = variable("SiteFunction", "INKWELL_BODIES_PREFIX");
+    for (Map<String, Object> statement : allowing("SiteFunction", "s3:GetObject")) {
+      for (Object resource : resources(statement)) {
+        assertThat(sub(resource)).isEqualTo(ContentBucket.arnSub() + "/" + bodies + "*");
+      }
+    }
+  }
+
+  @Test
+  void publishReadsSourcesOnlyUnderThePostsPrefix() {
+    assertThat(Functions.environment(TEMPLATE, "PublishFunction").get("INKWELL_POSTS_PREFIX"))
+        .isEqualTo(Map.of("Ref", "PostsPrefix"));
+    for (Map<String, Object> statement : allowing("PublishFunction", "s3:GetObjectVersion")) {
+      for (Object resource : resources(statement)) {
+        assertThat(sub(resource)).isEqualTo(ContentBucket.arnSub() + "/${PostsPrefix}*");
+      }
+    }
+  }
+
+  @Test
+  void publishWritesOnlyUnderTheStatusAndBodiesPrefixes() {
+    Set<String> writable =
+        Set.of(
+            ContentBucket.arnSub()
+                + "/"
+                + variable("PublishFunction", "INKWELL_STATUS_PREFIX")
+                + "*",
+            ContentBucket.arnSub()
+                + "/"
+                + variable("PublishFunction", "INKWELL_BODIES_PREFIX")
+                + "*");
+    List<Map<String, Object>> writes = new ArrayList<>(allowing("PublishFunction", "s3:PutObject"));
+    writes.addAll(allowing("PublishFunction", "s3:DeleteObject"));
+    assertThat(writes).isNotEmpty();
+    for (Map<String, Object> statement : writes) {
+      for (Object resource : resources(statement)) {
+        assertThat(sub(resource)).isIn(writable);
+      }
+    }
+  }
+
+  @Test
+  void writtenPrefixesCanNeverTriggerThePublishFunction() {
+    // The notification fires under PostsPrefix; whatever the deployer enters, it cannot cover
+    // the prefixes the function writes to (a write there would invoke the function again).
+    Map<String, Object> parameter =
+        (Map<String, Object>)
+            ((Map<String, Object>) TEMPLATE.root().get("Parameters")).get("PostsPrefix");
+    Pattern allowed = Pattern.compile(String.valueOf(parameter.get("AllowedPattern")));
+    assertThat(allowed.matcher(String.valueOf(parameter.get("Default"))).matches()).isTrue();
+    for (String written :
+        List.of(
+            variable("PublishFunction", "INKWELL_STATUS_PREFIX"),
+            variable("PublishFunction", "INKWELL_BODIES_PREFIX"))) {
+      assertThat(written).startsWith("_");
+      assertThat(allowed.matcher(written).matches()).as(written).isFalse();
+      assertThat(allowed.matcher("").matches()).isFalse();
+      assertThat(allowed.matcher("_").matches()).isFalse();
+    }
+  }
+
+  @Test
+  void tableActionsNameOnlyThePostsTableAndItsIndexes() {
+    for (String function : Functions.names(TEMPLATE)) {
+      for (Map<String, Object> statement : Functions.statements(TEMPLATE, function)) {
+        if (actions(statement).stream().anyMatch(a -> a.startsWith("dynamodb:"))) {
+          for (Object resource : resources(statement)) {
+            assertThat(References.in(resource)).containsExactly("PostsTable");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void publishMayReportFailedEventsToItsQueue() {
+    Object destination =
+        ((Map<?, ?>)
+                ((Map<?, ?>)
+                        ((Map<?, ?>)
+                                TEMPLATE.properties("PublishFunction").get("EventInvokeConfig"))
+                            .get("DestinationConfig"))
+                    .get("OnFailure"))
+            .get("Destination");
+    assertThat(References.in(destination)).containsExactly("PublishFailureQueue");
+    assertThat(allowing("PublishFunction", "sqs:SendMessage"))
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(References.in(s.get("Resource")))
+                    .containsExactly("PublishFailureQueue"));
+  }
+}

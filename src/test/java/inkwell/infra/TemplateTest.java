@@ -1,0 +1,213 @@
+package inkwell.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import inkwell.testenv.SamTemplate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** {@code template.yaml} hangs together: what it names exists, what it declares is used. */
+class TemplateTest {
+
+  private static final SamTemplate TEMPLATE = SamTemplate.load();
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> section(String name) {
+    return (Map<String, Object>) TEMPLATE.root().getOrDefault(name, Map.of());
+  }
+
+  private static Map<String, Object> resource(String name) {
+    return (Map<String, Object>) TEMPLATE.resources().get(name);
+  }
+
+  /** Everything that can refer to something: resources, globals, outputs, conditions. */
+  private static List<Object> referringParts() {
+    return List.of(
+        TEMPLATE.resources(), section("Globals"), section("Outputs"), section("Conditions"));
+  }
+
+  /** Condition names used by {@code Fn::If} or a {@code Condition} key. */
+  private static Set<String> conditionsUsed(Object value, Set<String> found) {
+    if (value instanceof List<?> list) {
+      list.forEach(v -> conditionsUsed(v, found));
+    } else if (value instanceof Map<?, ?> map) {
+      if (map.get("Fn::If") instanceof List<?> branches) {
+        found.add(String.valueOf(branches.get(0)));
+      }
+      if (map.get("Condition") instanceof String name) {
+        found.add(name);
+      }
+      map.values().forEach(v -> conditionsUsed(v, found));
+    }
+    return found;
+  }
+
+  @Nested
+  class TheNames {
+
+    @Test
+    void everyReferenceNamesAParameterAResourceOrWhatSamGenerates() {
+      Set<String> known = new LinkedHashSet<>(section("Parameters").keySet());
+      known.addAll(TEMPLATE.resources().keySet());
+      for (String function : Functions.names(TEMPLATE)) {
+        if (Functions.property(TEMPLATE, function, "AutoPublishAlias") != null) {
+          known.add(function + ".Alias");
+          known.add(function + ".Version");
+        }
+      }
+      for (Object part : referringParts()) {
+        assertThat(References.in(part)).isSubsetOf(known);
+      }
+      Set<String> conditions = new LinkedHashSet<>();
+      referringParts().forEach(p -> conditionsUsed(p, conditions));
+      assertThat(conditions).isSubsetOf(section("Conditions").keySet());
+    }
+
+    @Test
+    void everyOutputNamesAResource() {
+      section("Outputs")
+          .forEach(
+              (name, output) -> {
+                Set<String> referred = References.in(((Map<?, ?>) output).get("Value"));
+                assertThat(referred)
+                    .as("output %s", name)
+                    .isNotEmpty()
+                    .anyMatch(TEMPLATE.resources()::containsKey);
+              });
+    }
+
+    @Test
+    void everyParameterAndConditionIsUsed() {
+      Set<String> referred = new LinkedHashSet<>();
+      referringParts().forEach(p -> referred.addAll(References.in(p)));
+      assertThat(referred).containsAll(section("Parameters").keySet());
+      Set<String> conditions = new LinkedHashSet<>();
+      referringParts().forEach(p -> conditionsUsed(p, conditions));
+      assertThat(conditions).containsAll(section("Conditions").keySet());
+    }
+
+    @Test
+    void theBucketNameIsSpelledTheSameWayWhereverItAppears() throws java.io.IOException {
+      // The content bucket is never reached through !Ref or !GetAtt from a function or its
+      // policies (a cycle, see DependencyGraphTest), so every mention must rebuild its name.
+      String name = ContentBucket.nameSub();
+      Matcher mentions =
+          Pattern.compile("inkwell-content-[^/\"*]*")
+              .matcher(java.nio.file.Files.readString(java.nio.file.Path.of("template.yaml")));
+      List<String> spelled = new ArrayList<>();
+      while (mentions.find()) {
+        spelled.add(mentions.group());
+      }
+      assertThat(spelled).hasSizeGreaterThan(4).allMatch(name::equals);
+      for (String function : Functions.names(TEMPLATE)) {
+        Map<String, Object> merged =
+            Functions.merge(Functions.globals(TEMPLATE), TEMPLATE.properties(function));
+        merged.remove("Events");
+        assertThat(References.in(merged)).as(function).doesNotContain("ContentBucket");
+      }
+    }
+  }
+
+  @Nested
+  class TheFunctions {
+
+    @Test
+    void bothRunJava21OnArm64WithJsonLogsAndTracingFromAParameter() {
+      Map<String, Object> globals = Functions.globals(TEMPLATE);
+      assertThat(globals.get("Runtime")).isEqualTo("java21");
+      assertThat(globals.get("Architectures")).isEqualTo(List.of("arm64"));
+      assertThat(globals.get("MemorySize")).isEqualTo(Map.of("Ref", "FunctionMemorySize"));
+      assertThat(globals.get("Tracing")).isEqualTo(Map.of("Ref", "Tracing"));
+      assertThat(globals.get("LoggingConfig")).isEqualTo(Map.of("LogFormat", "JSON"));
+    }
+
+    @Test
+    void eachIsPublishedWithSnapStartAndLogsToItsOwnGroupWithRetention() {
+      for (String function : Functions.names(TEMPLATE)) {
+        Map<String, Object> props = TEMPLATE.properties(function);
+        assertThat(props.get("AutoPublishAlias")).as(function).isEqualTo("live");
+        assertThat(props.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+        Object group = ((Map<?, ?>) props.get("LoggingConfig")).get("LogGroup");
+        String groupName = String.valueOf(((Map<?, ?>) group).get("Ref"));
+        assertThat(resource(groupName).get("Type")).isEqualTo("AWS::Logs::LogGroup");
+        assertThat(TEMPLATE.properties(groupName).get("RetentionInDays"))
+            .isEqualTo(Map.of("Ref", "LogRetentionDays"));
+        // Named from the stack, not from the function: the group must exist before the
+        // function's first (SnapStart) initialisation writes a line.
+        assertThat(References.in(TEMPLATE.properties(groupName))).doesNotContain(function);
+      }
+    }
+
+    @Test
+    void publishIsTriggeredByMarkdownUnderThePostsPrefixAndGivesUpIntoAQueue() {
+      Map<?, ?> events = (Map<?, ?>) TEMPLATE.properties("PublishFunction").get("Events");
+      Map<?, ?> event = (Map<?, ?>) events.values().iterator().next();
+      assertThat(event.get("Type")).isEqualTo("S3");
+      Map<?, ?> props = (Map<?, ?>) event.get("Properties");
+      assertThat(props.get("Bucket")).isEqualTo(Map.of("Ref", "ContentBucket"));
+      assertThat(props.get("Events"))
+          .isEqualTo(List.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*"));
+      assertThat(((Map<?, ?>) ((Map<?, ?>) props.get("Filter")).get("S3Key")).get("Rules"))
+          .isEqualTo(
+              List.of(
+                  Map.of("Name", "prefix", "Value", Map.of("Ref", "PostsPrefix")),
+                  Map.of("Name", "suffix", "Value", ".md")));
+      Map<?, ?> invoke =
+          (Map<?, ?>) TEMPLATE.properties("PublishFunction").get("EventInvokeConfig");
+      assertThat(invoke.get("MaximumRetryAttempts")).isEqualTo("2");
+      assertThat(Integer.parseInt(String.valueOf(invoke.get("MaximumEventAgeInSeconds"))))
+          .isBetween(60, 21600);
+      assertThat(
+              ((Map<?, ?>) ((Map<?, ?>) invoke.get("DestinationConfig")).get("OnFailure"))
+                  .get("Type"))
+          .isEqualTo("SQS");
+    }
+  }
+
+  @Nested
+  class TheApi {
+
+    @Test
+    void everyMethodOnTheRootAndEveryPathReachesTheLiveAliasOfTheSite() {
+      List<String> routes = new ArrayList<>();
+      TEMPLATE
+          .resources()
+          .forEach(
+              (name, r) -> {
+                if ("AWS::ApiGatewayV2::Route".equals(((Map<?, ?>) r).get("Type"))) {
+                  Map<String, Object> props = TEMPLATE.properties(name);
+                  routes.add(String.valueOf(props.get("RouteKey")));
+                  assertThat(References.in(props.get("Target"))).containsExactly("SiteIntegration");
+                }
+              });
+      assertThat(routes).containsExactlyInAnyOrder("ANY /", "ANY /{proxy+}");
+      String uri =
+          String.valueOf(
+              ((Map<?, ?>) TEMPLATE.properties("SiteIntegration").get("IntegrationUri"))
+                  .get("Fn::Sub"));
+      assertThat(uri)
+          .endsWith(
+              ":function:${SiteFunction}:"
+                  + TEMPLATE.properties("SiteFunction").get("AutoPublishAlias"));
+      assertThat(TEMPLATE.properties("SiteInvokePermission").get("FunctionName"))
+          .isEqualTo(Map.of("Ref", "SiteFunction.Alias"));
+      Map<String, Object> stage = TEMPLATE.properties("SiteStage");
+      assertThat(stage.get("StageName")).isEqualTo("$default");
+      assertThat(stage.get("AutoDeploy")).isEqualTo("true");
+    }
+
+    @Test
+    void theSiteKnowsItsUrlWithoutWaitingForItself() {
+      Object baseUrl = Functions.environment(TEMPLATE, "SiteFunction").get("INKWELL_SITE_BASE_URL");
+      assertThat(References.in(baseUrl)).containsExactlyInAnyOrder("BaseUrl", "SiteApi");
+      assertThat(References.in(TEMPLATE.properties("SiteApi"))).isEmpty();
+    }
+  }
+}
