@@ -147,6 +147,11 @@ public final class S3ContentStore implements SourceStore, StatusStore, BodyStore
       return Optional.of(new Media(object.asByteArray(), type.get()));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 403) {
+        return Optional.empty(); // without s3:ListBucket, S3 answers a missing key with 403
+      }
+      throw e;
     }
   }
 

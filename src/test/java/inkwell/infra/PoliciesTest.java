@@ -134,11 +134,14 @@ class PoliciesTest {
   }
 
   @Test
-  void theSiteReadsOnlyTheBodiesPrefixOfTheBucket() {
-    String bodies = variable("SiteFunction", "INKWELL_BODIES_PREFIX");
+  void theSiteReadsOnlyTheBodiesAndMediaPrefixesOfTheBucket() {
+    Set<String> readable =
+        Set.of(
+            ContentBucket.arnSub() + "/" + variable("SiteFunction", "INKWELL_BODIES_PREFIX") + "*",
+            ContentBucket.arnSub() + "/" + variable("SiteFunction", "INKWELL_MEDIA_PREFIX") + "*");
     for (Map<String, Object> statement : allowing("SiteFunction", "s3:GetObject")) {
       for (Object resource : resources(statement)) {
-        assertThat(sub(resource)).isEqualTo(ContentBucket.arnSub() + "/" + bodies + "*");
+        assertThat(sub(resource)).isIn(readable);
       }
     }
   }
