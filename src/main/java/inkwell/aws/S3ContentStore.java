@@ -91,6 +91,21 @@ public final class S3ContentStore implements SourceStore, StatusStore, BodyStore
     }
   }
 
+  @Override
+  public boolean exists(String key) {
+    try {
+      s3.headObject(r -> r.bucket(bucket).key(key));
+      return true;
+    } catch (NoSuchKeyException e) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** The key of the status file for {@code sourceKey}: {@code _status/posts/hello.md.json}. */
   public String statusKey(String sourceKey) {
     return statusPrefix + sourceKey + ".json";

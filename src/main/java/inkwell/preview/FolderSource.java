@@ -43,6 +43,11 @@ public final class FolderSource implements SourceStore {
   }
 
   @Override
+  public boolean exists(String key) {
+    return fileOf(key).map(Files::isRegularFile).orElse(false);
+  }
+
+  @Override
   public Optional<StoredSource> read(String key, String versionId) {
     Optional<Path> file = fileOf(key);
     if (file.isEmpty()) {

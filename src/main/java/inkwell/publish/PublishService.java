@@ -158,6 +158,12 @@ public final class PublishService {
   }
 
   private Outcome remove(ObjectEvent event, boolean latest) {
+    if (sources.exists(event.key())) {
+      return log.outcome(
+          event,
+          Outcome.IGNORED,
+          "the object still exists: an old version was deleted, or it was uploaded again");
+    }
     if (latest) {
       // Cleared before the write, so that a retried event still clears it.
       status.clear(event.key());

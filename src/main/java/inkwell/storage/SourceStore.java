@@ -14,4 +14,10 @@ public interface SourceStore {
    * version) no longer exists. Failures to reach the store are thrown.
    */
   Optional<StoredSource> read(String key, String versionId);
+
+  /**
+   * True if {@code key} currently exists. A removal event for a key that still exists was for an
+   * old version (or the key was uploaded again since), so the post stays.
+   */
+  boolean exists(String key);
 }

@@ -77,6 +77,9 @@ class DeliveryOrderPropertyTest {
       if (content != null && !event.sequencer().isAfter(content)) {
         return; // stale or duplicate
       }
+      if (event.isDelete() && bodyRead != null) {
+        return; // the object exists again: this removal no longer applies
+      }
       if (event.isDelete()) {
         content = event.sequencer();
         contentOp = null;

@@ -197,6 +197,18 @@ class PublishHandlerTest {
   }
 
   @Test
+  void deletingAnOldVersionOfAnObjectThatStillExistsKeepsThePost() {
+    String key = "posts/versions.md";
+    publish(key, "# Still here\n");
+    // In a versioned bucket, permanently deleting a non-current version sends ObjectRemoved:Delete
+    // with that version's id; the object itself is still there.
+    deliver(
+        S3EventJson.record(
+            "ObjectRemoved:Delete", bucket, key, nextSequencer(), "an-old-version-id", -1));
+    assertThat(live("versions").orElseThrow().post().title()).isEqualTo("Still here");
+  }
+
+  @Test
   void deletingAPublishedPostLeavesATombstone() {
     String key = "posts/gone.md";
     publish(key, "---\ntitle: Gone\ntags: [temp]\n---\nSoon gone.");
