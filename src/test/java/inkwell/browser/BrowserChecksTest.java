@@ -445,6 +445,20 @@ class BrowserChecksTest {
         });
   }
 
+  @Test
+  void theScreenshotsTheReadmeShowsExist() throws IOException {
+    Path projectDir = Path.of(System.getProperty("inkwell.projectDir", "."));
+    Matcher m =
+        Pattern.compile("docs/screenshots/[\\w.-]+\\.png")
+            .matcher(Files.readString(projectDir.resolve("README.md")));
+    List<String> shown = new ArrayList<>();
+    while (m.find()) {
+      shown.add(m.group());
+    }
+    assertThat(shown).as("screenshots in the README").isNotEmpty();
+    assertThat(shown).allSatisfy(file -> assertThat(projectDir.resolve(file)).isRegularFile());
+  }
+
   // ---- the checks themselves ----
 
   /**
