@@ -152,7 +152,10 @@ public final class DynamoPostRepository implements PostRepository {
       if (oldSlug != null && !oldSlug.equals(post.slug())) {
         moved = markMoved(oldSlug, post.slug(), src, sequencer);
       }
-      if (putSource(published(post, sequencer, previous), previousItem)) {
+      if (putSource(
+          SourceRecord.published(
+              previous, src, sequencer, post.slug(), post.aliases(), clock.instant()),
+          previousItem)) {
         deleteSpilledBody(replaced, item);
         deleteSpilledBody(moved, item);
         return new PublishResult.Published(post.slug());
@@ -343,22 +346,6 @@ public final class DynamoPostRepository implements PostRepository {
     return item;
   }
 
-  private SourceRecord published(Post post, Sequencer sequencer, Optional<SourceRecord> previous) {
-    boolean latest = previous.isEmpty() || !previous.get().latest().isAfter(sequencer);
-    SourceRecord.State state = latest ? SourceRecord.State.PUBLISHED : previous.get().state();
-    PostError error = latest ? null : previous.get().error();
-    Sequencer newest = latest ? sequencer : previous.get().latest();
-    return new SourceRecord(
-        post.sourceKey(),
-        newest,
-        sequencer,
-        state,
-        post.slug(),
-        post.aliases(),
-        error,
-        clock.instant());
-  }
-
   /** Undoes what a publish that lost to a later event wrote (items still at its sequencer). */
   private void rollBack(Post post, Sequencer sequencer) {
     Map<String, AttributeValue> values = values(post.sourceKey(), sequencer);
@@ -394,16 +381,7 @@ public final class DynamoPostRepository implements PostRepository {
       if (previous.isPresent() && previous.get().latest().isAfter(sequencer)) {
         return false;
       }
-      SourceRecord record =
-          new SourceRecord(
-              sourceKey,
-              sequencer,
-              previous.map(SourceRecord::content).orElse(null),
-              SourceRecord.State.REJECTED,
-              previous.map(SourceRecord::slug).orElse(null),
-              previous.map(SourceRecord::aliases).orElse(List.of()),
-              error,
-              at);
+      SourceRecord record = SourceRecord.rejected(previous, sourceKey, sequencer, error, at);
       if (putSource(record, previousItem)) {
         return true;
       }
@@ -441,17 +419,7 @@ public final class DynamoPostRepository implements PostRepository {
               values(sourceKey, sequencer));
         }
       }
-      boolean latest = previous.isEmpty() || !previous.get().latest().isAfter(sequencer);
-      SourceRecord record =
-          new SourceRecord(
-              sourceKey,
-              latest ? sequencer : previous.get().latest(),
-              sequencer,
-              latest ? SourceRecord.State.DELETED : previous.get().state(),
-              null,
-              List.of(),
-              latest ? null : previous.get().error(),
-              clock.instant());
+      SourceRecord record = SourceRecord.removed(previous, sourceKey, sequencer, clock.instant());
       if (putSource(record, previousItem)) {
         deleteSpilledBody(replaced, Map.of());
         return true;

@@ -92,17 +92,14 @@ public final class InMemoryPostRepository implements PostRepository {
       }
     }
     post.aliases().forEach(a -> aliases.put(a, new Alias(post.slug(), src)));
-    boolean latest = previous == null || !previous.latest().isAfter(sequencer);
     sources.put(
         src,
-        new SourceRecord(
+        SourceRecord.published(
+            Optional.ofNullable(previous),
             src,
-            latest ? sequencer : previous.latest(),
             sequencer,
-            latest ? SourceRecord.State.PUBLISHED : previous.state(),
             post.slug(),
             post.aliases(),
-            latest ? null : previous.error(),
             clock.instant()));
     return new PublishResult.Published(post.slug());
   }
@@ -120,15 +117,7 @@ public final class InMemoryPostRepository implements PostRepository {
     }
     sources.put(
         sourceKey,
-        new SourceRecord(
-            sourceKey,
-            sequencer,
-            previous == null ? null : previous.content(),
-            SourceRecord.State.REJECTED,
-            previous == null ? null : previous.slug(),
-            previous == null ? List.of() : previous.aliases(),
-            error,
-            at));
+        SourceRecord.rejected(Optional.ofNullable(previous), sourceKey, sequencer, error, at));
     return true;
   }
 
@@ -150,18 +139,9 @@ public final class InMemoryPostRepository implements PostRepository {
       }
       previous.aliases().forEach(aliases::remove);
     }
-    boolean latest = previous == null || !previous.latest().isAfter(sequencer);
     sources.put(
         sourceKey,
-        new SourceRecord(
-            sourceKey,
-            latest ? sequencer : previous.latest(),
-            sequencer,
-            latest ? SourceRecord.State.DELETED : previous.state(),
-            null,
-            List.of(),
-            latest ? null : previous.error(),
-            clock.instant()));
+        SourceRecord.removed(Optional.ofNullable(previous), sourceKey, sequencer, clock.instant()));
     return true;
   }
 

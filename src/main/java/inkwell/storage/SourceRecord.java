@@ -4,6 +4,7 @@ import inkwell.post.PostError;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the events applied so far say about a source key. Two registers, each keeping the highest
@@ -45,6 +46,62 @@ public record SourceRecord(
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(at, "at");
     aliases = List.copyOf(aliases);
+  }
+
+  /**
+   * The record after a valid upload at {@code sequencer} went live as {@code slug}: it becomes the
+   * content; it is also the latest event unless a later one (a rejected upload) was seen.
+   */
+  public static SourceRecord published(
+      Optional<SourceRecord> previous,
+      String sourceKey,
+      Sequencer sequencer,
+      String slug,
+      List<String> aliases,
+      Instant at) {
+    boolean latest = previous.isEmpty() || !previous.get().latest().isAfter(sequencer);
+    return new SourceRecord(
+        sourceKey,
+        latest ? sequencer : previous.get().latest(),
+        sequencer,
+        latest ? State.PUBLISHED : previous.get().state(),
+        slug,
+        aliases,
+        latest ? null : previous.get().error(),
+        at);
+  }
+
+  /** The record after a removal at {@code sequencer}: nothing is live, a tombstone remains. */
+  public static SourceRecord removed(
+      Optional<SourceRecord> previous, String sourceKey, Sequencer sequencer, Instant at) {
+    boolean latest = previous.isEmpty() || !previous.get().latest().isAfter(sequencer);
+    return new SourceRecord(
+        sourceKey,
+        latest ? sequencer : previous.get().latest(),
+        sequencer,
+        latest ? State.DELETED : previous.get().state(),
+        null,
+        List.of(),
+        latest ? null : previous.get().error(),
+        at);
+  }
+
+  /** The record after the upload at {@code sequencer} was rejected: the live version stays. */
+  public static SourceRecord rejected(
+      Optional<SourceRecord> previous,
+      String sourceKey,
+      Sequencer sequencer,
+      PostError error,
+      Instant at) {
+    return new SourceRecord(
+        sourceKey,
+        sequencer,
+        previous.map(SourceRecord::content).orElse(null),
+        State.REJECTED,
+        previous.map(SourceRecord::slug).orElse(null),
+        previous.map(SourceRecord::aliases).orElse(List.of()),
+        error,
+        at);
   }
 
   /** True if an event at {@code sequencer} can no longer change what readers see. */
