@@ -178,6 +178,9 @@ final class Report {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return null;
     }
-    return Math.round(value * 10_000) / 10_000.0;
+    return new java.math.BigDecimal(value)
+        .round(new java.math.MathContext(6))
+        .stripTrailingZeros()
+        .doubleValue();
   }
 }
