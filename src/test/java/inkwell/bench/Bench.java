@@ -1,0 +1,159 @@
+package inkwell.bench;
+
+import inkwell.support.StructuredLog;
+import inkwell.testenv.StandaloneEmulators;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs every benchmark, prints one table and writes {@code target/bench/results.json}. Started by
+ * {@code bench/run}, which builds the project and passes the class paths; see the README's
+ * "Benchmarks" section.
+ *
+ * <pre>bench/run [--only render,publish,pages,cold,serve] [--posts N] [--cold-runs N]</pre>
+ */
+public final class Bench {
+
+  private Bench() {}
+
+  public static void main(String[] args) throws IOException {
+    Options options = Options.parse(args);
+    StructuredLog.silence();
+    Workspace workspace = Workspace.fromSystemProperties();
+    Report report = new Report(Machine.describe());
+    List<Corpus.Post> posts = Corpus.generate(options.posts());
+    Path corpus = workspace.dir("corpus").resolve("posts");
+    Corpus.write(posts, corpus);
+    String postSlug = posts.get(posts.size() / 2).fileName().replace(".md", "");
+    log("corpus: %d posts in %s", posts.size(), corpus);
+
+    CostModel.Inputs cost = new CostModel.Inputs();
+    if (options.runs("render")) {
+      log("rendering: pipeline and hugo");
+      RenderBench.run(workspace, posts, corpus, report);
+    }
+    if (options.runs("publish") || options.runs("pages") || options.runs("cold")) {
+      try (StandaloneEmulators servers = StandaloneEmulators.start()) {
+        Blog blog = Blog.create(servers.emulators());
+        log("publishing %d posts through the publish handler", posts.size());
+        cost.publish = PublishBench.run(blog, posts, report);
+        if (options.runs("pages")) {
+          log("warm pages");
+          cost.pages = PageBench.run(blog, postSlug, 300, options.pageSamples(), report);
+        }
+        if (options.runs("cold")) {
+          log("cold starts: %d runs per variant", options.coldRuns());
+          cost.cold = new ColdStartBench(workspace, blog).run(postSlug, options.coldRuns(), report);
+        }
+      }
+    }
+    if (options.runs("serve")) {
+      log("serving: preview and nginx under wrk");
+      ServeBench.run(workspace, corpus, postSlug, report);
+    }
+    if (cost.complete()) {
+      CostModel.report(cost, report);
+    }
+    String table = report.markdown();
+    System.out.println();
+    System.out.print(table);
+    Path json = workspace.out().resolve("results.json");
+    report.writeJson(json);
+    Files.writeString(workspace.out().resolve("results.md"), table);
+    System.out.println();
+    System.out.println("results: " + json);
+    System.exit(0);
+  }
+
+  static void log(String format, Object... args) {
+    System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+    System.out.flush();
+  }
+
+  /** Command-line options. */
+  record Options(Set<String> only, int posts, int coldRuns, int pageSamples) {
+
+    static Options parse(String[] args) {
+      Set<String> only = Set.of("render", "publish", "pages", "cold", "serve");
+      int posts = 1000;
+      int coldRuns = 5;
+      int pageSamples = 1000;
+      List<String> list = Arrays.asList(args);
+      for (int i = 0; i < list.size(); i++) {
+        String value = i + 1 < list.size() ? list.get(i + 1) : "";
+        switch (list.get(i)) {
+          case "--only" -> {
+            only = Set.of(value.split(","));
+            i++;
+          }
+          case "--posts" -> {
+            posts = Integer.parseInt(value);
+            i++;
+          }
+          case "--cold-runs" -> {
+            coldRuns = Integer.parseInt(value);
+            i++;
+          }
+          case "--page-samples" -> {
+            pageSamples = Integer.parseInt(value);
+            i++;
+          }
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown option "
+                      + list.get(i)
+                      + "; use --only render,publish,pages,cold,serve --posts N --cold-runs N"
+                      + " --page-samples N");
+        }
+      }
+      return new Options(only, posts, coldRuns, pageSamples);
+    }
+
+    boolean runs(String name) {
+      return only.contains(name);
+    }
+  }
+
+  /** The machine the figures come from. */
+  static final class Machine {
+    private Machine() {}
+
+    static Map<String, Object> describe() {
+      Map<String, Object> machine = new LinkedHashMap<>();
+      machine.put("cpus", Runtime.getRuntime().availableProcessors());
+      machine.put("cpuModel", firstMatch(Path.of("/proc/cpuinfo"), "model name"));
+      machine.put("memory", firstMatch(Path.of("/proc/meminfo"), "MemTotal"));
+      machine.put(
+          "jdk",
+          System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+      machine.put("os", osName() + " (kernel " + System.getProperty("os.version") + ")");
+      machine.put("date", java.time.LocalDate.now().toString());
+      return machine;
+    }
+
+    private static String osName() {
+      String pretty = firstMatch(Path.of("/etc/os-release"), "PRETTY_NAME");
+      return pretty.isEmpty() ? System.getProperty("os.name") : pretty.replace("\"", "");
+    }
+
+    private static String firstMatch(Path file, String key) {
+      try {
+        for (String line : Files.readAllLines(file)) {
+          if (line.startsWith(key)) {
+            return line.substring(line.indexOf(line.contains(":") ? ':' : '=') + 1).strip();
+          }
+        }
+      } catch (IOException e) {
+        return "";
+      }
+      return "";
+    }
+  }
+}
