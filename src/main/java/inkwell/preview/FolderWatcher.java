@@ -39,6 +39,7 @@ public final class FolderWatcher implements AutoCloseable {
   private final PublishService service;
   private final String bucket;
   private final PrintStream console;
+  private final Runnable onChange;
   private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() << 8);
   private final Map<String, String> seen = new HashMap<>();
   private final Map<WatchKey, Path> directories = new HashMap<>();
@@ -46,12 +47,20 @@ public final class FolderWatcher implements AutoCloseable {
   private WatchService watcher;
   private Thread thread;
 
+  /**
+   * @param onChange called after every rescan that applied a change (the site's cache is cleared)
+   */
   public FolderWatcher(
-      FolderSource source, PublishService service, String bucket, PrintStream console) {
+      FolderSource source,
+      PublishService service,
+      String bucket,
+      PrintStream console,
+      Runnable onChange) {
     this.source = source;
     this.service = service;
     this.bucket = bucket;
     this.console = console;
+    this.onChange = onChange;
   }
 
   /** Publishes every file once, then watches for changes on a background thread. */
@@ -76,19 +85,25 @@ public final class FolderWatcher implements AutoCloseable {
   /** Compares the folder with what was published and applies the differences. */
   public synchronized void rescan() {
     unreadable.clear();
+    boolean changed = false;
     Map<String, Path> files = markdownFiles();
     for (Map.Entry<String, Path> file : files.entrySet()) {
       String hash = hash(file.getValue());
       if (hash != null && !hash.equals(seen.get(file.getKey()))) {
         seen.put(file.getKey(), hash);
         apply(ObjectEvent.Type.CREATED, file.getKey());
+        changed = true;
       }
     }
     for (String key : seen.keySet().toArray(new String[0])) {
       if (!files.containsKey(key)) {
         seen.remove(key);
         apply(ObjectEvent.Type.REMOVED, key);
+        changed = true;
       }
+    }
+    if (changed) {
+      onChange.run();
     }
   }
 

@@ -3,6 +3,7 @@ package inkwell.preview;
 import inkwell.config.BlogConfig;
 import inkwell.pipeline.PostPipeline;
 import inkwell.publish.PublishService;
+import inkwell.site.SiteService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Replaces;
@@ -63,7 +64,7 @@ class PreviewBeans {
   }
 
   @Singleton
-  FolderWatcher watcher(FolderSource source, PublishService service) {
-    return new FolderWatcher(source, service, BUCKET, System.out);
+  FolderWatcher watcher(FolderSource source, PublishService service, SiteService site) {
+    return new FolderWatcher(source, service, BUCKET, System.out, site::contentChanged);
   }
 }

@@ -79,6 +79,8 @@ public final class PreviewServer implements AutoCloseable {
       properties.put("inkwell.site.base-url", url);
     }
     properties.put("micronaut.server.date-header", false);
+    // Rendered pages are reused for a second, and dropped at once when a file changes.
+    properties.putIfAbsent("inkwell.site.render-cache-seconds", 1);
     ApplicationContext context;
     EmbeddedServer server;
     try {

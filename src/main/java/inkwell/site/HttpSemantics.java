@@ -42,7 +42,18 @@ final class HttpSemantics {
             + config.getStaleWhileRevalidate();
   }
 
+  /** The entity tag of a response body: the first 128 bits of its SHA-256, in hex. */
+  static String tagOf(SiteResponse response) {
+    return Hashes.sha256Hex(response.body()).substring(0, 32);
+  }
+
   SiteResponse finish(SiteRequest request, SiteResponse response, boolean immutable) {
+    return finish(request, response, immutable, null);
+  }
+
+  /** As {@link #finish(SiteRequest, SiteResponse, boolean)}, with the tag if already known. */
+  SiteResponse finish(
+      SiteRequest request, SiteResponse response, boolean immutable, String knownTag) {
     Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
     headers.put("Cache-Control", cacheControl(response.status(), immutable));
     headers.put("Vary", "Accept-Encoding");
@@ -50,7 +61,7 @@ final class HttpSemantics {
     boolean cacheable =
         response.status() == 200 || response.status() == 404 || response.status() == 410;
     if (cacheable) {
-      String tag = Hashes.sha256Hex(body).substring(0, 32);
+      String tag = knownTag != null ? knownTag : tagOf(response);
       boolean gzip = acceptsGzip(request.acceptEncoding()) && body.length >= GZIP_MIN_BYTES;
       headers.put("ETag", "\"" + tag + (gzip ? GZIP_SUFFIX : "") + "\"");
       if (response.status() == 200 && matches(request.ifNoneMatch(), tag)) {

@@ -15,7 +15,10 @@ final class RenderCache {
 
   static final int MAX_ENTRIES = 500;
 
-  private record Entry(SiteResponse response, Instant expires) {}
+  /** A rendered response and its entity tag, computed once. */
+  record Rendered(SiteResponse response, String tag) {}
+
+  private record Entry(Rendered rendered, Instant expires) {}
 
   private final long seconds;
   private final Clock clock;
@@ -26,7 +29,7 @@ final class RenderCache {
     this.clock = clock;
   }
 
-  Optional<SiteResponse> get(String key) {
+  Optional<Rendered> get(String key) {
     if (seconds <= 0) {
       return Optional.empty();
     }
@@ -34,10 +37,11 @@ final class RenderCache {
     if (entry == null || !clock.instant().isBefore(entry.expires())) {
       return Optional.empty();
     }
-    return Optional.of(entry.response());
+    return Optional.of(entry.rendered());
   }
 
-  void put(String key, SiteResponse response) {
+  void put(String key, Rendered rendered) {
+    SiteResponse response = rendered.response();
     if (seconds <= 0 || response.status() >= 500 || response.status() == 400) {
       return;
     }
@@ -48,6 +52,11 @@ final class RenderCache {
         entries.clear();
       }
     }
-    entries.put(key, new Entry(response, now.plusSeconds(seconds)));
+    entries.put(key, new Entry(rendered, now.plusSeconds(seconds)));
+  }
+
+  /** Forgets everything: the content changed (the preview calls this on every file change). */
+  void clear() {
+    entries.clear();
   }
 }

@@ -106,12 +106,21 @@ public final class SiteService {
       return http.finish(request, stylesheet(sheet), stylesheet.path().endsWith(sheet.file()));
     }
     String key = request.rawPath() + (request.rawQuery() == null ? "" : "?" + request.rawQuery());
-    SiteResponse content = cache.get(key).orElse(null);
-    if (content == null) {
-      content = render(route);
-      cache.put(key, content);
+    RenderCache.Rendered rendered = cache.get(key).orElse(null);
+    if (rendered == null) {
+      SiteResponse content = render(route);
+      rendered = new RenderCache.Rendered(content, HttpSemantics.tagOf(content));
+      cache.put(key, rendered);
     }
-    return http.finish(request, content, false);
+    return http.finish(request, rendered.response(), false, rendered.tag());
+  }
+
+  /**
+   * The posts changed: forget every rendered response at once. The local preview calls this on each
+   * file change, so it can cache pages and still show an edit on the next request.
+   */
+  public void contentChanged() {
+    cache.clear();
   }
 
   private SiteResponse render(Route route) {

@@ -119,6 +119,21 @@ class PreviewServerTest {
   }
 
   @Test
+  void cachedPagesAreDroppedTheMomentAFileChanges() throws Exception {
+    write("cached.md", "# Cached\n\nVersion one.");
+    server =
+        PreviewServer.start(
+            new PreviewOptions(folder, null, 0, "127.0.0.1", false, false),
+            java.util.Map.of("inkwell.site.render-cache-seconds", 3600));
+    assertThat(get("/cached/").body()).contains("Version one.");
+    assertThat(get("/cached/").body()).as("served from the cache").contains("Version one.");
+
+    write("cached.md", "# Cached\n\nVersion two.");
+    server.rescan();
+    assertThat(get("/cached/").body()).contains("Version two.");
+  }
+
+  @Test
   void aBrokenFileShowsItsErrorWhileTheOtherPostsKeepWorking() throws Exception {
     write("good.md", "# Good post\n\nFine.");
     write("broken.md", "---\ntitle: Broken\ndate: Augst 5\n---\nText.");
