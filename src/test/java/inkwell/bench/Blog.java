@@ -2,6 +2,7 @@ package inkwell.bench;
 
 import inkwell.aws.DynamoPostRepository;
 import inkwell.aws.S3ContentStore;
+import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.Tables;
 import java.time.Clock;
@@ -25,8 +26,9 @@ record Blog(Emulators emulators, String bucket, String table) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("inkwell.bucket", bucket);
     properties.put("inkwell.table", table);
-    properties.put(BenchAwsClients.S3_ENDPOINT, emulators.s3Endpoint().toString());
-    properties.put(BenchAwsClients.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
+    properties.put(EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString());
+    properties.put(EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
+    properties.put(BenchAwsClients.METER, true);
     return properties;
   }
 

@@ -7,14 +7,17 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Points the handlers' AWS clients at the emulators when a test starts a Micronaut context with
  * {@value #S3_ENDPOINT} and {@value #DYNAMODB_ENDPOINT} set, instead of reading the process
- * environment, and counts the requests they send ({@link RequestCounter} bean). Everything else
- * about the clients is the production configuration.
+ * environment, and counts the requests they send ({@link RequestCounter} bean). Every other {@link
+ * ExecutionInterceptor} bean in the context goes on both clients too. Everything else about the
+ * clients is the production configuration.
  */
 @Factory
 @Requires(property = EmulatorAwsSettings.S3_ENDPOINT)
@@ -31,17 +34,18 @@ public class EmulatorAwsSettings {
 
   @Singleton
   @Replaces(DynamoDbClient.class)
-  DynamoDbClient countedDynamoDb(AwsClients.Settings settings, RequestCounter counter) {
+  DynamoDbClient countedDynamoDb(
+      AwsClients.Settings settings, List<ExecutionInterceptor> interceptors) {
     return AwsClients.dynamoDbBuilder(settings)
-        .overrideConfiguration(o -> o.addExecutionInterceptor(counter))
+        .overrideConfiguration(o -> o.executionInterceptors(interceptors))
         .build();
   }
 
   @Singleton
   @Replaces(S3Client.class)
-  S3Client countedS3(AwsClients.Settings settings, RequestCounter counter) {
+  S3Client countedS3(AwsClients.Settings settings, List<ExecutionInterceptor> interceptors) {
     return AwsClients.s3Builder(settings)
-        .overrideConfiguration(o -> o.addExecutionInterceptor(counter))
+        .overrideConfiguration(o -> o.executionInterceptors(interceptors))
         .build();
   }
 
