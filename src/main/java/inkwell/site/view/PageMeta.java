@@ -71,53 +71,58 @@ record PageMeta(
     } else {
       heading = home ? "Older posts" : view.heading() + SEPARATOR + "older posts";
     }
-    return new PageMeta(
+    return website(
         home && view.firstPage() ? site.title() : heading + SEPARATOR + site.title(),
         heading,
         orElse(view.description(), site.description()),
         view.firstPage() ? view.path() : null,
         site.url(view.path()),
-        "website",
-        null,
-        null,
-        null,
-        List.of(),
-        null,
         false);
   }
 
   static PageMeta tagIndex(TagIndexView view) {
     SiteInfo site = view.site();
-    return new PageMeta(
+    return website(
         "Tags" + SEPARATOR + site.title(),
         "Tags",
         "Every tag on " + site.title() + ", with its number of posts.",
         SitePaths.TAGS,
         site.url(SitePaths.TAGS),
-        "website",
-        null,
-        null,
-        null,
-        List.of(),
-        null,
         false);
   }
 
   static PageMeta error(ErrorView view) {
     SiteInfo site = view.site();
-    return new PageMeta(
+    return website(
         view.status() + " " + view.heading() + SEPARATOR + site.title(),
         view.heading(),
         view.message(),
         null,
         null,
+        true);
+  }
+
+  /** A page that is not an article: no image, dates, tags or author of its own. */
+  private static PageMeta website(
+      String title,
+      String heading,
+      String description,
+      String path,
+      String canonicalUrl,
+      boolean noindex) {
+    return new PageMeta(
+        title,
+        heading,
+        description,
+        path,
+        canonicalUrl,
         "website",
         null,
         null,
         null,
         List.of(),
         null,
-        true);
+        noindex);
   }
 
   /** {@code "page"} when {@code navPath} is this page, for {@code aria-current}; else null. */
