@@ -492,7 +492,7 @@ public final class DynamoPostRepository implements PostRepository {
       return Optional.empty();
     }
     String position = item.get().get(PostTable.GSI1_SK).s();
-    String upTo = Timestamps.format(now) + "#\uffff";
+    String upTo = upTo(now);
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":pk", s(PostTable.LIST_ALL));
     values.put(":now", s(Timestamps.format(now)));
@@ -507,15 +507,7 @@ public final class DynamoPostRepository implements PostRepository {
     }
     return dynamo
         .queryPaginator(
-            QueryRequest.builder()
-                .tableName(table)
-                .indexName(PostTable.LISTING_INDEX)
-                .keyConditionExpression(condition)
-                .filterExpression("attribute_not_exists(expiresAt) OR expiresAt > :now")
-                .expressionAttributeValues(values)
-                .scanIndexForward(!older)
-                .limit(10)
-                .build())
+            visibleListing(condition, values).scanIndexForward(!older).limit(10).build())
         .items()
         .stream()
         .findFirst()
@@ -528,7 +520,7 @@ public final class DynamoPostRepository implements PostRepository {
         listing instanceof Listing.Tagged tagged
             ? PostTable.TAG_PREFIX + tagged.tagSlug()
             : PostTable.LIST_ALL;
-    String upTo = Timestamps.format(now) + "#\uffff";
+    String upTo = upTo(now);
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":pk", s(partition));
     values.put(":now", s(Timestamps.format(now)));
@@ -548,12 +540,7 @@ public final class DynamoPostRepository implements PostRepository {
     }
     QueryResponse response =
         dynamo.query(
-            QueryRequest.builder()
-                .tableName(table)
-                .indexName(PostTable.LISTING_INDEX)
-                .keyConditionExpression(condition)
-                .filterExpression("attribute_not_exists(expiresAt) OR expiresAt > :now")
-                .expressionAttributeValues(values)
+            visibleListing(condition, values)
                 .scanIndexForward(false)
                 .limit(limit)
                 .exclusiveStartKey(Cursors.decode(cursor, partition))
@@ -562,6 +549,28 @@ public final class DynamoPostRepository implements PostRepository {
     String next =
         response.hasLastEvaluatedKey() ? Cursors.encode(response.lastEvaluatedKey()) : null;
     return new Page<>(items, next);
+  }
+
+  /**
+   * A query on the listing index that only returns what readers may see: {@code condition} bounds
+   * the sort key by {@code :to} (at most {@link #upTo(Instant)}, so scheduled posts stay out), and
+   * the filter drops expired posts as of {@code :now}.
+   */
+  private QueryRequest.Builder visibleListing(
+      String condition, Map<String, AttributeValue> values) {
+    return QueryRequest.builder()
+        .tableName(table)
+        .indexName(PostTable.LISTING_INDEX)
+        .keyConditionExpression(condition)
+        .filterExpression("attribute_not_exists(expiresAt) OR expiresAt > :now")
+        .expressionAttributeValues(values);
+  }
+
+  /**
+   * The greatest listing sort key visible at {@code now}: every post from {@code now} or before.
+   */
+  private static String upTo(Instant now) {
+    return Timestamps.format(now) + "#\uffff";
   }
 
   @Override
