@@ -162,7 +162,7 @@ public final class InMemoryPostRepository implements PostRepository {
       return Optional.empty();
     }
     List<PostSummary> all = visible(new Listing.All(), now);
-    PostSummary self = summary(entry.stored().post());
+    PostSummary self = PostSummary.of(entry.stored().post());
     int index = all.indexOf(self);
     int neighbour = older ? index + 1 : index - 1;
     return index < 0 || neighbour < 0 || neighbour >= all.size()
@@ -236,7 +236,7 @@ public final class InMemoryPostRepository implements PostRepository {
         continue;
       }
       if (matches(listing, post)) {
-        result.add(summary(post));
+        result.add(PostSummary.of(post));
       }
     }
     result.sort(NEWEST_FIRST);
@@ -253,20 +253,6 @@ public final class InMemoryPostRepository implements PostRepository {
           && (archive.month() == 0 || at.getMonthValue() == archive.month());
     }
     return true;
-  }
-
-  static PostSummary summary(Post post) {
-    return new PostSummary(
-        post.slug(),
-        post.title(),
-        post.date(),
-        post.updated(),
-        post.visibleFrom(),
-        post.expiryDate(),
-        post.summary(),
-        post.tags(),
-        post.readingMinutes(),
-        post.draft());
   }
 
   private static String partition(Listing listing) {

@@ -1,5 +1,6 @@
 package inkwell.storage;
 
+import inkwell.post.Post;
 import inkwell.post.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,21 @@ public record PostSummary(
 
   public PostSummary {
     tags = List.copyOf(tags);
+  }
+
+  /** The listing view of {@code post}. */
+  public static PostSummary of(Post post) {
+    return new PostSummary(
+        post.slug(),
+        post.title(),
+        post.date(),
+        post.updated(),
+        post.visibleFrom(),
+        post.expiryDate(),
+        post.summary(),
+        post.tags(),
+        post.readingMinutes(),
+        post.draft());
   }
 
   /** A summary of a published (not draft) post. */

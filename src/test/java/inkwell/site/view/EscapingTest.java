@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import inkwell.post.Post;
 import inkwell.post.Tag;
 import inkwell.site.SiteInfo;
+import inkwell.storage.PostSummary;
 import inkwell.storage.TagCount;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class EscapingTest {
                     HOSTILE,
                     HOSTILE,
                     "/tags/hostile/",
-                    List.of(Samples.summary(post)),
+                    List.of(PostSummary.of(post)),
                     "/tags/hostile/?after=x",
                     false))),
         RenderedPage.of(

@@ -3,6 +3,7 @@ package inkwell.site.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import inkwell.site.SitePaths;
+import inkwell.storage.PostSummary;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +31,7 @@ class EveryPageTest {
         RenderedPage.of("home page", pages.listing(Samples.home())),
         RenderedPage.of(
             "older home page",
-            pages.listing(
-                Samples.home(List.of(Samples.summary(Samples.shortPost())), null, false))),
+            pages.listing(Samples.home(List.of(PostSummary.of(Samples.shortPost())), null, false))),
         RenderedPage.of("tag page", pages.listing(Samples.tagPage())),
         RenderedPage.of("empty listing", pages.listing(Samples.home(List.of(), null, true))),
         RenderedPage.of("tag index", pages.tagIndex(Samples.tagIndex())),

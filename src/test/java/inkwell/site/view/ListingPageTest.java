@@ -2,6 +2,7 @@ package inkwell.site.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import inkwell.storage.PostSummary;
 import java.util.List;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class ListingPageTest {
       String olderPath, boolean firstPage, boolean older, boolean newest) {
     RenderedPage page =
         RenderedPage.listing(
-            Samples.home(List.of(Samples.summary(Samples.shortPost())), olderPath, firstPage));
+            Samples.home(List.of(PostSummary.of(Samples.shortPost())), olderPath, firstPage));
     List<Element> olderLinks = page.doc().select("nav.pagination a:containsOwn(Older posts)");
     assertThat(olderLinks).hasSize(older ? 1 : 0);
     if (older) {

@@ -146,19 +146,6 @@ final class Samples {
         Map.of());
   }
 
-  static PostSummary summary(Post post) {
-    return new PostSummary(
-        post.slug(),
-        post.title(),
-        post.date(),
-        post.updated(),
-        post.visibleFrom(),
-        post.expiryDate(),
-        post.summary(),
-        post.tags(),
-        post.readingMinutes());
-  }
-
   static PostView postView() {
     return new PostView(site(), longPost(), true, null);
   }
@@ -178,7 +165,9 @@ final class Samples {
 
   static ListingView home() {
     return home(
-        List.of(summary(longPost()), summary(shortPost())), "/?after=c2Vjb25kLXBhZ2U", true);
+        List.of(PostSummary.of(longPost()), PostSummary.of(shortPost())),
+        "/?after=c2Vjb25kLXBhZ2U",
+        true);
   }
 
   static ListingView tagPage() {
@@ -188,7 +177,7 @@ final class Samples {
         "Posts tagged Java",
         null,
         "/tags/java/",
-        List.of(summary(longPost())),
+        List.of(PostSummary.of(longPost())),
         null,
         true);
   }
