@@ -34,14 +34,11 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   private final ApplicationContext context;
-  private final EmbeddedServer server;
   private final FolderWatcher watcher;
   private final String url;
 
-  private PreviewServer(
-      ApplicationContext context, EmbeddedServer server, FolderWatcher watcher, String url) {
+  private PreviewServer(ApplicationContext context, FolderWatcher watcher, String url) {
     this.context = context;
-    this.server = server;
     this.watcher = watcher;
     this.url = url;
   }
@@ -82,13 +79,12 @@ public final class PreviewServer implements AutoCloseable {
     // Rendered pages are reused for a second, and dropped at once when a file changes.
     properties.putIfAbsent("inkwell.site.render-cache-seconds", 1);
     ApplicationContext context;
-    EmbeddedServer server;
     try {
       context = ApplicationContext.builder().properties(properties).start();
       if (options.aws()) {
         context.registerSingleton(PreviewNotes.class, awsNotes(options.drafts()));
       }
-      server = context.getBean(EmbeddedServer.class).start();
+      context.getBean(EmbeddedServer.class).start();
     } catch (RuntimeException e) {
       throw new StartupException("the preview could not start: " + rootMessage(e), 4);
     }
@@ -102,7 +98,7 @@ public final class PreviewServer implements AutoCloseable {
         throw new StartupException("cannot read " + String.join("; ", watcher.unreadable()), 5);
       }
     }
-    return new PreviewServer(context, server, watcher, url);
+    return new PreviewServer(context, watcher, url);
   }
 
   private static void checkPortIsFree(String host, int port) throws StartupException {
@@ -156,10 +152,6 @@ public final class PreviewServer implements AutoCloseable {
   /** The preview's address, ending with a slash. */
   public String url() {
     return url + "/";
-  }
-
-  public int port() {
-    return server.getPort();
   }
 
   /** Applies any pending folder changes now (the watcher does this by itself within a second). */

@@ -66,11 +66,6 @@ public final class SitePaths {
     return path + "?after=" + cursor;
   }
 
-  /** An image from the media store. */
-  public static String media(String path) {
-    return "/media/" + path;
-  }
-
   /** The {@code n}-th sitemap (1-based) when there are more than 50,000 URLs. */
   public static String sitemapPage(int n) {
     return "/sitemap-" + n + ".xml";

@@ -41,10 +41,6 @@ public record SiteResponse(int status, Map<String, String> headers, byte[] body)
     return new SiteResponse(status, all, body);
   }
 
-  public SiteResponse withStatusAndBody(int newStatus, byte[] newBody) {
-    return new SiteResponse(newStatus, headers, newBody);
-  }
-
   public String text() {
     return new String(body, StandardCharsets.UTF_8);
   }
