@@ -76,14 +76,17 @@ public class SiteController {
   }
 
   private HttpResponse<byte[]> serve(HttpRequest<?> request) {
-    SiteResponse response =
+    return send(
         site.handle(
             new SiteRequest(
                 request.getMethodName(),
                 request.getUri().getRawPath(),
                 request.getUri().getRawQuery(),
                 request.getHeaders().get("Accept-Encoding"),
-                request.getHeaders().get("If-None-Match")));
+                request.getHeaders().get("If-None-Match"))));
+  }
+
+  static MutableHttpResponse<byte[]> send(SiteResponse response) {
     MutableHttpResponse<byte[]> out = HttpResponse.status(HttpStatus.valueOf(response.status()));
     for (Map.Entry<String, String> header : response.headers().entrySet()) {
       out.header(header.getKey(), header.getValue());

@@ -116,6 +116,15 @@ public final class SiteService {
   }
 
   /**
+   * The themed error page for a request the server refused before it reached {@link #handle} (an
+   * address that does not parse), with the same headers as every other response.
+   */
+  public SiteResponse error(SiteRequest request, int status, String reason) {
+    String heading = status == 400 ? "Bad request" : "Something went wrong";
+    return http.finish(request, error(status, heading, reason + "."), false);
+  }
+
+  /**
    * The posts changed: forget every rendered response at once. The local preview calls this on each
    * file change, so it can cache pages and still show an edit on the next request.
    */

@@ -181,6 +181,29 @@ class PreviewServerTest {
     }
   }
 
+  @Test
+  void aMalformedAddressGetsTheThemed400NotTheFrameworksJson() throws Exception {
+    start(false);
+    // Java's HTTP client will not send such an address, so write the request by hand, as curl does.
+    URI base = URI.create(server.url());
+    String reply;
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /%zz/ HTTP/1.1\r\nHost: "
+                      + base.getAuthority()
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String head = reply.substring(0, reply.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+    assertThat(head).startsWith("http/1.1 400");
+    assertThat(head).contains("content-type: text/html; charset=utf-8");
+    assertThat(head).contains("content-security-policy:");
+    assertThat(Jsoup.parse(reply).select("h1").text()).isEqualTo("Bad request");
+  }
+
   @Nested
   class BadInput {
 
