@@ -135,7 +135,7 @@ class TemplateTest {
     void bothRunJava21OnArm64WithJsonLogsAndTracingFromAParameter() {
       Map<String, Object> globals = Functions.globals(TEMPLATE);
       assertThat(globals.get("Runtime")).isEqualTo("java21");
-      assertThat(globals.get("Architectures")).isEqualTo(List.of("arm64"));
+      assertThat(globals.get("Architectures")).isEqualTo(List.of(Map.of("Ref", "Architecture")));
       assertThat(globals.get("MemorySize")).isEqualTo(Map.of("Ref", "FunctionMemorySize"));
       assertThat(globals.get("Tracing")).isEqualTo(Map.of("Ref", "Tracing"));
       assertThat(globals.get("LoggingConfig")).isEqualTo(Map.of("LogFormat", "JSON"));
