@@ -64,6 +64,35 @@ public final class PostPipeline {
     return builder().build();
   }
 
+  /**
+   * Why {@code bytes} cannot be read as the text of a source at all (not UTF-8, a NUL byte), with
+   * its line and column; empty if they can. The size limit is not checked here. Lets a client
+   * refuse such a file before uploading it.
+   */
+  public static Optional<PostError> textError(byte[] bytes) {
+    try {
+      SourceText.decode(bytes, Long.MAX_VALUE);
+      return Optional.empty();
+    } catch (RejectedException e) {
+      return Optional.of(e.error());
+    }
+  }
+
+  /**
+   * The {@link Post#contentHash()} of a post parsed from {@code bytes}: a hash of the text as every
+   * pipeline reads it (byte order mark dropped, line endings normalized), whatever its settings.
+   * Lets a client tell whether the post stored for a key came from the bytes it uploaded.
+   *
+   * @throws IllegalArgumentException if {@link #textError} finds an error
+   */
+  public static String contentHash(byte[] bytes) {
+    try {
+      return Hashes.sha256Hex(SourceText.decode(bytes, Long.MAX_VALUE));
+    } catch (RejectedException e) {
+      throw new IllegalArgumentException(e.error().message(), e);
+    }
+  }
+
   /** The post {@code source} describes, or the reason it describes none. */
   public ParseResult parse(Source source) {
     try {
