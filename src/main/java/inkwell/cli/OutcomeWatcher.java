@@ -81,8 +81,8 @@ final class OutcomeWatcher {
               Outcome.Kind.PENDING,
               pending.key(),
               ": no outcome within "
-                  + timeout.toSeconds()
-                  + " s (is the bucket's notification set up? ./inkwell status shows it later)"));
+                  + seconds(timeout)
+                  + " (is the bucket's notification set up? ./inkwell status shows it later)"));
     }
   }
 
@@ -131,6 +131,12 @@ final class OutcomeWatcher {
             Outcome.Kind.PUBLISHED,
             pending.key(),
             visibility.describe(post, target.postUrl(post.slug()))));
+  }
+
+  /** {@code 60 s}, {@code 0.5 s}. */
+  static String seconds(Duration duration) {
+    return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString()
+        + " s";
   }
 
   private static void sleep(long nanos) {
