@@ -2,7 +2,7 @@ package inkwell.aws;
 
 import static inkwell.aws.Attributes.s;
 
-import inkwell.post.Hashes;
+import inkwell.pipeline.PostPipeline;
 import inkwell.post.Post;
 import inkwell.post.PostError;
 import inkwell.post.Tag;
@@ -31,7 +31,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -80,12 +79,21 @@ public final class DynamoPostRepository implements PostRepository {
   private final String table;
   private final BodyStore bodies;
   private final Clock clock;
+  private final int renderVersion;
 
+  /** A repository that stores posts as rendered by {@link PostPipeline#RENDER_VERSION}. */
   public DynamoPostRepository(DynamoDbClient dynamo, String table, BodyStore bodies, Clock clock) {
+    this(dynamo, table, bodies, clock, PostPipeline.RENDER_VERSION);
+  }
+
+  /** A repository that stores posts as rendered by {@code renderVersion}. */
+  public DynamoPostRepository(
+      DynamoDbClient dynamo, String table, BodyStore bodies, Clock clock, int renderVersion) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.table = Objects.requireNonNull(table, "table");
     this.bodies = Objects.requireNonNull(bodies, "bodies");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.renderVersion = renderVersion;
   }
 
   // ---------------------------------------------------------------- source records
@@ -133,7 +141,7 @@ public final class DynamoPostRepository implements PostRepository {
       if (aliasConflict.isPresent()) {
         return aliasConflict.get();
       }
-      Map<String, AttributeValue> item = postItem(post, sequencer);
+      Map<String, AttributeValue> item = RenderedItems.post(post, sequencer, renderVersion, bodies);
       if (Attributes.size(item) > MAX_ITEM_BYTES) {
         return new PublishResult.TooLarge(
             "the post's metadata (title, table of contents, front matter) is too large to store");
@@ -200,51 +208,13 @@ public final class DynamoPostRepository implements PostRepository {
     return Optional.empty();
   }
 
-  private Map<String, AttributeValue> postItem(Post post, Sequencer sequencer) {
-    Map<String, AttributeValue> item = PostItems.metadata(post);
-    item.put(PostTable.PK, s(PostTable.postPk(post.slug())));
-    item.put(PostTable.SK, s(PostTable.POST_SK));
-    item.put("seq", s(sequencer.normalized()));
-    item.put(
-        "state", s(post.draft() ? StoredPost.State.DRAFT.name() : StoredPost.State.LIVE.name()));
-    if (!post.draft()) {
-      item.put(PostTable.GSI1_PK, s(PostTable.LIST_ALL));
-      item.put(PostTable.GSI1_SK, s(listingSk(post)));
-    }
-    byte[] html = post.bodyHtml().getBytes(StandardCharsets.UTF_8);
-    if (html.length <= GZIP_THRESHOLD) {
-      item.put("body", s(post.bodyHtml()));
-      return item;
-    }
-    byte[] gzipped = Gzip.compress(html);
-    item.put("bodyGz", AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(gzipped)));
-    if (Attributes.size(item) > MAX_ITEM_BYTES) {
-      item.remove("bodyGz");
-      String key = bodies.put(post.slug(), Hashes.sha256Hex(post.bodyHtml()), gzipped);
-      item.put("bodyRef", s(key));
-    }
-    return item;
-  }
-
-  private static String listingSk(Post post) {
-    return PostTable.listingSk(Timestamps.format(post.visibleFrom()), post.slug());
-  }
-
   private void writeTags(Post post, Sequencer sequencer) {
     Set<String> keep = new LinkedHashSet<>();
     if (!post.draft()) {
       Map<String, AttributeValue> listing = PostItems.listing(post);
       for (Tag tag : post.tags()) {
-        Map<String, AttributeValue> item = new HashMap<>(listing);
-        item.put(PostTable.PK, s(PostTable.postPk(post.slug())));
-        item.put(PostTable.SK, s(PostTable.TAG_PREFIX + tag.slug()));
-        item.put("src", s(post.sourceKey()));
-        item.put("seq", s(sequencer.normalized()));
-        item.put("tagName", s(tag.name()));
-        item.put(PostTable.GSI1_PK, s(PostTable.TAG_PREFIX + tag.slug()));
-        item.put(PostTable.GSI1_SK, s(listingSk(post)));
-        item.put(PostTable.GSI2_PK, s(PostTable.TAGS_ALL));
-        item.put(PostTable.GSI2_SK, s(tag.slug() + "#" + post.slug()));
+        Map<String, AttributeValue> item =
+            RenderedItems.tag(post, tag, listing, sequencer, renderVersion);
         try {
           put(
               item,

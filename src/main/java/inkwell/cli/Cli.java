@@ -2,8 +2,10 @@ package inkwell.cli;
 
 import inkwell.aws.AwsClients;
 import inkwell.aws.DynamoPostRepository;
+import inkwell.aws.DynamoRenderStore;
 import inkwell.aws.DynamoSourceCatalog;
 import inkwell.aws.S3ContentStore;
+import inkwell.pipeline.PostPipeline;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -120,6 +122,20 @@ public final class Cli {
           lines.forEach(line -> out.println(line.line()));
           out.println(lines.size() + " source files");
           yield ExitCode.OK;
+        }
+        case "reindex" -> {
+          Reindexer.Result result =
+              new Reindexer(
+                      catalog,
+                      posts,
+                      content,
+                      new DynamoRenderStore(dynamo, target.table(), content),
+                      target.pipeline(),
+                      PostPipeline.RENDER_VERSION,
+                      progress)
+                  .reindex();
+          out.println(result.summary());
+          yield result.exitCode();
         }
         default -> throw new CliException(ExitCode.USAGE, "unknown command " + arguments.command());
       };

@@ -21,7 +21,10 @@ record Outcome(Kind kind, String key, String detail) {
     UPLOADED(false),
     DELETED(false),
     SKIPPED(false),
-    PENDING(true);
+    PENDING(true),
+    RERENDERED(false),
+    CURRENT(false),
+    SUPERSEDED(false);
 
     private final boolean failure;
 

@@ -1,5 +1,8 @@
 package inkwell.cli;
 
+import inkwell.pipeline.PostPipeline;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,7 +18,9 @@ record Target(
     String siteUrl,
     String postsPrefix,
     String statusPrefix,
-    String mediaPrefix) {
+    String mediaPrefix,
+    String timeZone,
+    long maxSourceBytes) {
 
   Target {
     Objects.requireNonNull(bucket, "bucket");
@@ -23,6 +28,7 @@ record Target(
     Objects.requireNonNull(postsPrefix, "postsPrefix");
     Objects.requireNonNull(statusPrefix, "statusPrefix");
     Objects.requireNonNull(mediaPrefix, "mediaPrefix");
+    Objects.requireNonNull(timeZone, "timeZone");
     if (siteUrl != null && !siteUrl.endsWith("/")) {
       siteUrl = siteUrl + "/";
     }
@@ -44,7 +50,9 @@ record Target(
         set(env, "INKWELL_SITE_BASE_URL"),
         prefix(env, "INKWELL_POSTS_PREFIX", "posts/"),
         prefix(env, "INKWELL_STATUS_PREFIX", "_status/"),
-        prefix(env, "INKWELL_MEDIA_PREFIX", "media/"));
+        prefix(env, "INKWELL_MEDIA_PREFIX", "media/"),
+        prefix(env, "INKWELL_TIME_ZONE", "UTC"),
+        bytes(set(env, "INKWELL_MAX_SOURCE_BYTES")));
   }
 
   /**
@@ -74,7 +82,35 @@ record Target(
             ? postsPrefix
             : prefix(env, "INKWELL_POSTS_PREFIX", "posts/"),
         prefix(env, "INKWELL_STATUS_PREFIX", "_status/"),
-        prefix(env, "INKWELL_MEDIA_PREFIX", "media/"));
+        prefix(env, "INKWELL_MEDIA_PREFIX", "media/"),
+        parameters.getOrDefault("TimeZone", prefix(env, "INKWELL_TIME_ZONE", "UTC")),
+        bytes(parameters.getOrDefault("MaxSourceBytes", set(env, "INKWELL_MAX_SOURCE_BYTES"))));
+  }
+
+  private static long bytes(String value) {
+    if (value == null || value.isBlank()) {
+      return PostPipeline.DEFAULT_MAX_SOURCE_BYTES;
+    }
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw new CliException(
+          ExitCode.USAGE,
+          "the maximum source size must be a number of bytes, got \"" + value + "\"");
+    }
+  }
+
+  /** The pipeline as the publish function runs it: same prefix, time zone and size limit. */
+  PostPipeline pipeline() {
+    try {
+      return PostPipeline.builder()
+          .postsPrefix(postsPrefix)
+          .zone(ZoneId.of(timeZone))
+          .maxSourceBytes(maxSourceBytes)
+          .build();
+    } catch (DateTimeException e) {
+      throw new CliException(ExitCode.USAGE, "the time zone \"" + timeZone + "\" is not one", e);
+    }
   }
 
   /** The public URL of the post at {@code slug}, or {@code null} without a site URL. */

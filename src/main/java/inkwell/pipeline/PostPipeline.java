@@ -38,6 +38,14 @@ public final class PostPipeline {
   /** Default limit on the size of a source file: 1 MiB. */
   public static final long DEFAULT_MAX_SOURCE_BYTES = 1024 * 1024;
 
+  /**
+   * The version of what this pipeline stores for a post (body HTML, table of contents, summary,
+   * reading time). Raise it with every change that renders existing sources differently: posts
+   * stored by an older version are then rendered again by {@code ./inkwell reindex}, and never a
+   * post stored by a newer one.
+   */
+  public static final int RENDER_VERSION = 1;
+
   /** Default reading speed for the reading-time estimate. */
   public static final int DEFAULT_WORDS_PER_MINUTE = 220;
 
