@@ -2,8 +2,6 @@ package inkwell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import inkwell.testenv.AwsEmulators;
-import inkwell.testenv.Emulators;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,26 +9,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What {@code ./inkwell} says and returns when the command line, the folder or the blog is wrong:
  * one line on standard error, the documented exit status, never a stack trace.
  */
-@ExtendWith(AwsEmulators.class)
-class CommandLineTest {
-
-  private TestBlog blog;
-
-  @BeforeEach
-  void createBlog(Emulators emulators) {
-    blog = TestBlog.create(emulators);
-  }
-
-  @AfterEach
-  void closeBlog() {
-    blog.close();
-  }
+class CommandLineTest extends BlogTest {
 
   private static void assertOneLine(TestBlog.Run run, int exitCode, String message) {
     assertThat(run.exitCode()).isEqualTo(exitCode);

@@ -5,25 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import inkwell.aws.DynamoPostRepository;
 import inkwell.aws.S3ContentStore;
 import inkwell.storage.StoredPost;
-import inkwell.testenv.AwsEmulators;
-import inkwell.testenv.Emulators;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code ./inkwell publish} end to end on the emulators: the sample folder uploaded to a bucket
  * made from template.yaml, each write's S3 notification delivered to the real publish handler (the
  * command never invokes it), the outcomes read back as the command reads them on AWS.
  */
-@ExtendWith(AwsEmulators.class)
-class PublishCommandTest {
+class PublishCommandTest extends BlogTest {
 
   private static final String SITE = TestBlog.SITE;
 
@@ -38,18 +33,6 @@ class PublishCommandTest {
           "published  posts/plain-markdown-notes.md -> " + SITE + "plain-markdown-notes/",
           "published  posts/welcome-to-inkwell.md -> " + SITE + "welcome-to-inkwell/",
           "published  posts/what-a-page-view-costs.md -> " + SITE + "what-a-page-view-costs/");
-
-  private TestBlog blog;
-
-  @BeforeEach
-  void createBlog(Emulators emulators) {
-    blog = TestBlog.create(emulators);
-  }
-
-  @AfterEach
-  void closeBlog() {
-    blog.close();
-  }
 
   private DynamoPostRepository posts() {
     return new DynamoPostRepository(

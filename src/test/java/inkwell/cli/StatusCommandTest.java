@@ -2,31 +2,14 @@ package inkwell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import inkwell.testenv.AwsEmulators;
-import inkwell.testenv.Emulators;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code ./inkwell status} lists every source the publish function recorded, with its state. */
-@ExtendWith(AwsEmulators.class)
-class StatusCommandTest {
+class StatusCommandTest extends BlogTest {
 
   private static final String SITE = TestBlog.SITE;
-
-  private TestBlog blog;
-
-  @BeforeEach
-  void createBlog(Emulators emulators) {
-    blog = TestBlog.create(emulators);
-  }
-
-  @AfterEach
-  void closeBlog() {
-    blog.close();
-  }
 
   @Nested
   class AfterPublishingEveryKindOfSource {
