@@ -95,51 +95,49 @@ public final class Cli {
   }
 
   private int execute(Arguments arguments, Target target, S3Client s3, DynamoDbClient dynamo) {
-    {
-      S3ContentStore content =
-          new S3ContentStore(
-              s3,
-              target.bucket(),
-              target.postsPrefix(),
-              target.statusPrefix(),
-              env.getOrDefault("INKWELL_BODIES_PREFIX", "_bodies/"),
-              target.mediaPrefix());
-      DynamoPostRepository posts = new DynamoPostRepository(dynamo, target.table(), content, clock);
-      DynamoSourceCatalog catalog = new DynamoSourceCatalog(dynamo, target.table());
-      Progress progress = new Progress(out, err, terminal);
-      return switch (arguments.command()) {
-        case "publish" -> {
-          Bucket bucket = new S3Bucket(s3, target.bucket(), target.statusPrefix());
-          OutcomeWatcher watcher = new OutcomeWatcher(catalog, posts, bucket, target, clock);
-          Publisher.Result result =
-              new Publisher(bucket, catalog, watcher, target, hook, progress)
-                  .publish(Path.of(arguments.folder()), arguments.delete(), arguments.timeout());
-          out.println(result.summary());
-          yield result.exitCode();
-        }
-        case "status" -> {
-          List<Outcome> lines = new StatusReport(catalog, posts, target, clock).lines();
-          lines.forEach(line -> out.println(line.line()));
-          out.println(lines.size() + " source files");
-          yield ExitCode.OK;
-        }
-        case "reindex" -> {
-          Reindexer.Result result =
-              new Reindexer(
-                      catalog,
-                      posts,
-                      content,
-                      new DynamoRenderStore(dynamo, target.table(), content),
-                      target.pipeline(),
-                      PostPipeline.RENDER_VERSION,
-                      progress)
-                  .reindex();
-          out.println(result.summary());
-          yield result.exitCode();
-        }
-        default -> throw new CliException(ExitCode.USAGE, "unknown command " + arguments.command());
-      };
-    }
+    S3ContentStore content =
+        new S3ContentStore(
+            s3,
+            target.bucket(),
+            target.postsPrefix(),
+            target.statusPrefix(),
+            env.getOrDefault("INKWELL_BODIES_PREFIX", "_bodies/"),
+            target.mediaPrefix());
+    DynamoPostRepository posts = new DynamoPostRepository(dynamo, target.table(), content, clock);
+    DynamoSourceCatalog catalog = new DynamoSourceCatalog(dynamo, target.table());
+    Progress progress = new Progress(out, err, terminal);
+    return switch (arguments.command()) {
+      case "publish" -> {
+        Bucket bucket = new S3Bucket(s3, target.bucket(), target.statusPrefix());
+        OutcomeWatcher watcher = new OutcomeWatcher(catalog, posts, bucket, target, clock);
+        Publisher.Result result =
+            new Publisher(bucket, catalog, watcher, target, hook, progress)
+                .publish(Path.of(arguments.folder()), arguments.delete(), arguments.timeout());
+        out.println(result.summary());
+        yield result.exitCode();
+      }
+      case "status" -> {
+        List<Outcome> lines = new StatusReport(catalog, posts, target, clock).lines();
+        lines.forEach(line -> out.println(line.line()));
+        out.println(lines.size() + " source files");
+        yield ExitCode.OK;
+      }
+      case "reindex" -> {
+        Reindexer.Result result =
+            new Reindexer(
+                    catalog,
+                    posts,
+                    content,
+                    new DynamoRenderStore(dynamo, target.table(), content),
+                    target.pipeline(),
+                    PostPipeline.RENDER_VERSION,
+                    progress)
+                .reindex();
+        out.println(result.summary());
+        yield result.exitCode();
+      }
+      default -> throw new CliException(ExitCode.USAGE, "unknown command " + arguments.command());
+    };
   }
 
   private Target stackTarget(String name, AwsClients.Settings settings) {

@@ -1,5 +1,6 @@
 package inkwell.cli;
 
+import inkwell.storage.Sequencer;
 import inkwell.storage.SourceCatalog;
 import inkwell.storage.SourceRecord;
 import java.nio.file.Path;
@@ -94,9 +95,10 @@ final class Publisher {
         remote.keySet().stream().filter(key -> !localKeys.contains(key)).sorted().toList();
     List<String> postKeys = new ArrayList<>();
     changed.stream().filter(LocalFile::isPost).forEach(f -> postKeys.add(f.key()));
-    gone.stream().filter(this::isPost).forEach(postKeys::add);
-    Map<String, SourceRecord> before =
-        delete || !changed.isEmpty() ? catalog.find(postKeys) : Map.of();
+    if (delete) {
+      gone.stream().filter(this::isPost).forEach(postKeys::add);
+    }
+    Map<String, SourceRecord> before = postKeys.isEmpty() ? Map.of() : catalog.find(postKeys);
 
     List<Pending> pending = new ArrayList<>();
     int writes = changed.size() + (delete ? gone.size() : 0);
@@ -139,7 +141,7 @@ final class Publisher {
     return key.startsWith(target.postsPrefix()) && key.endsWith(".md");
   }
 
-  private static inkwell.storage.Sequencer latest(Map<String, SourceRecord> before, String key) {
+  private static Sequencer latest(Map<String, SourceRecord> before, String key) {
     SourceRecord record = before.get(key);
     return record == null ? null : record.latest();
   }
