@@ -18,7 +18,7 @@ import java.util.Set;
  * "Benchmarks" section.
  *
  * <pre>
- * bench/run [--only render,publish,cli,pages,cold,serve] [--posts N] [--cold-runs N]
+ * bench/run [--only render,publish,cli,pages,cold,serve,preview] [--posts N] [--cold-runs N]
  *     [--cli-samples N]
  * </pre>
  */
@@ -68,6 +68,10 @@ public final class Bench {
       log("serving: preview and nginx under wrk");
       ServeBench.run(workspace, corpus, postSlug, report);
     }
+    if (options.runs("preview")) {
+      log("preview start: ./preview warm, and a fresh clone's first run");
+      PreviewStartBench.run(workspace, 7, report);
+    }
     if (cost.complete()) {
       CostModel.report(cost, report);
     }
@@ -91,7 +95,7 @@ public final class Bench {
   record Options(Set<String> only, int posts, int coldRuns, int pageSamples, int cliSamples) {
 
     static Options parse(String[] args) {
-      Set<String> only = Set.of("render", "publish", "cli", "pages", "cold", "serve");
+      Set<String> only = Set.of("render", "publish", "cli", "pages", "cold", "serve", "preview");
       int posts = 1000;
       int coldRuns = 5;
       int pageSamples = 1000;
@@ -124,8 +128,8 @@ public final class Bench {
               throw new IllegalArgumentException(
                   "unknown option "
                       + list.get(i)
-                      + "; use --only render,publish,cli,pages,cold,serve --posts N --cold-runs N"
-                      + " --page-samples N --cli-samples N");
+                      + "; use --only render,publish,cli,pages,cold,serve,preview --posts N"
+                      + " --cold-runs N --page-samples N --cli-samples N");
         }
       }
       return new Options(only, posts, coldRuns, pageSamples, cliSamples);
