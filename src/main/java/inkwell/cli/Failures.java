@@ -37,10 +37,10 @@ final class Failures {
     if (e instanceof AwsServiceException service) {
       String code =
           service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode() + ": ";
-      String service2 =
+      String serviceName =
           service.awsErrorDetails() == null ? "AWS" : service.awsErrorDetails().serviceName();
       return new CliException(
-          ExitCode.NO_ACCESS, service2 + " refused the request: " + code + message, e);
+          ExitCode.NO_ACCESS, serviceName + " refused the request: " + code + message, e);
     }
     return new CliException(ExitCode.NO_ACCESS, message, e);
   }

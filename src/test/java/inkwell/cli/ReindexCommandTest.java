@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -154,6 +155,36 @@ class ReindexCommandTest {
               "skipped    posts/welcome-to-inkwell.md: the object in the bucket is not the live"
                   + " version (a later upload was rejected or is on its way); publish it");
       assertThat(renders.renderVersion("welcome-to-inkwell"))
+          .isEqualTo(OptionalInt.of(PostPipeline.RENDER_VERSION));
+    }
+  }
+
+  @Nested
+  class LeavesAPostAsItIs {
+
+    @Test
+    void whenThisEngineRejectsItAndSaysWhereWithExitStatusOne() throws Exception {
+      Run run = reindex(PostPipeline.builder().maxSourceBytes(10).build(), NEWER);
+      assertThat(run.lines())
+          .contains(
+              "rejected   posts/welcome-to-inkwell.md: the file is "
+                  + String.format("%,d", Files.size(blog.posts.resolve("welcome-to-inkwell.md")))
+                  + " bytes; the limit is 10 bytes (set INKWELL_MAX_SOURCE_BYTES to change it)"
+                  + " (by this engine; the stored rendering stays live)");
+      assertThat(run.result().exitCode()).isEqualTo(ExitCode.NOT_PUBLISHED);
+      assertThat(renders.renderVersion("welcome-to-inkwell"))
+          .isEqualTo(OptionalInt.of(PostPipeline.RENDER_VERSION));
+    }
+
+    @Test
+    void whenRenderingItNowWouldMoveIt() {
+      // Dates written without a zone fall elsewhere in Tokyo: the posts would move in listings.
+      Run run = reindex(PostPipeline.builder().zone(ZoneId.of("Asia/Tokyo")).build(), NEWER);
+      assertThat(run.lines())
+          .contains(
+              "skipped    posts/plain-markdown-notes.md: rendered now, it would move (slug, tags,"
+                  + " date or draft flag differ); upload it again to publish it");
+      assertThat(renders.renderVersion("plain-markdown-notes"))
           .isEqualTo(OptionalInt.of(PostPipeline.RENDER_VERSION));
     }
   }
