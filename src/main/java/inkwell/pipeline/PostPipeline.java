@@ -110,11 +110,19 @@ public final class PostPipeline {
       if (firstLine.isPresent()) {
         title = firstLine.get().title();
         document = markdown.parse(firstLine.get().body());
+      } else if (document.getFirstChild() == null) {
+        throw new RejectedException(
+            PostError.of(
+                Kind.EMPTY,
+                "the file has no title and no text; write a title (a \"# Title\" line, or"
+                    + " title: in the front matter) and the post below it"));
       } else {
         title = Inference.fileNameTitle(source.key());
       }
     }
     Nesting.checkTree(document, file.bodyLine());
+    UnclosedTags.check(document, body, file.bodyLine());
+    Headings.makeRoomForTheTitle(document);
 
     Headings headings = Headings.of(document, markdown);
     String html = sanitizer.clean(markdown.render(document, headings.ids()));

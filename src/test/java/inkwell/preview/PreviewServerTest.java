@@ -153,7 +153,16 @@ class PreviewServerTest {
     assertThat(lastGood.statusCode()).isEqualTo(200);
     assertThat(lastGood.body())
         .contains("Broken no more")
-        .contains("posts/broken.md:3:1: front matter is not valid YAML");
+        .contains("posts/broken.md:2:8: front matter is not valid YAML");
+  }
+
+  @Test
+  void anUnclosedStyleBlockShowsWhereItOpensInsteadOfLosingTheRestOfThePost() throws Exception {
+    write("styled.md", "# Styled\n\nIntro.\n\n<style>\np {}\n\nThe rest of the post.\n");
+    start(false);
+    assertThat(get("/styled/").body())
+        .contains("posts/styled.md:5:1: &lt;style&gt; at 5:1 is never closed");
+    assertThat(get("/").body()).contains("posts/styled.md:5:1");
   }
 
   @Nested

@@ -322,6 +322,23 @@ class PublishHandlerTest {
     }
 
     @Test
+    void anEmptyUploadIsRejectedAndTheLastGoodVersionStaysLive() {
+      assertRejectedKeepingTheLiveVersion("empty", new byte[0], "EMPTY");
+    }
+
+    @Test
+    void anUnclosedStyleBlockIsRejectedAndTheStatusNamesItsOpeningTag() {
+      assertRejectedKeepingTheLiveVersion(
+          "style", "# T\n\nIntro.\n\n<style>\np {}\n\nThe rest.\n".getBytes(), "UNCLOSED_HTML");
+      String key = "posts/bad-style-where.md";
+      publish(key, "# ok\n");
+      upload(key, "---\ntitle: T\n---\nIntro.\n\n<style>\np {}\n\nThe rest.\n");
+      deliver(S3EventJson.put(bucket, key, nextSequencer(), null));
+      assertThat(status(key).orElseThrow())
+          .contains("posts/bad-style-where.md:6:1: <style> at 6:1 is never closed");
+    }
+
+    @Test
     void aSlugOwnedByAnotherFileIsRejected() {
       publish("posts/owner.md", "---\ntitle: Owner\nslug: taken\n---\n");
       String key = "posts/bad-conflict.md";

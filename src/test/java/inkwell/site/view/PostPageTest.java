@@ -54,6 +54,14 @@ class PostPageTest {
   }
 
   @Test
+  void aPostWhoseTitleComesFromFrontMatterHasExactlyOneH1EvenWithAHashHeadingInItsBody() {
+    Post post = Samples.parse("posts/one-h1.md", "---\ntitle: Given\n---\n# Section\n\nText.\n");
+    RenderedPage page = render(post);
+    assertThat(page.doc().select("h1")).extracting(Element::text).containsExactly("Given");
+    assertThat(page.doc().select("h2#section").text()).isEqualTo("Section");
+  }
+
+  @Test
   void theTitleIsTheH1AndLeadsTheTitleElement() {
     RenderedPage page = render(Samples.longPost());
     assertThat(page.one("article.post h1").text()).isEqualTo("Hello, Inkwell");
