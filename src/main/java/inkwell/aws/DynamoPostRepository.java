@@ -515,6 +515,24 @@ public final class DynamoPostRepository implements PostRepository {
   }
 
   @Override
+  public Optional<PostSummary> oldest(Instant now) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":pk", s(PostTable.LIST_ALL));
+    values.put(":now", s(Timestamps.format(now)));
+    values.put(":to", s(upTo(now)));
+    return dynamo
+        .queryPaginator(
+            visibleListing("gsi1pk = :pk AND gsi1sk <= :to", values)
+                .scanIndexForward(true)
+                .limit(10)
+                .build())
+        .items()
+        .stream()
+        .findFirst()
+        .map(PostItems::summary);
+  }
+
+  @Override
   public Page<PostSummary> list(Listing listing, Instant now, int limit, String cursor) {
     String partition =
         listing instanceof Listing.Tagged tagged

@@ -41,8 +41,7 @@ public final class InMemoryPostRepository implements PostRepository {
 
   private record Alias(String target, String src) {}
 
-  private static final Comparator<PostSummary> NEWEST_FIRST =
-      Comparator.comparing(PostSummary::visibleFrom).thenComparing(PostSummary::slug).reversed();
+  private static final Comparator<PostSummary> NEWEST_FIRST = PostSummary.OLDEST_FIRST.reversed();
 
   private final Map<String, Entry> posts = new HashMap<>();
   private final Map<String, SourceRecord> sources = new HashMap<>();
@@ -168,6 +167,12 @@ public final class InMemoryPostRepository implements PostRepository {
     return index < 0 || neighbour < 0 || neighbour >= all.size()
         ? Optional.empty()
         : Optional.of(all.get(neighbour));
+  }
+
+  @Override
+  public synchronized Optional<PostSummary> oldest(Instant now) {
+    List<PostSummary> all = visible(new Listing.All(), now);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package inkwell.site;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
@@ -21,7 +22,8 @@ public interface SiteConfig {
   @Bindable(defaultValue = "http://localhost:8080")
   String getBaseUrl();
 
-  @Bindable(defaultValue = "The author")
+  /** The author of posts that name none; empty or absent: none is shown. */
+  @Nullable
   String getAuthor();
 
   /** BCP 47 language tag of the site ({@code en}, {@code de-CH}). */
@@ -57,4 +59,11 @@ public interface SiteConfig {
    */
   @Bindable(defaultValue = "0")
   int getRenderCacheSeconds();
+
+  /**
+   * How long a warm function keeps what every page shares (the newest and oldest post, which decide
+   * the older and newer links), in seconds; 0 reads it for every page.
+   */
+  @Bindable(defaultValue = "60")
+  int getSharedCacheSeconds();
 }

@@ -48,6 +48,7 @@ public final class SiteService {
   private final Clock clock;
   private final HttpSemantics http;
   private final RenderCache cache;
+  private final Timeline timeline;
   private final PreviewNotes notes;
   private final MediaStore media;
 
@@ -85,6 +86,7 @@ public final class SiteService {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.http = new HttpSemantics(config);
     this.cache = new RenderCache(config.getRenderCacheSeconds(), clock);
+    this.timeline = new Timeline(posts, config.getSharedCacheSeconds(), clock);
     this.notes = Objects.requireNonNull(notes, "notes");
     this.media = Objects.requireNonNull(media, "media");
   }
@@ -130,6 +132,7 @@ public final class SiteService {
    */
   public void contentChanged() {
     cache.clear();
+    timeline.clear();
   }
 
   private SiteResponse render(Route route) {
@@ -226,7 +229,12 @@ public final class SiteService {
               "This file has an error, so you are seeing its last good version: " + problem.get();
         }
         boolean showToc = post.toc().size() >= 3 || post.wordCount() >= 800;
-        yield SiteResponse.of(200, HTML, pages.post(new PostView(site, post, showToc, marker)));
+        // Drafts and scheduled posts (shown only in the preview) are in no listing: no links.
+        Timeline.Ends ends =
+            post.isVisibleAt(now) ? timeline.ends(now) : new Timeline.Ends(null, null);
+        PostView view =
+            new PostView(site, post, showToc, marker, ends.hasOlder(post), ends.hasNewer(post));
+        yield SiteResponse.of(200, HTML, pages.post(view));
       }
     };
   }

@@ -54,6 +54,12 @@ public interface PostRepository {
    */
   Optional<PostSummary> adjacent(String slug, boolean older, Instant now);
 
+  /**
+   * The oldest post visible at {@code now}; with the newest (the home listing's first), the ends of
+   * the older and newer links.
+   */
+  Optional<PostSummary> oldest(Instant now);
+
   /** One page of {@code listing} as visible at {@code now}, newest first. */
   Page<PostSummary> list(Listing listing, Instant now, int limit, String cursor);
 

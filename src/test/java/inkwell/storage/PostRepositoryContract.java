@@ -368,4 +368,17 @@ public abstract class PostRepositoryContract {
     assertThat(repository.adjacent("c", false, NOW)).as("scheduled posts stay hidden").isEmpty();
     assertThat(repository.adjacent("missing", true, NOW)).isEmpty();
   }
+
+  @Test
+  void theOldestVisiblePostIsTheLastOfTheListingAndSkipsExpiredOnes() {
+    assertThat(repository.oldest(NOW)).isEmpty();
+    repository.publish(
+        post("posts/expired.md", "---\ntitle: E\ndate: 2023-01-01\nexpiryDate: 2024-01-01\n---\nx"),
+        seq(1));
+    repository.publish(dated("a", "2024-01-01"), seq(1));
+    repository.publish(dated("b", "2024-02-01"), seq(1));
+    repository.publish(dated("future", "2027-01-01"), seq(1));
+    assertThat(repository.oldest(NOW)).map(PostSummary::slug).contains("a");
+    assertThat(slugs(new Listing.All())).last().isEqualTo("a");
+  }
 }

@@ -58,7 +58,7 @@ record PageMeta(
         Format.isoDateTime(post.date(), site),
         Format.isoDateTime(post.updated(), site),
         post.tags().stream().map(Tag::name).toList(),
-        post.author() != null ? post.author() : site.author(),
+        post.author() != null ? post.author() : site.authorOrNull(),
         view.preview() != null);
   }
 
