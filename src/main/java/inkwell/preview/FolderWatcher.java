@@ -1,6 +1,7 @@
 package inkwell.preview;
 
 import inkwell.post.Hashes;
+import inkwell.post.Slugs;
 import inkwell.publish.ObjectEvent;
 import inkwell.publish.PublishService;
 import inkwell.storage.Sequencer;
@@ -135,7 +136,7 @@ public final class FolderWatcher implements AutoCloseable {
 
   static boolean isMarkdown(Path path) {
     String name = path.getFileName().toString();
-    return !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".md");
+    return !name.startsWith(".") && Slugs.isMarkdown(name);
   }
 
   /** The content hash of a file, or null if it vanished meanwhile. Unreadable files throw. */

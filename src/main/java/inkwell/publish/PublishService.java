@@ -5,6 +5,7 @@ import inkwell.pipeline.PostPipeline;
 import inkwell.pipeline.Source;
 import inkwell.post.PostError;
 import inkwell.post.PostError.Kind;
+import inkwell.post.Slugs;
 import inkwell.storage.PostRepository;
 import inkwell.storage.PublishResult;
 import inkwell.storage.SourceRecord;
@@ -40,7 +41,7 @@ public final class PublishService {
     STALE,
     /** The object no longer exists; the event that removed it will take the post down. */
     SOURCE_GONE,
-    /** Not a post: another bucket, outside the posts prefix, or not a {@code .md} file. */
+    /** Not a post: another bucket, outside the posts prefix, or not a Markdown file. */
     IGNORED
   }
 
@@ -76,7 +77,8 @@ public final class PublishService {
       return log.outcome(event, Outcome.IGNORED, "event is for bucket " + event.bucket());
     }
     if (!isPost(event.key())) {
-      return log.outcome(event, Outcome.IGNORED, "key is not a .md file under " + postsPrefix);
+      return log.outcome(
+          event, Outcome.IGNORED, "key is not a .md or .markdown file under " + postsPrefix);
     }
     Optional<SourceRecord> applied = posts.findSource(event.key());
     if (applied.isPresent() && applied.get().contentIsAtOrAfter(event.sequencer())) {
@@ -104,9 +106,7 @@ public final class PublishService {
   }
 
   private boolean isPost(String key) {
-    return key.startsWith(postsPrefix)
-        && key.length() > postsPrefix.length() + 3
-        && key.regionMatches(true, key.length() - 3, ".md", 0, 3);
+    return key.startsWith(postsPrefix) && Slugs.isMarkdown(key.substring(postsPrefix.length()));
   }
 
   private Outcome publish(ObjectEvent event, boolean latest) {

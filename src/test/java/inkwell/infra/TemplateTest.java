@@ -2,6 +2,7 @@ package inkwell.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import inkwell.post.Slugs;
 import inkwell.testenv.SamTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -155,10 +156,7 @@ class TemplateTest {
       assertThat(props.get("Events"))
           .isEqualTo(List.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*"));
       assertThat(((Map<?, ?>) ((Map<?, ?>) props.get("Filter")).get("S3Key")).get("Rules"))
-          .isEqualTo(
-              List.of(
-                  Map.of("Name", "prefix", "Value", Map.of("Ref", "PostsPrefix")),
-                  Map.of("Name", "suffix", "Value", ".md")));
+          .isEqualTo(List.of(Map.of("Name", "prefix", "Value", Map.of("Ref", "PostsPrefix"))));
       Map<?, ?> invoke =
           (Map<?, ?>) TEMPLATE.properties("PublishFunction").get("EventInvokeConfig");
       assertThat(invoke.get("MaximumRetryAttempts")).isEqualTo("2");
@@ -168,6 +166,53 @@ class TemplateTest {
               ((Map<?, ?>) ((Map<?, ?>) invoke.get("DestinationConfig")).get("OnFailure"))
                   .get("Type"))
           .isEqualTo("SQS");
+    }
+  }
+
+  @Nested
+  class ThePublishFilter {
+
+    /** Whether S3 sends an event for {@code key}: every rule must match, case-sensitively. */
+    private boolean s3Sends(String key) {
+      Map<?, ?> events = (Map<?, ?>) TEMPLATE.properties("PublishFunction").get("Events");
+      Map<?, ?> props =
+          (Map<?, ?>) ((Map<?, ?>) events.values().iterator().next()).get("Properties");
+      List<?> rules =
+          (List<?>) ((Map<?, ?>) ((Map<?, ?>) props.get("Filter")).get("S3Key")).get("Rules");
+      for (Object rule : rules) {
+        Map<?, ?> r = (Map<?, ?>) rule;
+        String value = String.valueOf(resolve(r.get("Value")));
+        boolean matches =
+            r.get("Name").equals("prefix") ? key.startsWith(value) : key.endsWith(value);
+        if (!matches) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** A parameter reference as its default value; a literal as itself. */
+    private Object resolve(Object value) {
+      if (value instanceof Map<?, ?> ref && ref.get("Ref") instanceof String name) {
+        return ((Map<?, ?>) section("Parameters").get(name)).get("Default");
+      }
+      return value;
+    }
+
+    @Test
+    void everyKeyTheCodeTreatsAsMarkdownReachesThePublishFunction() {
+      String prefix = String.valueOf(resolve(Map.of("Ref", "PostsPrefix")));
+      for (String name :
+          List.of("a.md", "B.MD", "c.Md", "d.markdown", "E.MARKDOWN", "2024/f.Markdown")) {
+        assertThat(Slugs.isMarkdown(name)).as(name).isTrue();
+        assertThat(s3Sends(prefix + name)).as("S3 sends %s%s", prefix, name).isTrue();
+      }
+    }
+
+    @Test
+    void keysOutsideThePostsPrefixNeverReachIt() {
+      assertThat(s3Sends("media/a.md")).isFalse();
+      assertThat(s3Sends("_status/posts/a.md.json")).isFalse();
     }
   }
 

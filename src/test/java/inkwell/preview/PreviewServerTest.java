@@ -99,6 +99,19 @@ class PreviewServerTest {
   }
 
   @Test
+  void markdownFilesAreServedWhateverTheCaseOfTheirExtension() throws Exception {
+    write("Upper.MD", "# Upper case\n");
+    write("long-form.markdown", "# Long form\n");
+    write("notes.txt", "# Not a post\n");
+    start(false);
+    assertThat(get("/upper/").statusCode()).isEqualTo(200);
+    assertThat(get("/long-form/").statusCode()).isEqualTo(200);
+    assertThat(get("/notes/").statusCode()).isEqualTo(404);
+    write("later.Markdown", "# Later\n");
+    await("/later/", r -> r.statusCode() == 200);
+  }
+
+  @Test
   void addedEditedRenamedAndDeletedFilesShowInThePages() throws Exception {
     start(false);
     assertThat(get("/new-post/").statusCode()).isEqualTo(404);

@@ -238,6 +238,16 @@ class PublishHandlerTest {
   }
 
   @Test
+  void markdownFilesPublishWhateverTheCaseOfTheirExtension() {
+    publish("posts/Upper.MD", "# Upper case\n");
+    publish("posts/long-form.markdown", "# Long form\n");
+    publish("posts/Mixed.Markdown", "# Mixed\n");
+    assertThat(live("upper").orElseThrow().post().title()).isEqualTo("Upper case");
+    assertThat(live("long-form").orElseThrow().post().title()).isEqualTo("Long form");
+    assertThat(live("mixed").orElseThrow().post().title()).isEqualTo("Mixed");
+  }
+
+  @Test
   void eventsForOtherBucketsPrefixesAndFileTypesAreIgnored() {
     upload("drafts/x.md", "# X");
     upload("posts/image.png", "not markdown");
