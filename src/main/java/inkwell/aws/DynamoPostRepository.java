@@ -80,12 +80,14 @@ public final class DynamoPostRepository implements PostRepository {
   private final String table;
   private final BodyStore bodies;
   private final Clock clock;
+  private final SlugClaims claims;
 
   public DynamoPostRepository(DynamoDbClient dynamo, String table, BodyStore bodies, Clock clock) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.table = Objects.requireNonNull(table, "table");
     this.bodies = Objects.requireNonNull(bodies, "bodies");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.claims = new SlugClaims(dynamo, table);
   }
 
   // ---------------------------------------------------------------- source records
@@ -126,7 +128,7 @@ public final class DynamoPostRepository implements PostRepository {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Optional<Map<String, AttributeValue>> previousItem = sourceItem(src);
       Optional<SourceRecord> previous = previousItem.map(SourceItems::record);
-      if (previous.isPresent() && previous.get().contentIsAtOrAfter(sequencer)) {
+      if (previous.isPresent() && previous.get().isLiveAtOrAfter(sequencer)) {
         return new PublishResult.Stale();
       }
       Optional<PublishResult.Conflict> aliasConflict = aliasConflict(post);
@@ -158,7 +160,7 @@ public final class DynamoPostRepository implements PostRepository {
           previousItem)) {
         deleteSpilledBody(replaced, item);
         deleteSpilledBody(moved, item);
-        return new PublishResult.Published(post.slug());
+        return new PublishResult.Published(post.slug(), displaced(replaced, src));
       }
       Optional<SourceRecord> now = findSource(src);
       if (now.isPresent()
@@ -174,8 +176,19 @@ public final class DynamoPostRepository implements PostRepository {
   }
 
   private static String conditionForSlug() {
-    // Free, or mine and older, or left behind by another source's deleted or moved post.
-    return MINE_OR_ABSENT + " OR (src <> :src AND #state IN (:gone, :moved))";
+    // Free, or mine and older, or left behind by another source's deleted or moved post, or held
+    // by a source whose key sorts after mine (DynamoDB compares strings by their UTF-8 bytes, the
+    // order SlugOwners defines).
+    return MINE_OR_ABSENT + " OR (src <> :src AND #state IN (:gone, :moved)) OR src > :src";
+  }
+
+  /** The source whose live post this write replaced, if it was another's. */
+  private static String displaced(Map<String, AttributeValue> replaced, String src) {
+    String owner = replaced.isEmpty() ? null : Attributes.string(replaced, "src");
+    String state = replaced.isEmpty() ? null : Attributes.string(replaced, "state");
+    boolean owned =
+        StoredPost.State.LIVE.name().equals(state) || StoredPost.State.DRAFT.name().equals(state);
+    return owned && !src.equals(owner) ? owner : null;
   }
 
   private PublishResult slugTaken(String slug, String src) {
@@ -427,6 +440,36 @@ public final class DynamoPostRepository implements PostRepository {
     }
     throw new IllegalStateException(
         "could not remove " + sourceKey + ": its source item kept changing");
+  }
+
+  @Override
+  public boolean displace(String sourceKey, String slug, PostError error, Instant at) {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Optional<Map<String, AttributeValue>> item = sourceItem(sourceKey);
+      Optional<SourceRecord> record = item.map(SourceItems::record);
+      if (record.isEmpty() || !slug.equals(record.get().slug())) {
+        return false;
+      }
+      if (putSource(record.get().displaced(error, at), item)) {
+        return true;
+      }
+    }
+    throw new IllegalStateException("could not record that " + sourceKey + " gave up " + slug);
+  }
+
+  @Override
+  public void claim(String slug, String sourceKey) {
+    claims.claim(slug, sourceKey);
+  }
+
+  @Override
+  public void release(String slug, String sourceKey) {
+    claims.release(slug, sourceKey);
+  }
+
+  @Override
+  public List<String> claimants(String slug) {
+    return claims.claimants(slug);
   }
 
   // ---------------------------------------------------------------- reads

@@ -53,6 +53,7 @@ public final class PublishService {
   private final String postsPrefix;
   private final Clock clock;
   private final PublishLog log = new PublishLog();
+  private final SlugHandover slugs;
 
   public PublishService(
       PostPipeline pipeline,
@@ -69,6 +70,7 @@ public final class PublishService {
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.postsPrefix = Objects.requireNonNull(postsPrefix, "postsPrefix");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.slugs = new SlugHandover(pipeline, sources, posts, status, clock, log);
   }
 
   /** Applies one event. Throws if storage fails, so that the event is retried. */
@@ -93,9 +95,10 @@ public final class PublishService {
       return log.outcome(event, Outcome.STALE, "rejection already recorded; status rewritten");
     }
     boolean latest = applied.isEmpty() || applied.get().isLatest(event.sequencer());
+    String liveSlug = applied.map(SourceRecord::slug).orElse(null);
     return switch (event.type()) {
-      case CREATED -> publish(event, latest);
-      case REMOVED -> remove(event, latest);
+      case CREATED -> publish(event, latest, liveSlug);
+      case REMOVED -> remove(event, latest, liveSlug);
     };
   }
 
@@ -109,7 +112,7 @@ public final class PublishService {
     return key.startsWith(postsPrefix) && Slugs.isMarkdown(key.substring(postsPrefix.length()));
   }
 
-  private Outcome publish(ObjectEvent event, boolean latest) {
+  private Outcome publish(ObjectEvent event, boolean latest, String liveSlug) {
     Optional<StoredSource> stored = sources.read(event.key(), event.versionId());
     if (stored.isEmpty()) {
       return log.outcome(
@@ -128,16 +131,20 @@ public final class PublishService {
     }
     PublishResult result = posts.publish(post, event.sequencer());
     if (result instanceof PublishResult.Published published) {
-      return log.published(event, published.slug(), post.draft(), post.visibleFrom());
+      log.published(event, published.slug(), post.draft(), post.visibleFrom());
+      slugs.published(event.key(), liveSlug, published);
+      return Outcome.PUBLISHED;
     }
     if (result instanceof PublishResult.Conflict conflict) {
+      slugs.waits(event.key(), post.slug());
       PostError error =
           PostError.of(
               Kind.SLUG_CONFLICT,
               conflict.what()
                   + " already belongs to "
                   + conflict.ownerKey()
-                  + "; set a different slug (or aliases) in the front matter");
+                  + ", whose key sorts first; this file takes it by itself when that one is"
+                  + " removed or moves, or set a different slug (or aliases) in the front matter");
       return reject(event, source, error, Outcome.CONFLICT);
     }
     if (result instanceof PublishResult.TooLarge tooLarge) {
@@ -157,7 +164,7 @@ public final class PublishService {
     return log.rejected(event, outcome, error);
   }
 
-  private Outcome remove(ObjectEvent event, boolean latest) {
+  private Outcome remove(ObjectEvent event, boolean latest, String liveSlug) {
     if (sources.exists(event.key())) {
       return log.outcome(
           event,
@@ -171,6 +178,8 @@ public final class PublishService {
     if (!posts.remove(event.key(), event.sequencer())) {
       return log.outcome(event, Outcome.STALE, "a later event for this key was applied meanwhile");
     }
-    return log.outcome(event, Outcome.REMOVED, "post taken down");
+    log.outcome(event, Outcome.REMOVED, "post taken down");
+    slugs.left(event.key(), liveSlug, null);
+    return Outcome.REMOVED;
   }
 }

@@ -39,6 +39,22 @@ public interface PostRepository {
    */
   boolean remove(String sourceKey, Sequencer sequencer);
 
+  /**
+   * Records that the live version of {@code sourceKey} gave {@code slug} to a source whose key
+   * sorts first: it is no longer live and waits, and {@code error} says why. Returns false if the
+   * record no longer has that slug.
+   */
+  boolean displace(String sourceKey, String slug, PostError error, Instant at);
+
+  /** Records that {@code sourceKey} wants {@code slug} (it owns it or waits for it). */
+  void claim(String slug, String sourceKey);
+
+  /** Forgets that {@code sourceKey} wants {@code slug}. */
+  void release(String slug, String sourceKey);
+
+  /** The sources that want {@code slug}, in {@link SlugOwners#ORDER}. */
+  List<String> claimants(String slug);
+
   /** What is stored at {@code slug}, whatever its state. */
   Optional<StoredPost> findPost(String slug);
 

@@ -112,6 +112,26 @@ class PreviewServerTest {
   }
 
   @Test
+  void collidingFilesGiveTheSlugToTheNameThatSortsFirstAcrossEditsRestartsAndDeletes()
+      throws Exception {
+    write("hello-world.md", "# Small\n");
+    start(false);
+    assertThat(get("/hello-world/").body()).contains("Small");
+    write("Hello World.md", "# Capital\n");
+    await("/hello-world/", r -> r.body().contains("Capital"));
+    assertThat(get("/").body()).contains("posts/hello-world.md").contains("whose key sorts first");
+
+    server.close();
+    start(false);
+    assertThat(get("/hello-world/").body())
+        .as("the same owner after a restart")
+        .contains("Capital");
+
+    Files.delete(folder.resolve("Hello World.md"));
+    await("/hello-world/", r -> r.statusCode() == 200 && r.body().contains("Small"));
+  }
+
+  @Test
   void addedEditedRenamedAndDeletedFilesShowInThePages() throws Exception {
     start(false);
     assertThat(get("/new-post/").statusCode()).isEqualTo(404);
