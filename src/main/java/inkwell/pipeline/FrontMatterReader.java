@@ -55,6 +55,7 @@ final class FrontMatterReader {
   }
 
   FrontMatter read(String yaml) {
+    checkFlowNesting(yaml);
     Optional<Node> root;
     try {
       LoadSettings settings =
@@ -84,6 +85,50 @@ final class FrontMatterReader {
           "front matter must be a set of \"field: value\" lines, not " + describe(root.get()));
     }
     return fields(mapping);
+  }
+
+  /**
+   * Rejects {@code [} and {@code {} nested more than {@link #MAX_DEPTH} deep, at the line and column
+   * of the first one too many, before the parser (which is recursive) can overflow the stack.
+   * Brackets inside quotes and comments do not count.
+   */
+  private void checkFlowNesting(String yaml) {
+    int depth = 0;
+    int line = 0;
+    int column = 0;
+    char quote = 0;
+    boolean comment = false;
+    for (int i = 0; i < yaml.length(); i++) {
+      char c = yaml.charAt(i);
+      if (c == '\n') {
+        line++;
+        column = 0;
+        comment = false;
+        continue;
+      }
+      column++;
+      if (comment) {
+        continue;
+      }
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '#' && (i == 0 || Character.isWhitespace(yaml.charAt(i - 1)))) {
+        comment = true;
+      } else if (c == '[' || c == '{') {
+        if (++depth > MAX_DEPTH) {
+          throw new RejectedException(
+              PostError.at(
+                  Kind.NESTED_TOO_DEEPLY,
+                  firstLine + line,
+                  column,
+                  "front matter nests lists or maps more than " + MAX_DEPTH + " levels deep"));
+        }
+      } else if (c == ']' || c == '}') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
   }
 
   /**

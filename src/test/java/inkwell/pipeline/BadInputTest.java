@@ -227,9 +227,28 @@ class BadInputTest {
     }
 
     @Test
-    void deeplyNestedYamlIsRejected() {
+    void deeplyNestedYamlIsRejectedAtTheLineAndColumnOfTheFirstBracketTooMany() {
       ParseResult result = bounded(() -> "---\na: " + "[".repeat(10_000) + "\n---\n");
-      assertThat(result).isInstanceOf(ParseResult.Rejected.class);
+      PostError error = error(result);
+      assertThat(error.kind()).isEqualTo(Kind.NESTED_TOO_DEEPLY);
+      assertThat(error.line()).isEqualTo(2);
+      assertThat(error.column()).isEqualTo(4 + 20);
+    }
+
+    @Test
+    void bracketsInQuotesAndCommentsAreNotNesting() {
+      String brackets = "[".repeat(50);
+      ParseResult result =
+          bounded(
+              () ->
+                  "---\ntitle: \""
+                      + brackets
+                      + "\"\nnote: '"
+                      + brackets
+                      + "' # "
+                      + brackets
+                      + "\n---\nText.\n");
+      assertThat(result).isInstanceOf(ParseResult.Parsed.class);
     }
 
     @Test
