@@ -52,7 +52,7 @@ class SiteBeans {
     return new SiteService(
         posts,
         pages,
-        new MachineOutputs(posts, site, config),
+        at -> new MachineOutputs(posts, at, config),
         stylesheet,
         site,
         config,

@@ -119,7 +119,7 @@ class SiteServiceCachingTest {
     return new SiteService(
         posts,
         JtePages.create(),
-        new MachineOutputs(posts, site, config),
+        at -> new MachineOutputs(posts, at, config),
         new Asset(theme.stylesheetPath(), "text/css", theme.css()),
         site,
         config,
