@@ -220,7 +220,7 @@ public final class DynamoPostRepository implements PostRepository {
     item.put(
         "state", s(post.draft() ? StoredPost.State.DRAFT.name() : StoredPost.State.LIVE.name()));
     if (!post.draft()) {
-      item.put(PostTable.GSI1_PK, s(PostTable.LIST_ALL));
+      item.put(PostTable.GSI1_PK, s(post.page() ? PostTable.LIST_PAGES : PostTable.LIST_ALL));
       item.put(PostTable.GSI1_SK, s(listingSk(post)));
     }
     byte[] html = post.bodyHtml().getBytes(StandardCharsets.UTF_8);
@@ -244,7 +244,7 @@ public final class DynamoPostRepository implements PostRepository {
 
   private void writeTags(Post post, Sequencer sequencer) {
     Set<String> keep = new LinkedHashSet<>();
-    if (!post.draft()) {
+    if (!post.draft() && !post.page()) {
       Map<String, AttributeValue> listing = PostItems.listing(post);
       for (Tag tag : post.tags()) {
         Map<String, AttributeValue> item = new HashMap<>(listing);

@@ -78,7 +78,7 @@ final class Listings {
     String partition =
         listing instanceof Listing.Tagged tagged
             ? PostTable.TAG_PREFIX + tagged.tagSlug()
-            : PostTable.LIST_ALL;
+            : listing instanceof Listing.Pages ? PostTable.LIST_PAGES : PostTable.LIST_ALL;
     String upTo = upTo(now);
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":pk", s(partition));

@@ -46,17 +46,19 @@ public final class Slugs {
 
   /**
    * True if {@code name} (a file name or object key) ends in a Markdown extension, in any case,
-   * after at least one other character: {@code hello.md}, {@code Notes.MD}, {@code a.markdown}. The
-   * preview, the publish function and the template's S3 filter all go by this.
+   * after at least one other character of the file name: {@code hello.md}, {@code Notes.MD}, {@code
+   * posts/a.markdown}, but not {@code posts/.md}. The preview, the publish function and the
+   * template's S3 filter all go by this.
    */
   public static boolean isMarkdown(String name) {
     return extensionLength(name) > 0;
   }
 
   private static int extensionLength(String name) {
+    int fileName = name.lastIndexOf('/') + 1;
     for (String extension : MARKDOWN_EXTENSIONS) {
       int start = name.length() - extension.length();
-      if (start > 0 && name.regionMatches(true, start, extension, 0, extension.length())) {
+      if (start > fileName && name.regionMatches(true, start, extension, 0, extension.length())) {
         return extension.length();
       }
     }

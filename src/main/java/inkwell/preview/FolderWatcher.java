@@ -68,7 +68,9 @@ public final class FolderWatcher implements AutoCloseable {
   public synchronized void start() {
     try {
       watcher = FileSystems.getDefault().newWatchService();
-      registerTree(source.folder());
+      for (Path folder : source.folders()) {
+        registerTree(folder);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot watch " + source.folder() + ": " + e.getMessage(), e);
     }
@@ -126,10 +128,12 @@ public final class FolderWatcher implements AutoCloseable {
 
   private Map<String, Path> markdownFiles() {
     Map<String, Path> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(source.folder())) {
-      walk.filter(FolderWatcher::isMarkdown).forEach(p -> files.put(source.keyOf(p), p));
-    } catch (IOException | UncheckedIOException e) {
-      console.println("  error  cannot list " + source.folder() + ": " + e.getMessage());
+    for (Path folder : source.folders()) {
+      try (Stream<Path> walk = Files.walk(folder)) {
+        walk.filter(FolderWatcher::isMarkdown).forEach(p -> files.put(source.keyOf(p), p));
+      } catch (IOException | UncheckedIOException e) {
+        console.println("  error  cannot list " + folder + ": " + e.getMessage());
+      }
     }
     return files;
   }

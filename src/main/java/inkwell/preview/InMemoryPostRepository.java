@@ -286,6 +286,9 @@ public final class InMemoryPostRepository implements PostRepository {
   }
 
   private static boolean matches(Listing listing, Post post) {
+    if (listing instanceof Listing.Pages != post.page()) {
+      return false;
+    }
     if (listing instanceof Listing.Tagged tagged) {
       return post.tags().stream().anyMatch(t -> t.slug().equals(tagged.tagSlug()));
     }
@@ -301,7 +304,7 @@ public final class InMemoryPostRepository implements PostRepository {
     if (listing instanceof Listing.Tagged tagged) {
       return "TAG#" + tagged.tagSlug();
     }
-    return "LIST";
+    return listing instanceof Listing.Pages ? "PAGES" : "LIST";
   }
 
   private static String position(PostSummary summary) {

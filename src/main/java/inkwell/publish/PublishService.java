@@ -80,7 +80,9 @@ public final class PublishService {
     }
     if (!isPost(event.key())) {
       return log.outcome(
-          event, Outcome.IGNORED, "key is not a .md or .markdown file under " + postsPrefix);
+          event,
+          Outcome.IGNORED,
+          "key is not a .md or .markdown file under " + postsPrefix + " or the pages prefix");
     }
     Optional<SourceRecord> applied = posts.findSource(event.key());
     if (applied.isPresent() && applied.get().contentIsAtOrAfter(event.sequencer())) {
@@ -109,7 +111,7 @@ public final class PublishService {
   }
 
   private boolean isPost(String key) {
-    return key.startsWith(postsPrefix) && Slugs.isMarkdown(key.substring(postsPrefix.length()));
+    return (key.startsWith(postsPrefix) || pipeline.isPage(key)) && Slugs.isMarkdown(key);
   }
 
   private Outcome publish(ObjectEvent event, boolean latest, String liveSlug) {

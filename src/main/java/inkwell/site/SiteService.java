@@ -296,8 +296,11 @@ public final class SiteService {
         }
         boolean showToc = post.toc().size() >= 3 || post.wordCount() >= 800;
         // Drafts and scheduled posts (shown only in the preview) are in no listing: no links.
+        // Standalone pages are in no listing either.
         Timeline.Ends ends =
-            post.isVisibleAt(now) ? timeline.ends(now) : new Timeline.Ends(null, null);
+            post.isVisibleAt(now) && !post.page()
+                ? timeline.ends(now)
+                : new Timeline.Ends(null, null);
         PostView view =
             new PostView(site, post, showToc, marker, ends.hasOlder(post), ends.hasNewer(post));
         yield SiteResponse.of(200, HTML, pages.post(view));

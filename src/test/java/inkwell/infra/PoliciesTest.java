@@ -154,12 +154,17 @@ class PoliciesTest {
   }
 
   @Test
-  void publishReadsSourcesOnlyUnderThePostsPrefix() {
+  void publishReadsSourcesOnlyUnderThePostsAndPagesPrefixes() {
     assertThat(Functions.environment(TEMPLATE, "PublishFunction").get("INKWELL_POSTS_PREFIX"))
         .isEqualTo(Map.of("Ref", "PostsPrefix"));
+    assertThat(Functions.environment(TEMPLATE, "PublishFunction").get("INKWELL_PAGES_PREFIX"))
+        .isEqualTo(Map.of("Ref", "PagesPrefix"));
     for (Map<String, Object> statement : allowing("PublishFunction", "s3:GetObjectVersion")) {
       for (Object resource : resources(statement)) {
-        assertThat(sub(resource)).isEqualTo(ContentBucket.arnSub() + "/${PostsPrefix}*");
+        assertThat(sub(resource))
+            .isIn(
+                ContentBucket.arnSub() + "/${PostsPrefix}*",
+                ContentBucket.arnSub() + "/${PagesPrefix}*");
       }
     }
   }

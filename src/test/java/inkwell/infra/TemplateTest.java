@@ -2,6 +2,7 @@ package inkwell.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import inkwell.pipeline.PostPipeline;
 import inkwell.post.Slugs;
 import inkwell.testenv.SamTemplate;
 import java.util.ArrayList;
@@ -185,23 +186,28 @@ class TemplateTest {
   @Nested
   class ThePublishFilter {
 
-    /** Whether S3 sends an event for {@code key}: every rule must match, case-sensitively. */
+    /**
+     * Whether S3 sends an event for {@code key}: for one of the function's S3 events, every rule
+     * matches, case-sensitively.
+     */
     private boolean s3Sends(String key) {
       Map<?, ?> events = (Map<?, ?>) TEMPLATE.properties("PublishFunction").get("Events");
-      Map<?, ?> props =
-          (Map<?, ?>) ((Map<?, ?>) events.values().iterator().next()).get("Properties");
-      List<?> rules =
-          (List<?>) ((Map<?, ?>) ((Map<?, ?>) props.get("Filter")).get("S3Key")).get("Rules");
-      for (Object rule : rules) {
-        Map<?, ?> r = (Map<?, ?>) rule;
-        String value = String.valueOf(resolve(r.get("Value")));
-        boolean matches =
-            r.get("Name").equals("prefix") ? key.startsWith(value) : key.endsWith(value);
-        if (!matches) {
-          return false;
-        }
-      }
-      return true;
+      return events.values().stream()
+          .map(event -> (Map<?, ?>) ((Map<?, ?>) event).get("Properties"))
+          .anyMatch(
+              props -> {
+                Map<?, ?> filter = (Map<?, ?>) ((Map<?, ?>) props.get("Filter")).get("S3Key");
+                return ((List<?>) filter.get("Rules"))
+                    .stream()
+                        .map(rule -> (Map<?, ?>) rule)
+                        .allMatch(
+                            r -> {
+                              String value = String.valueOf(resolve(r.get("Value")));
+                              return r.get("Name").equals("prefix")
+                                  ? key.startsWith(value)
+                                  : key.endsWith(value);
+                            });
+              });
     }
 
     /** A parameter reference as its default value; a literal as itself. */
@@ -214,16 +220,29 @@ class TemplateTest {
 
     @Test
     void everyKeyTheCodeTreatsAsMarkdownReachesThePublishFunction() {
-      String prefix = String.valueOf(resolve(Map.of("Ref", "PostsPrefix")));
-      for (String name :
-          List.of("a.md", "B.MD", "c.Md", "d.markdown", "E.MARKDOWN", "2024/f.Markdown")) {
-        assertThat(Slugs.isMarkdown(name)).as(name).isTrue();
-        assertThat(s3Sends(prefix + name)).as("S3 sends %s%s", prefix, name).isTrue();
+      for (String parameter : List.of("PostsPrefix", "PagesPrefix")) {
+        String prefix = String.valueOf(resolve(Map.of("Ref", parameter)));
+        for (String name :
+            List.of("a.md", "B.MD", "c.Md", "d.markdown", "E.MARKDOWN", "2024/f.Markdown")) {
+          assertThat(Slugs.isMarkdown(name)).as(name).isTrue();
+          assertThat(s3Sends(prefix + name)).as("S3 sends %s%s", prefix, name).isTrue();
+        }
       }
     }
 
     @Test
-    void keysOutsideThePostsPrefixNeverReachIt() {
+    void theFunctionAndTheCodeReadThePagesPrefixFromTheSameParameter() {
+      assertThat(resolve(Map.of("Ref", "PagesPrefix")))
+          .isEqualTo(PostPipeline.create().isPage("pages/x.md") ? "pages/" : null);
+      Map<?, ?> env =
+          (Map<?, ?>)
+              ((Map<?, ?>) ((Map<?, ?>) section("Globals").get("Function")).get("Environment"))
+                  .get("Variables");
+      assertThat(env.get("INKWELL_PAGES_PREFIX")).isEqualTo(Map.of("Ref", "PagesPrefix"));
+    }
+
+    @Test
+    void keysOutsideThePostsAndPagesPrefixesNeverReachIt() {
       assertThat(s3Sends("media/a.md")).isFalse();
       assertThat(s3Sends("_status/posts/a.md.json")).isFalse();
     }

@@ -103,6 +103,29 @@ class PlainMarkdownTest {
   }
 
   @Nested
+  class Pages {
+
+    @Test
+    void aFileUnderThePagesPrefixIsAPageWhoseSlugLeavesThePrefixOut() {
+      Post page = post("pages/About Me.md", "# About me\n\nHello.");
+      assertThat(page.page()).isTrue();
+      assertThat(page.slug()).isEqualTo("about-me");
+      assertThat(page.title()).isEqualTo("About me");
+    }
+
+    @Test
+    void aFileUnderThePostsPrefixIsNoPage() {
+      assertThat(post("posts/about.md", "# About\n").page()).isFalse();
+    }
+
+    @Test
+    void withAnEmptyPagesPrefixThereAreNoPages() {
+      PostPipeline pipeline = PostPipeline.builder().pagesPrefix("").build();
+      assertThat(pipeline.isPage("pages/about.md")).isFalse();
+    }
+  }
+
+  @Nested
   class OneLevelOneHeading {
 
     @Test

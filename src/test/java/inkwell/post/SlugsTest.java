@@ -57,6 +57,7 @@ class SlugsTest {
     "a.Markdown, true",
     "posts/2024/b.markdown, true",
     ".md, false",
+    "posts/.md, false",
     "image.png, false",
     "notes.txt, false",
     "md, false",

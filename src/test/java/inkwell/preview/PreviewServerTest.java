@@ -132,6 +132,22 @@ class PreviewServerTest {
   }
 
   @Test
+  void aPagesFolderBesideThePostsFolderHoldsStandalonePages() throws Exception {
+    Path posts = folder.resolve("posts");
+    Path pages = folder.resolve("pages");
+    Files.createDirectories(posts);
+    Files.createDirectories(pages);
+    Files.writeString(posts.resolve("hello.md"), "# Hello\n\nA post.");
+    Files.writeString(pages.resolve("about.md"), "# About\n\nA page.");
+    server = PreviewServer.start(new PreviewOptions(posts, null, 0, "127.0.0.1", false, false));
+    assertThat(get("/about/").body()).contains("A page.");
+    assertThat(get("/").body()).contains("/hello/").doesNotContain("/about/");
+
+    Files.writeString(pages.resolve("now.md"), "# Now\n\nWhat I do now.");
+    await("/now/", r -> r.statusCode() == 200 && r.body().contains("What I do now."));
+  }
+
+  @Test
   void addedEditedRenamedAndDeletedFilesShowInThePages() throws Exception {
     start(false);
     assertThat(get("/new-post/").statusCode()).isEqualTo(404);

@@ -239,6 +239,28 @@ class PublishHandlerTest {
   }
 
   @Test
+  void aPageUnderThePagesPrefixGoesLiveAtItsSlugAndIsNeverListed() {
+    publish("pages/colophon.md", "# Colophon\n\nSet in system fonts.");
+    StoredPost page = live("colophon").orElseThrow();
+    assertThat(page.post().page()).isTrue();
+    assertThat(posts.list(new Listing.All(), Instant.now(), 100, null).items())
+        .extracting(PostSummary::slug)
+        .doesNotContain("colophon");
+  }
+
+  @Test
+  void pagesAndPostsShareOneSlugNamespace() {
+    publish("posts/now.md", "# Now, the post\n");
+    publish("pages/now.md", "# Now, the page\n");
+    assertThat(live("now").orElseThrow().post().title())
+        .as("pages/ sorts before posts/")
+        .isEqualTo("Now, the page");
+    assertThat(status("posts/now.md").orElseThrow())
+        .contains("SLUG_CONFLICT")
+        .contains("pages/now.md");
+  }
+
+  @Test
   void markdownFilesPublishWhateverTheCaseOfTheirExtension() {
     publish("posts/Upper.MD", "# Upper case\n");
     publish("posts/long-form.markdown", "# Long form\n");

@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -236,6 +237,36 @@ class SiteServiceCachingTest {
       assertThat(links(site, "/a/")).as("no link yet, and so none to a 404").isEmpty();
       clock.advance(Duration.ofSeconds(60));
       assertThat(links(site, "/a/").eachText()).containsExactly("Newer post");
+    }
+  }
+
+  @Nested
+  class Pages {
+
+    @Test
+    void aPageShowsNoDateReadingTimeTagsOrNeighboursAndCostsOneGetItem() {
+      SiteService site = service(Map.of());
+      publish("posts/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nText.");
+      publish("posts/b.md", "---\ntitle: B\ndate: 2026-02-01\n---\nText.");
+      publish("pages/about.md", "---\ntitle: About\ntags: [x]\n---\nHello.");
+      requests.reset();
+      Document page = Jsoup.parse(site.handle(SiteRequest.get("/about/")).text());
+      assertThat(requests.operations()).containsExactly("GetItem");
+      assertThat(page.select("h1").text()).isEqualTo("About");
+      assertThat(page.select("article .post-body").text()).isEqualTo("Hello.");
+      assertThat(page.select("article time, .reading-time, .tags, nav.post-nav")).isEmpty();
+      assertThat(page.select("meta[property=og:type]").attr("content")).isEqualTo("website");
+    }
+
+    @Test
+    void pagesAreInTheSitemapButNotOnTheHomePageTheArchiveOrTheFeeds() {
+      SiteService site = service(Map.of());
+      publish("posts/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nText.");
+      publish("pages/about.md", "---\ntitle: About\n---\nHello.");
+      for (String path : List.of("/", "/archive/", "/feed.xml", "/atom.xml", "/feed.json")) {
+        assertThat(site.handle(SiteRequest.get(path)).text()).as(path).doesNotContain("/about/");
+      }
+      assertThat(site.handle(SiteRequest.get("/sitemap.xml")).text()).contains("/about/");
     }
   }
 

@@ -436,4 +436,18 @@ public abstract class PostRepositoryContract {
     assertThat(repository.oldest(NOW)).map(PostSummary::slug).contains("a");
     assertThat(slugs(new Listing.All())).last().isEqualTo("a");
   }
+
+  @Test
+  void aPageIsServedAtItsSlugButListedOnlyAmongThePages() {
+    repository.publish(dated("a", "2024-01-01", "x"), seq(1));
+    Post about = post("pages/about.md", "---\ntitle: About\ndate: 2024-02-01\ntags: [x]\n---\nHi.");
+    assertThat(repository.publish(about, seq(1))).isEqualTo(new PublishResult.Published("about"));
+    assertThat(repository.findPost("about").orElseThrow().post().page()).isTrue();
+    assertThat(slugs(new Listing.All())).containsExactly("a");
+    assertThat(slugs(new Listing.Tagged("x"))).containsExactly("a");
+    assertThat(slugs(new Listing.Archive(2024, 2))).isEmpty();
+    assertThat(slugs(new Listing.Pages())).containsExactly("about");
+    assertThat(repository.tags(NOW)).extracting(TagCount::posts).containsExactly(1);
+    assertThat(repository.oldest(NOW)).map(PostSummary::slug).contains("a");
+  }
 }
