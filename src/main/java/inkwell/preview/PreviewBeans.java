@@ -3,6 +3,7 @@ package inkwell.preview;
 import inkwell.config.BlogConfig;
 import inkwell.pipeline.PostPipeline;
 import inkwell.publish.PublishService;
+import inkwell.site.PageScript;
 import inkwell.site.SiteService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
@@ -26,6 +27,7 @@ class PreviewBeans {
   static final String FOLDER = "inkwell.preview.folder";
   static final String DRAFTS = "inkwell.preview.drafts";
   static final String MEDIA = "inkwell.preview.media";
+  static final String LIVE_RELOAD = "inkwell.preview.live-reload";
   static final String BUCKET = "local-folder";
 
   @Singleton
@@ -71,7 +73,28 @@ class PreviewBeans {
   }
 
   @Singleton
-  FolderWatcher watcher(FolderSource source, PublishService service, SiteService site) {
-    return new FolderWatcher(source, service, BUCKET, System.out, site::contentChanged);
+  LiveReload liveReload() {
+    return new LiveReload();
+  }
+
+  /** Every page carries the live reload's script (the site function's pages carry none). */
+  @Singleton
+  @Requires(property = LIVE_RELOAD, notEquals = "false")
+  PageScript liveReloadScript() {
+    return LiveReload.SCRIPT;
+  }
+
+  @Singleton
+  FolderWatcher watcher(
+      FolderSource source, PublishService service, SiteService site, LiveReload reload) {
+    return new FolderWatcher(
+        source,
+        service,
+        BUCKET,
+        System.out,
+        () -> {
+          site.contentChanged();
+          reload.changed();
+        });
   }
 }

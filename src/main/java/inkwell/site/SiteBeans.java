@@ -47,7 +47,8 @@ class SiteBeans {
       SiteConfig config,
       Clock clock,
       Optional<PreviewNotes> notes,
-      Optional<MediaStore> media) {
+      Optional<MediaStore> media,
+      Optional<PageScript> script) {
     Asset stylesheet = new Asset(theme.stylesheetPath(), "text/css; charset=utf-8", theme.css());
     return new SiteService(
         posts,
@@ -58,6 +59,7 @@ class SiteBeans {
         config,
         clock,
         notes.orElse(PreviewNotes.NONE),
-        media.orElse(MediaStore.NONE));
+        media.orElse(MediaStore.NONE),
+        script.orElse(null));
   }
 }

@@ -63,6 +63,7 @@ public final class SiteService {
   private final Timeline timeline;
   private final PreviewNotes notes;
   private final MediaStore media;
+  private final PageScript script;
 
   /** This service at other origins; null when the base URL is configured, and in those copies. */
   private final Map<String, SiteService> atOrigins;
@@ -91,7 +92,8 @@ public final class SiteService {
       SiteConfig config,
       Clock clock,
       PreviewNotes notes,
-      MediaStore media) {
+      MediaStore media,
+      PageScript script) {
     this.posts = Objects.requireNonNull(posts, "posts");
     this.pages = Objects.requireNonNull(pages, "pages");
     this.machines = Objects.requireNonNull(machines, "machines");
@@ -100,11 +102,12 @@ public final class SiteService {
     this.machine = machines.apply(site);
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.http = new HttpSemantics(config);
+    this.http = new HttpSemantics(config, script);
     this.cache = new RenderCache(config.getRenderCacheSeconds(), clock);
     this.timeline = new Timeline(posts, config.getSharedCacheSeconds(), clock);
     this.notes = Objects.requireNonNull(notes, "notes");
     this.media = Objects.requireNonNull(media, "media");
+    this.script = script;
     this.atOrigins = config.getBaseUrl().isBlank() ? new LinkedHashMap<>() : null;
   }
 
@@ -123,6 +126,7 @@ public final class SiteService {
     this.timeline = original.timeline;
     this.notes = original.notes;
     this.media = original.media;
+    this.script = original.script;
     this.atOrigins = null;
   }
 
@@ -202,6 +206,14 @@ public final class SiteService {
   }
 
   private SiteResponse render(Route route) {
+    SiteResponse response = renderContent(route);
+    if (script != null && HTML.equals(response.headers().get("Content-Type"))) {
+      return new SiteResponse(response.status(), response.headers(), script.addTo(response.body()));
+    }
+    return response;
+  }
+
+  private SiteResponse renderContent(Route route) {
     Instant now = clock.instant();
     try {
       return dispatch(route, now);

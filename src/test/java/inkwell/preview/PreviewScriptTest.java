@@ -60,7 +60,12 @@ class PreviewScriptTest {
             + "mkdir -p \"$PROJECT/target/classes\"\n"
             + "for a in \"$@\"; do case \"$a\" in -Dmdep.outputFile=*)"
             + " printf %s \"$JAR\" > \"${a#-Dmdep.outputFile=}\";; esac; done\n");
-    script("java", "echo java >> \"$CALLS\"\n");
+    // The training run (PreviewTraining) is not a start of the preview.
+    script(
+        "java",
+        "case \"$*\" in *PreviewTraining*) echo training >> \"$CALLS\";;"
+            + " *) echo java >> \"$CALLS\";; esac\n");
+    script("jar", "while [ $# -gt 0 ]; do [ \"$1\" = --file ] && : > \"$2\"; shift; done\n");
   }
 
   private void script(String name, String body) throws IOException {
@@ -103,7 +108,7 @@ class PreviewScriptTest {
   @Test
   void theFirstRunBuildsThenStarts() throws Exception {
     Run first = run();
-    assertThat(first.calls()).containsExactly("mvn", "java");
+    assertThat(first.calls()).containsExactly("mvn", "training", "java");
     assertThat(first.stderr()).contains("Building the preview");
   }
 
@@ -126,7 +131,7 @@ class PreviewScriptTest {
     @Test
     void whenASourceChanged() throws Exception {
       touchLater(project.resolve("src/main/java/inkwell/A.java"));
-      assertThat(run().calls()).containsExactly("mvn", "java");
+      assertThat(run().calls()).containsExactly("mvn", "training", "java");
     }
 
     @Test
@@ -157,8 +162,8 @@ class PreviewScriptTest {
     }
 
     @Test
-    void whenTheClassesAreGone() throws Exception {
-      Files.delete(project.resolve("target/classes"));
+    void whenTheApplicationJarIsGone() throws Exception {
+      Files.delete(project.resolve("target/preview.jar"));
       assertThat(run().built()).isTrue();
     }
   }
@@ -171,6 +176,6 @@ class PreviewScriptTest {
     assertThat(failed.exit()).isEqualTo(1);
     assertThat(failed.started()).isFalse();
     assertThat(failed.stderr()).contains("COMPILATION ERROR", "preview: the build failed");
-    assertThat(run().calls()).containsExactly("mvn", "java");
+    assertThat(run().calls()).containsExactly("mvn", "training", "java");
   }
 }

@@ -126,7 +126,8 @@ class SiteServiceCachingTest {
         config,
         clock,
         PreviewNotes.NONE,
-        inkwell.storage.MediaStore.NONE);
+        inkwell.storage.MediaStore.NONE,
+        null);
   }
 
   private void publish(String key, String markdown) {
