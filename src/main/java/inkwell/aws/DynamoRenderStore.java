@@ -49,7 +49,7 @@ public final class DynamoRenderStore implements RenderStore {
       deleteBody(item, Map.of());
       return Result.TOO_LARGE;
     }
-    if (!post.draft()) {
+    if (!post.draft() && !post.page()) {
       Map<String, AttributeValue> listing = PostItems.listing(post);
       for (Tag tag : post.tags()) {
         put(RenderedItems.tag(post, tag, listing, content, renderVersion), values);

@@ -41,7 +41,7 @@ final class RenderedItems {
     item.put(
         "state", s(post.draft() ? StoredPost.State.DRAFT.name() : StoredPost.State.LIVE.name()));
     if (!post.draft()) {
-      item.put(PostTable.GSI1_PK, s(PostTable.LIST_ALL));
+      item.put(PostTable.GSI1_PK, s(post.page() ? PostTable.LIST_PAGES : PostTable.LIST_ALL));
       item.put(PostTable.GSI1_SK, s(listingSk(post)));
     }
     byte[] html = post.bodyHtml().getBytes(StandardCharsets.UTF_8);

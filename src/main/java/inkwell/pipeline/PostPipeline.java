@@ -50,6 +50,7 @@ public final class PostPipeline {
   public static final int DEFAULT_WORDS_PER_MINUTE = 220;
 
   private final String postsPrefix;
+  private final String pagesPrefix;
   private final long maxSourceBytes;
   private final ZoneId zone;
   private final int wordsPerMinute;
@@ -58,6 +59,7 @@ public final class PostPipeline {
 
   private PostPipeline(Builder builder) {
     this.postsPrefix = builder.postsPrefix;
+    this.pagesPrefix = builder.pagesPrefix;
     this.maxSourceBytes = builder.maxSourceBytes;
     this.zone = builder.zone;
     this.wordsPerMinute = builder.wordsPerMinute;
@@ -147,11 +149,19 @@ public final class PostPipeline {
       if (firstLine.isPresent()) {
         title = firstLine.get().title();
         document = markdown.parse(firstLine.get().body());
+      } else if (document.getFirstChild() == null) {
+        throw new RejectedException(
+            PostError.of(
+                Kind.EMPTY,
+                "the file has no title and no text; write a title (a \"# Title\" line, or"
+                    + " title: in the front matter) and the post below it"));
       } else {
         title = Inference.fileNameTitle(source.key());
       }
     }
     Nesting.checkTree(document, file.bodyLine());
+    UnclosedTags.check(document, body, file.bodyLine());
+    Headings.makeRoomForTheTitle(document);
 
     Headings headings = Headings.of(document, markdown);
     String html = sanitizer.clean(markdown.render(document, headings.ids()));
@@ -159,7 +169,8 @@ public final class PostPipeline {
     String summary =
         meta.summary() != null ? meta.summary() : Inference.summary(document, markdown);
 
-    String slug = slug(source.key(), meta.slug());
+    boolean page = isPage(source.key());
+    String slug = slug(source.key(), page ? pagesPrefix : postsPrefix, meta.slug());
     if (Slugs.isReserved(slug)) {
       throw new RejectedException(
           PostError.of(
@@ -191,11 +202,17 @@ public final class PostPipeline {
         words,
         Math.max(1, (words + wordsPerMinute - 1) / wordsPerMinute),
         Hashes.sha256Hex(text),
-        meta.params());
+        meta.params(),
+        page);
   }
 
-  private String slug(String key, String frontMatterSlug) {
-    String fromKey = Slugs.fromKey(key, postsPrefix);
+  /** True if {@code key} lies under the pages prefix: a standalone page, not a post. */
+  public boolean isPage(String key) {
+    return !pagesPrefix.isEmpty() && key.startsWith(pagesPrefix);
+  }
+
+  private static String slug(String key, String prefix, String frontMatterSlug) {
+    String fromKey = Slugs.fromKey(key, prefix);
     if (frontMatterSlug == null) {
       return fromKey;
     }
@@ -238,6 +255,7 @@ public final class PostPipeline {
   /** Settings for a {@link PostPipeline}; every one has a default. */
   public static final class Builder {
     private String postsPrefix = "posts/";
+    private String pagesPrefix = "pages/";
     private long maxSourceBytes = DEFAULT_MAX_SOURCE_BYTES;
     private ZoneId zone = ZoneOffset.UTC;
     private int wordsPerMinute = DEFAULT_WORDS_PER_MINUTE;
@@ -247,6 +265,14 @@ public final class PostPipeline {
     /** The key prefix that is not part of slugs ({@code posts/}); may be empty. */
     public Builder postsPrefix(String postsPrefix) {
       this.postsPrefix = Objects.requireNonNull(postsPrefix, "postsPrefix");
+      return this;
+    }
+
+    /**
+     * The key prefix of standalone pages ({@code pages/}), not part of their slugs; empty for none.
+     */
+    public Builder pagesPrefix(String pagesPrefix) {
+      this.pagesPrefix = Objects.requireNonNull(pagesPrefix, "pagesPrefix");
       return this;
     }
 
