@@ -50,7 +50,10 @@ final class PreviewStartBench {
         "",
         0);
 
-    Path clone = workspace.dir("fresh-clone").resolve("inkwell");
+    // A clone of its own each run: the previous run's clone holds a build.
+    Path clones = workspace.dir("fresh-clone");
+    Processes.run(null, List.of("rm", "-rf", clones.resolve("inkwell").toString()));
+    Path clone = clones.resolve("inkwell");
     Processes.run(null, List.of("git", "clone", "-q", project.toString(), clone.toString()));
     double fresh = firstStart(clone);
     report.detail("previewFreshCloneStartMs", fresh);
