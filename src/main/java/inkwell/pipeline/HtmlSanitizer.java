@@ -1,16 +1,19 @@
 package inkwell.pipeline;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
 
 /**
  * Cleans rendered post HTML with jsoup's {@link Safelist}: the formatting, table, image and code
  * markup Markdown produces, plus the attributes that footnotes, task lists and heading anchors
- * need. Everything else goes: {@code script}, {@code style}, {@code iframe}, {@code object}, forms,
- * event handler attributes, inline styles, and URLs other than http, https, mailto, relative paths
- * and {@code #fragments} (so {@code javascript:}, {@code vbscript:} and {@code data:},
- * entity-encoded or not, are dropped). Thread-safe.
+ * need, and the token classes of highlighted code on {@code span}. Everything else goes: {@code
+ * script}, {@code style}, {@code iframe}, {@code object}, forms, event handler attributes, inline
+ * styles, and URLs other than http, https, mailto, relative paths and {@code #fragments} (so {@code
+ * javascript:}, {@code vbscript:} and {@code data:}, entity-encoded or not, are dropped).
+ * Thread-safe.
  */
 final class HtmlSanitizer {
 
@@ -18,7 +21,7 @@ final class HtmlSanitizer {
   private static final String BASE_URI = "https://inkwell.invalid/";
 
   private final Safelist safelist =
-      Safelist.relaxed()
+      new CodeTokenSafelist(Safelist.relaxed())
           .addTags(
               "del",
               "s",
@@ -49,6 +52,7 @@ final class HtmlSanitizer {
           .addAttributes("li", "id")
           .addAttributes("section", "class", "data-footnotes")
           .addAttributes("code", "class")
+          .addAttributes("span", "class")
           .addAttributes("th", "align")
           .addAttributes("td", "align")
           .addAttributes("img", "loading")
@@ -65,5 +69,23 @@ final class HtmlSanitizer {
 
   String clean(String html) {
     return Jsoup.clean(html, BASE_URI, safelist, output);
+  }
+
+  /**
+   * Keeps {@code class} on a {@code span} only when it is one {@link TokenClass}: the highlighter's
+   * markup passes, an author's {@code <span class="preview-banner">} loses its class.
+   */
+  private static final class CodeTokenSafelist extends Safelist {
+    CodeTokenSafelist(Safelist base) {
+      super(base);
+    }
+
+    @Override
+    public boolean isSafeAttribute(String tagName, Element el, Attribute attr) {
+      if (tagName.equals("span") && attr.getKey().equalsIgnoreCase("class")) {
+        return TokenClass.isTokenClass(attr.getValue());
+      }
+      return super.isSafeAttribute(tagName, el, attr);
+    }
   }
 }

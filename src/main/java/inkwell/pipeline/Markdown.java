@@ -23,8 +23,9 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * CommonMark with GFM tables, strikethrough, autolinks and task lists, and footnotes. Raw HTML is
- * passed through here and removed or cleaned later by {@link HtmlSanitizer}. Thread-safe.
+ * CommonMark with GFM tables, strikethrough, autolinks and task lists, and footnotes; fenced code
+ * coloured by {@link CodeHighlighter}. Raw HTML is passed through here and removed or cleaned later
+ * by {@link HtmlSanitizer}. Thread-safe.
  */
 final class Markdown {
 
@@ -39,6 +40,8 @@ final class Markdown {
   private final Parser parser =
       Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
+  private final CodeHighlighter highlighter = new CodeHighlighter();
+
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   Node parse(String markdown) {
@@ -50,6 +53,7 @@ final class Markdown {
     HtmlRenderer renderer =
         HtmlRenderer.builder()
             .extensions(extensions)
+            .nodeRendererFactory(context -> new HighlightingCodeRenderer(context, highlighter))
             .attributeProviderFactory(
                 context ->
                     (node, tagName, attributes) -> {

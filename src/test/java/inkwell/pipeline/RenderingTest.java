@@ -32,8 +32,8 @@ class RenderingTest {
   @Test
   void fencedCodeKeepsItsLanguageClass() {
     assertRendering(
-        "```java\nint x = 1 < 2 ? 1 : 0;\n```",
-        "<pre><code class=\"language-java\">int x = 1 &lt; 2 ? 1 : 0;\n</code></pre>");
+        "```text\nint x = 1 < 2 ? 1 : 0;\n```",
+        "<pre><code class=\"language-text\">int x = 1 &lt; 2 ? 1 : 0;\n</code></pre>");
   }
 
   @Test

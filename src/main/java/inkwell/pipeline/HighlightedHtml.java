@@ -1,0 +1,76 @@
+package inkwell.pipeline;
+
+/**
+ * Builds the HTML of one highlighted code block from ranges of its text, each with a {@link
+ * TokenClass} or none. Every character of the code is written exactly once and in order, escaped,
+ * whatever ranges the caller gives: gaps are written as plain text, overlaps are cut, a range that
+ * would split a surrogate pair is widened by one. So the text of the HTML is always the code.
+ * Neighbouring ranges of one class share a {@code span}. Not thread-safe; one per block.
+ */
+final class HighlightedHtml {
+
+  private final String code;
+  private final StringBuilder html;
+  private int written;
+  private int pendingEnd;
+  private TokenClass pendingClass;
+
+  HighlightedHtml(String code) {
+    this.code = code;
+    this.html = new StringBuilder(code.length() * 2);
+  }
+
+  /** Marks {@code [start, end)} of the code with {@code tokenClass} ({@code null}: plain). */
+  void add(int start, int end, TokenClass tokenClass) {
+    end = Math.min(end, code.length());
+    if (end > 0
+        && end < code.length()
+        && Character.isSurrogatePair(code.charAt(end - 1), code.charAt(end))) {
+      end++;
+    }
+    if (start > pendingEnd) {
+      add(pendingEnd, start, null);
+    }
+    if (end <= pendingEnd) {
+      return;
+    }
+    if (tokenClass != pendingClass) {
+      flush();
+      pendingClass = tokenClass;
+    }
+    pendingEnd = end;
+  }
+
+  /** The HTML for the whole code, with anything not yet covered as plain text. */
+  String finish() {
+    add(pendingEnd, code.length(), null);
+    flush();
+    return html.toString();
+  }
+
+  private void flush() {
+    if (pendingEnd == written) {
+      return;
+    }
+    if (pendingClass != null) {
+      html.append("<span class=\"").append(pendingClass.css).append("\">");
+    }
+    escape(written, pendingEnd);
+    if (pendingClass != null) {
+      html.append("</span>");
+    }
+    written = pendingEnd;
+  }
+
+  private void escape(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = code.charAt(i);
+      switch (c) {
+        case '&' -> html.append("&amp;");
+        case '<' -> html.append("&lt;");
+        case '>' -> html.append("&gt;");
+        default -> html.append(c);
+      }
+    }
+  }
+}
