@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Nested;
@@ -38,7 +36,7 @@ class HighlightingTest {
     void javaKeywordsTypesNumbersAndCommentsGetTheirClasses() {
       assertHighlighting(
           "```java\nint x = 1; // one\n```",
-          "<pre><code class=\"language-java\"><span class=\"tok-type\">int</span> x <span"
+          "<pre tabindex=\"0\"><code class=\"language-java\"><span class=\"tok-type\">int</span> x <span"
               + " class=\"tok-operator\">=</span> <span class=\"tok-number\">1</span>; <span"
               + " class=\"tok-comment\">// one</span>\n</code></pre>");
     }
@@ -47,7 +45,7 @@ class HighlightingTest {
     void aStringSpansItsQuotesAndIsEscaped() {
       assertHighlighting(
           "```js\nlet s = \"<b> & 😀\";\n```",
-          "<pre><code class=\"language-js\"><span class=\"tok-keyword\">let</span> s <span"
+          "<pre tabindex=\"0\"><code class=\"language-js\"><span class=\"tok-keyword\">let</span> s <span"
               + " class=\"tok-operator\">=</span> <span class=\"tok-string\">\"&lt;b&gt; &amp;"
               + " 😀\"</span>;\n</code></pre>");
     }
@@ -56,7 +54,7 @@ class HighlightingTest {
     void markupTagsAttributesAndValuesGetTheirClasses() {
       assertHighlighting(
           "```html\n<p class=\"x\">hi</p>\n```",
-          "<pre><code class=\"language-html\"><span class=\"tok-punctuation\">&lt;</span><span"
+          "<pre tabindex=\"0\"><code class=\"language-html\"><span class=\"tok-punctuation\">&lt;</span><span"
               + " class=\"tok-tag\">p</span> <span class=\"tok-attribute\">class</span><span"
               + " class=\"tok-operator\">=</span><span class=\"tok-string\">\"x\"</span><span"
               + " class=\"tok-punctuation\">&gt;</span>hi<span"
@@ -68,7 +66,7 @@ class HighlightingTest {
     void aCommentOpenOnOneLineStaysACommentOnTheNext() {
       assertHighlighting(
           "```c\n/* one\ntwo */ int\n```",
-          "<pre><code class=\"language-c\"><span class=\"tok-comment\">/* one</span>\n<span"
+          "<pre tabindex=\"0\"><code class=\"language-c\"><span class=\"tok-comment\">/* one</span>\n<span"
               + " class=\"tok-comment\">two */</span> <span class=\"tok-type\">int</span>\n"
               + "</code></pre>");
     }
@@ -77,7 +75,7 @@ class HighlightingTest {
     void neighbouringTokensOfOneClassShareASpan() {
       assertHighlighting(
           "```go\nf()\n```",
-          "<pre><code class=\"language-go\">f<span class=\"tok-punctuation\">()</span>\n"
+          "<pre tabindex=\"0\"><code class=\"language-go\">f<span class=\"tok-punctuation\">()</span>\n"
               + "</code></pre>");
     }
   }
@@ -89,7 +87,7 @@ class HighlightingTest {
     void aConsoleBlockMarksPromptsReadsCommandsAsShellAndLeavesOutputPlain() {
       assertHighlighting(
           "```console\n$ echo \"hi\"\nhi\n```",
-          "<pre><code class=\"language-console\"><span class=\"tok-prompt\">$ </span><span"
+          "<pre tabindex=\"0\"><code class=\"language-console\"><span class=\"tok-prompt\">$ </span><span"
               + " class=\"tok-function\">echo</span> <span class=\"tok-string\">\"hi\"</span>\n"
               + "hi\n</code></pre>");
     }
@@ -98,7 +96,7 @@ class HighlightingTest {
     void aCommandContinuedWithABackslashIsShellOnItsNextLineToo() {
       assertHighlighting(
           "```console\n$ ls \\\n  \"x\"\n\"out\"\n```",
-          "<pre><code class=\"language-console\"><span class=\"tok-prompt\">$ </span><span"
+          "<pre tabindex=\"0\"><code class=\"language-console\"><span class=\"tok-prompt\">$ </span><span"
               + " class=\"tok-function\">ls</span> \\\n  <span"
               + " class=\"tok-string\">\"x\"</span>\n\"out\"\n</code></pre>");
     }
@@ -114,7 +112,7 @@ class HighlightingTest {
     void diffLinesAreMarkedByTheirFirstCharacter() {
       assertHighlighting(
           "```diff\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n same\n-old\n+new\n```",
-          "<pre><code class=\"language-diff\"><span class=\"tok-meta\">--- a/x</span>\n<span"
+          "<pre tabindex=\"0\"><code class=\"language-diff\"><span class=\"tok-meta\">--- a/x</span>\n<span"
               + " class=\"tok-meta\">+++ b/x</span>\n<span class=\"tok-meta\">@@ -1 +1"
               + " @@</span>\n same\n<span class=\"tok-deleted\">-old</span>\n<span"
               + " class=\"tok-inserted\">+new</span>\n</code></pre>");
@@ -124,7 +122,7 @@ class HighlightingTest {
     void aDiffWithoutHeadersStillMarksInsertionsAndDeletions() {
       assertHighlighting(
           "```diff\n-old\n+new\n```",
-          "<pre><code class=\"language-diff\"><span class=\"tok-deleted\">-old</span>\n<span"
+          "<pre tabindex=\"0\"><code class=\"language-diff\"><span class=\"tok-deleted\">-old</span>\n<span"
               + " class=\"tok-inserted\">+new</span>\n</code></pre>");
     }
   }
@@ -164,23 +162,24 @@ class HighlightingTest {
     void anUnknownLanguageRendersEscapedPlainCode() {
       assertHighlighting(
           "```brainfuck\n<+>&\n```",
-          "<pre><code class=\"language-brainfuck\">&lt;+&gt;&amp;\n</code></pre>");
+          "<pre tabindex=\"0\"><code class=\"language-brainfuck\">&lt;+&gt;&amp;\n</code></pre>");
     }
 
     @Test
     void noLanguageRendersEscapedPlainCodeWithoutAClass() {
-      assertHighlighting("```\nint x = 1 < 2;\n```", "<pre><code>int x = 1 &lt; 2;\n</code></pre>");
+      assertHighlighting(
+          "```\nint x = 1 < 2;\n```", "<pre tabindex=\"0\"><code>int x = 1 &lt; 2;\n</code></pre>");
     }
 
     @Test
     void indentedCodeStaysPlain() {
-      assertHighlighting("    int x = 1;", "<pre><code>int x = 1;\n</code></pre>");
+      assertHighlighting("    int x = 1;", "<pre tabindex=\"0\"><code>int x = 1;\n</code></pre>");
     }
 
     @Test
-    void everyLanguageHasABlockInTheBrowserChecksFixture() throws IOException {
+    void everyLanguageHasABlockInTheBrowserChecksFixture() {
       Set<CodeLanguage> covered = EnumSet.noneOf(CodeLanguage.class);
-      for (Block block : fixtureBlocks()) {
+      for (CodeFixture.Block block : CodeFixture.blocks()) {
         CodeLanguage.of(block.info()).ifPresent(covered::add);
       }
       assertThat(covered).containsExactlyInAnyOrder(CodeLanguage.values());
@@ -191,10 +190,11 @@ class HighlightingTest {
   class TheTextStaysTheAuthors {
 
     @Test
-    void everyBlockOfTheFixtureReadsBackAsItsSourceExactly() throws IOException {
-      List<Block> blocks = fixtureBlocks();
+    void everyBlockOfTheFixtureReadsBackAsItsSourceExactly() {
+      List<CodeFixture.Block> blocks = CodeFixture.blocks();
       List<Element> rendered =
-          Jsoup.parse(Pipelines.post("posts/code.md", fixture()).bodyHtml()).select("pre > code");
+          Jsoup.parse(Pipelines.post("posts/code.md", CodeFixture.markdown()).bodyHtml())
+              .select("pre > code");
       assertThat(rendered).hasSameSizeAs(blocks);
       for (int i = 0; i < blocks.size(); i++) {
         assertThat(rendered.get(i).wholeText())
@@ -204,10 +204,11 @@ class HighlightingTest {
     }
 
     @Test
-    void everyLanguageOfTheFixtureIsColouredWithSeveralTokenClasses() throws IOException {
+    void everyLanguageOfTheFixtureIsColouredWithSeveralTokenClasses() {
       List<String> poorlyColoured = new ArrayList<>();
       for (Element code :
-          Jsoup.parse(Pipelines.post("posts/code.md", fixture()).bodyHtml()).select("pre > code")) {
+          Jsoup.parse(Pipelines.post("posts/code.md", CodeFixture.markdown()).bodyHtml())
+              .select("pre > code")) {
         Set<String> classes = new TreeSet<>(code.select("span").eachAttr("class"));
         if (CodeLanguage.of(code.className().replace("language-", "")).isPresent()
             && classes.size() < 3) {
@@ -226,6 +227,28 @@ class HighlightingTest {
   }
 
   @Nested
+  class TheStylesheet {
+
+    @Test
+    void coloursEveryTokenClassInEveryScheme() throws IOException {
+      String css;
+      try (InputStream in =
+          HighlightingTest.class.getResourceAsStream("/inkwell/site/view/site.css")) {
+        css = new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
+      }
+      for (TokenClass token : TokenClass.values()) {
+        String property = "--" + token.css;
+        assertThat(css)
+            .contains("." + token.css + " {\n  color: var(" + property + ");")
+            .containsPattern("(?s):root \\{[^}]*" + property + ": #")
+            .containsPattern(
+                "(?s)prefers-color-scheme: dark\\) \\{\\s*:root \\{[^}]*" + property + ": #")
+            .containsPattern("(?s)@media print \\{\\s*:root \\{[^}]*" + property + ": #");
+      }
+    }
+  }
+
+  @Nested
   class Sanitizing {
 
     @Test
@@ -238,28 +261,5 @@ class HighlightingTest {
       assertHighlighting(
           "<span class=\"tok-keyword\">x</span>", "<p><span class=\"tok-keyword\">x</span></p>");
     }
-  }
-
-  record Block(String info, String code) {}
-
-  private static final Pattern FENCE =
-      Pattern.compile("^(`{3,})([^\\n`]*)\\n(.*?)^\\1$", Pattern.MULTILINE | Pattern.DOTALL);
-
-  static String fixture() throws IOException {
-    try (InputStream in =
-        HighlightingTest.class.getResourceAsStream(
-            "/browser-site/posts/2025/code-in-every-language.md")) {
-      return new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  /** The fenced blocks of the fixture post: info string and code, as the author wrote them. */
-  static List<Block> fixtureBlocks() throws IOException {
-    List<Block> blocks = new ArrayList<>();
-    Matcher m = FENCE.matcher(fixture());
-    while (m.find()) {
-      blocks.add(new Block(m.group(2), m.group(3)));
-    }
-    return blocks;
   }
 }

@@ -88,6 +88,26 @@ class ThemeTest {
     assertThat(contrast(dark.get("--text"), dark.get("--bg"))).isGreaterThanOrEqualTo(7);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "light | :root {",
+        "dark  | @media (prefers-color-scheme: dark) {",
+        "print | @media print {"
+      })
+  void everyCodeTokenColourPassesWcagAaOnTheCodeBackground(String scheme, String opening) {
+    Map<String, String> colours = colours(block(opening));
+    Map<String, String> tokens = new LinkedHashMap<>(colours);
+    tokens.keySet().removeIf(name -> !name.startsWith("--tok-"));
+    assertThat(tokens).as("token colours in %s", scheme).hasSize(16);
+    tokens.forEach(
+        (name, colour) ->
+            assertThat(contrast(colour, colours.get("--code-bg")))
+                .as("%s %s on %s in %s", name, colour, colours.get("--code-bg"), scheme)
+                .isGreaterThanOrEqualTo(4.5));
+  }
+
   @Test
   void theContrastTableInTheCssCommentIsTrue() {
     Matcher row =
@@ -101,7 +121,7 @@ class ThemeTest {
           .as(row.group())
           .isEqualTo(row.group(3));
     }
-    assertThat(rows).isEqualTo(14);
+    assertThat(rows).isEqualTo(14 + 2 * 16);
   }
 
   @Test
