@@ -38,7 +38,10 @@ final class Markdown {
           FootnotesExtension.create());
 
   private final Parser parser =
-      Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+      Parser.builder()
+          .extensions(extensions)
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+          .build();
 
   private final CodeHighlighter highlighter = new CodeHighlighter();
 

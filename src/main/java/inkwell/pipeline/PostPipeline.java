@@ -25,6 +25,7 @@ import org.commonmark.node.Node;
  * ParseResult result = pipeline.parse(new Source("posts/hello.md", bytes, lastModified));
  * if (result instanceof ParseResult.Parsed parsed) {
  *   Post post = parsed.post();
+ *   parsed.describeWarnings().forEach(log::warn); // posts/hello.md:9:5: <img src="a.png"> has no alt text: ...
  * } else if (result instanceof ParseResult.Rejected rejected) {
  *   log(rejected.describe()); // posts/hello.md:3:7: date: cannot read "Augst 5" as a date; ...
  * }
@@ -67,7 +68,7 @@ public final class PostPipeline {
   /** The post {@code source} describes, or the reason it describes none. */
   public ParseResult parse(Source source) {
     try {
-      return new ParseResult.Parsed(build(source));
+      return build(source);
     } catch (RejectedException e) {
       return new ParseResult.Rejected(source.key(), e.error());
     } catch (StackOverflowError e) {
@@ -79,7 +80,7 @@ public final class PostPipeline {
     }
   }
 
-  private Post build(Source source) {
+  private ParseResult.Parsed build(Source source) {
     String text = SourceText.decode(source.bytes(), maxSourceBytes);
     MarkdownFile file = MarkdownFile.split(text);
     FrontMatter meta =
@@ -115,6 +116,7 @@ public final class PostPipeline {
       }
     }
     Nesting.checkTree(document, file.bodyLine());
+    List<PostError> warnings = MissingAltText.find(document, file.bodyLine());
 
     Headings headings = Headings.of(document, markdown);
     String html = sanitizer.clean(markdown.render(document, headings.ids()));
@@ -133,28 +135,30 @@ public final class PostPipeline {
                   + String.join(", ", new java.util.TreeSet<>(Slugs.RESERVED))
                   + "); move the file or set another slug"));
     }
-    return new Post(
-        source.key(),
-        slug,
-        title,
-        date,
-        meta.lastmod() != null ? meta.lastmod() : date,
-        tags(meta.tags()),
-        meta.categories(),
-        summary,
-        Boolean.TRUE.equals(meta.draft()),
-        meta.publishDate(),
-        meta.expiryDate(),
-        meta.aliases(),
-        meta.canonical(),
-        meta.image(),
-        meta.author(),
-        html,
-        headings.toc(),
-        words,
-        Math.max(1, (words + wordsPerMinute - 1) / wordsPerMinute),
-        Hashes.sha256Hex(text),
-        meta.params());
+    Post post =
+        new Post(
+            source.key(),
+            slug,
+            title,
+            date,
+            meta.lastmod() != null ? meta.lastmod() : date,
+            tags(meta.tags()),
+            meta.categories(),
+            summary,
+            Boolean.TRUE.equals(meta.draft()),
+            meta.publishDate(),
+            meta.expiryDate(),
+            meta.aliases(),
+            meta.canonical(),
+            meta.image(),
+            meta.author(),
+            html,
+            headings.toc(),
+            words,
+            Math.max(1, (words + wordsPerMinute - 1) / wordsPerMinute),
+            Hashes.sha256Hex(text),
+            meta.params());
+    return new ParseResult.Parsed(post, warnings);
   }
 
   private String slug(String key, String frontMatterSlug) {
