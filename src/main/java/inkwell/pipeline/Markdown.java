@@ -43,7 +43,12 @@ final class Markdown {
           .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
           .build();
 
-  private final CodeHighlighter highlighter = new CodeHighlighter();
+  /** {@code null} when code is left plain. */
+  private final CodeHighlighter highlighter;
+
+  Markdown(boolean highlightCode) {
+    this.highlighter = highlightCode ? new CodeHighlighter() : null;
+  }
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -53,10 +58,12 @@ final class Markdown {
 
   /** HTML for {@code document}, with {@code id} attributes on the headings named in {@code ids}. */
   String render(Node document, Map<Node, String> ids) {
+    HtmlRenderer.Builder builder = HtmlRenderer.builder().extensions(extensions);
+    if (highlighter != null) {
+      builder.nodeRendererFactory(context -> new HighlightingCodeRenderer(context, highlighter));
+    }
     HtmlRenderer renderer =
-        HtmlRenderer.builder()
-            .extensions(extensions)
-            .nodeRendererFactory(context -> new HighlightingCodeRenderer(context, highlighter))
+        builder
             .attributeProviderFactory(
                 context ->
                     (node, tagName, attributes) -> {

@@ -159,6 +159,19 @@ class HighlightingTest {
     }
 
     @Test
+    void aPipelineBuiltWithoutHighlightingLeavesKnownLanguagesPlain() {
+      PostPipeline plain = PostPipeline.builder().highlightCode(false).build();
+      ParseResult result =
+          plain.parse(
+              new Source(
+                  "posts/a.md",
+                  "# T\n\n```java\nint x;\n```\n".getBytes(StandardCharsets.UTF_8),
+                  Pipelines.LAST_MODIFIED));
+      assertThat(((ParseResult.Parsed) result).post().bodyHtml())
+          .isEqualTo("<pre tabindex=\"0\"><code class=\"language-java\">int x;\n</code></pre>\n");
+    }
+
+    @Test
     void anUnknownLanguageRendersEscapedPlainCode() {
       assertHighlighting(
           "```brainfuck\n<+>&\n```",
