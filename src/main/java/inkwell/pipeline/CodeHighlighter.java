@@ -20,9 +20,15 @@ final class CodeHighlighter {
 
   private final TokenMakerFactory factory = TokenMakerFactory.getDefaultInstance();
 
-  /** The HTML for {@code code} coloured as {@code language}. */
-  String highlight(CodeLanguage language, String code) {
-    HighlightedHtml html = new HighlightedHtml(code);
+  /**
+   * The HTML for {@code code} coloured as {@code language} ({@code null}: left plain), its lines
+   * wrapped as {@code options} ask.
+   */
+  String highlight(CodeLanguage language, String code, CodeOptions options) {
+    HighlightedHtml html = new HighlightedHtml(code, options);
+    if (language == null) {
+      return html.finish();
+    }
     try {
       switch (language) {
         case DIFF -> DiffLines.mark(code, html);
@@ -38,23 +44,24 @@ final class CodeHighlighter {
       }
       return html.finish();
     } catch (RuntimeException e) {
-      return plainAfter(e, language, code);
+      return plainAfter(e, language, code, options);
     } catch (Error e) {
       // The JFlex scanners behind the token makers throw a bare Error for input they cannot match.
       if (e.getClass() != Error.class) {
         throw e;
       }
-      return plainAfter(e, language, code);
+      return plainAfter(e, language, code, options);
     }
   }
 
-  private static String plainAfter(Throwable e, CodeLanguage language, String code) {
+  private static String plainAfter(
+      Throwable e, CodeLanguage language, String code, CodeOptions options) {
     LOG.warn(
         "event", "code-not-highlighted",
         "language", language.names.get(0),
         "error", e.toString(),
         "codeChars", code.length());
-    return new HighlightedHtml(code).finish();
+    return new HighlightedHtml(code, options).finish();
   }
 
   /**

@@ -17,6 +17,9 @@ import org.commonmark.renderer.html.HtmlWriter;
  */
 final class HighlightingCodeRenderer implements NodeRenderer {
 
+  /** The class on {@code <code>} whose lines the stylesheet numbers. */
+  static final String LINE_NUMBERS = "linenos";
+
   private final HtmlNodeRendererContext context;
   private final HtmlWriter html;
   private final CodeHighlighter highlighter;
@@ -44,11 +47,15 @@ final class HighlightingCodeRenderer implements NodeRenderer {
       }
     }
     Optional<CodeLanguage> language = CodeLanguage.of(info);
+    CodeOptions options = CodeOptions.parse(info);
+    if (options.lineNumbers()) {
+      codeAttributes.merge("class", LINE_NUMBERS, (a, b) -> a + " " + b);
+    }
     html.line();
     html.tag("pre", context.extendAttributes(block, "pre", Map.of()));
     html.tag("code", context.extendAttributes(block, "code", codeAttributes));
-    if (language.isPresent()) {
-      html.raw(highlighter.highlight(language.get(), block.getLiteral()));
+    if (language.isPresent() || options.wrapsLines()) {
+      html.raw(highlighter.highlight(language.orElse(null), block.getLiteral(), options));
     } else {
       html.text(block.getLiteral());
     }

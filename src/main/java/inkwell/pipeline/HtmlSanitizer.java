@@ -109,7 +109,7 @@ final class HtmlSanitizer {
     @Override
     public boolean isSafeAttribute(String tagName, Element el, Attribute attr) {
       if (tagName.equals("span") && attr.getKey().equalsIgnoreCase("class")) {
-        return TokenClass.isTokenClass(attr.getValue());
+        return TokenClass.isCodeClass(attr.getValue());
       }
       return super.isSafeAttribute(tagName, el, attr);
     }

@@ -77,8 +77,14 @@ enum TokenClass {
     };
   }
 
-  /** True for {@code tok-keyword} and the other classes here; false for anything else. */
-  static boolean isTokenClass(String css) {
+  /**
+   * True for {@code tok-keyword} and the other classes here, and the line classes of {@link
+   * HighlightedHtml}; false for anything else.
+   */
+  static boolean isCodeClass(String css) {
+    if (css.equals(HighlightedHtml.LINE) || css.equals(HighlightedHtml.MARKED_LINE)) {
+      return true;
+    }
     for (TokenClass c : values()) {
       if (c.css.equals(css)) {
         return true;

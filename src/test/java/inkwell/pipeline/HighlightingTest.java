@@ -128,6 +128,56 @@ class HighlightingTest {
   }
 
   @Nested
+  class LineNumbersAndMarkedLines {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "go {linenos=true}                    | true  | {}",
+          "go {linenos=table}                   | true  | {}",
+          "go {linenos=false}                   | false | {}",
+          "go {hl_lines=[2,\"4-6\"]}            | false | {2, 4, 5, 6}",
+          "go {hl_lines=\"2 4-6\"}              | false | {2, 4, 5, 6}",
+          "go {linenos=true, hl_lines=[1]}      | true  | {1}",
+          "go {hl_lines=[99999999999, 3-1, 0]}  | false | {}",
+          "go                                   | false | {}",
+          "go {style=monokai}                   | false | {}"
+        })
+    void hugosOptionsAreReadFromTheInfoString(String info, boolean numbers, String marked) {
+      CodeOptions options = CodeOptions.parse(info);
+      assertThat(options.lineNumbers()).isEqualTo(numbers);
+      assertThat(options.marked()).hasToString(marked);
+    }
+
+    @Test
+    void numberedLinesAreWrappedOneByOneAndMarkedLinesCarryHl() {
+      assertHighlighting(
+          "```go {linenos=true, hl_lines=[2]}\nx := 1\n\ny\n```",
+          "<pre tabindex=\"0\"><code class=\"language-go linenos\"><span class=\"line\">x <span"
+              + " class=\"tok-operator\">:=</span> <span class=\"tok-number\">1</span></span>\n"
+              + "<span class=\"line hl\"></span>\n<span class=\"line\">y</span>\n</code></pre>");
+    }
+
+    @Test
+    void aCommentOverSeveralLinesIsCutAtEachLine() {
+      assertHighlighting(
+          "```c {hl_lines=[1]}\n/* a\nb */\n```",
+          "<pre tabindex=\"0\"><code class=\"language-c\"><span class=\"line hl\"><span"
+              + " class=\"tok-comment\">/* a</span></span>\n<span class=\"line\"><span"
+              + " class=\"tok-comment\">b */</span></span>\n</code></pre>");
+    }
+
+    @Test
+    void optionsWrapTheLinesOfCodeInNoKnownLanguageToo() {
+      assertHighlighting(
+          "```text {linenos=true}\na < b\n```",
+          "<pre tabindex=\"0\"><code class=\"language-text linenos\"><span class=\"line\">a &lt;"
+              + " b</span>\n</code></pre>");
+    }
+  }
+
+  @Nested
   class Languages {
 
     @ParameterizedTest(name = "{0} -> {1}")

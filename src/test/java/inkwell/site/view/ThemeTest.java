@@ -96,16 +96,23 @@ class ThemeTest {
         "dark  | @media (prefers-color-scheme: dark) {",
         "print | @media print {"
       })
-  void everyCodeTokenColourPassesWcagAaOnTheCodeBackground(String scheme, String opening) {
+  void everyCodeTokenColourPassesWcagAaOnTheCodeBackgroundAndOnMarkedLines(
+      String scheme, String opening) {
     Map<String, String> colours = colours(block(opening));
     Map<String, String> tokens = new LinkedHashMap<>(colours);
     tokens.keySet().removeIf(name -> !name.startsWith("--tok-"));
     assertThat(tokens).as("token colours in %s", scheme).hasSize(16);
-    tokens.forEach(
-        (name, colour) ->
-            assertThat(contrast(colour, colours.get("--code-bg")))
-                .as("%s %s on %s in %s", name, colour, colours.get("--code-bg"), scheme)
-                .isGreaterThanOrEqualTo(4.5));
+    tokens.put("--text", colours.getOrDefault("--text", "#000000"));
+    tokens.put("--muted", colours.getOrDefault("--muted", "#000000"));
+    for (String background : new String[] {"--code-bg", "--code-hl-bg"}) {
+      tokens.forEach(
+          (name, colour) ->
+              assertThat(contrast(colour, colours.get(background)))
+                  .as(
+                      "%s %s on %s %s in %s",
+                      name, colour, background, colours.get(background), scheme)
+                  .isGreaterThanOrEqualTo(4.5));
+    }
   }
 
   @Test
