@@ -289,6 +289,16 @@ class HighlightingTest {
     }
   }
 
+  @Test
+  void theExampleInDocsCodeRendersAsItSays() throws IOException {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/CODE.md"));
+    int markdownStart = doc.indexOf("````markdown\n") + "````markdown\n".length();
+    String markdown = doc.substring(markdownStart, doc.indexOf("````\n", markdownStart));
+    int htmlStart = doc.indexOf("```html\n", markdownStart) + "```html\n".length();
+    String html = doc.substring(htmlStart, doc.indexOf("```\n", htmlStart));
+    assertThat(body(markdown) + "\n").isEqualTo(html);
+  }
+
   @Nested
   class TheStylesheet {
 
