@@ -133,9 +133,7 @@ public final class S3ContentStore implements SourceStore, StatusStore, BodyStore
             at,
             "note",
             "The previous version of this post, if any, is still live.");
-    s3.putObject(
-        r -> r.bucket(bucket).key(statusKey(sourceKey)).contentType("application/json"),
-        RequestBody.fromString(json + "\n", StandardCharsets.UTF_8));
+    writeStatus(sourceKey, json);
   }
 
   @Override
@@ -163,6 +161,10 @@ public final class S3ContentStore implements SourceStore, StatusStore, BodyStore
             at,
             "note",
             "This version is live; the warnings say what a reader still misses.");
+    writeStatus(sourceKey, json);
+  }
+
+  private void writeStatus(String sourceKey, String json) {
     s3.putObject(
         r -> r.bucket(bucket).key(statusKey(sourceKey)).contentType("application/json"),
         RequestBody.fromString(json + "\n", StandardCharsets.UTF_8));

@@ -315,8 +315,9 @@ class HighlightingTest {
             .contains("." + token.css + " {\n  color: var(" + property + ");")
             .containsPattern("(?s):root \\{[^}]*" + property + ": #")
             .containsPattern(
-                "(?s)prefers-color-scheme: dark\\) \\{\\s*:root \\{[^}]*" + property + ": #")
-            .containsPattern("(?s)@media print \\{\\s*:root \\{[^}]*" + property + ": #");
+                "(?s)@media screen and \\(prefers-color-scheme: dark\\) \\{\\s*:root \\{[^}]*"
+                    + property
+                    + ": #");
       }
     }
   }

@@ -92,13 +92,14 @@ class ThemeTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "light | :root {",
-        "dark  | @media (prefers-color-scheme: dark) {",
-        "print | @media print {"
+        "light | :root {                                       | :root {",
+        "dark  | @media screen and (prefers-color-scheme: dark) { | @media (prefers-color-scheme: dark) {",
+        "print | :root {                                       | @media print {"
       })
   void everyCodeTokenColourPassesWcagAaOnTheCodeBackgroundAndOnMarkedLines(
-      String scheme, String opening) {
-    Map<String, String> colours = colours(block(opening));
+      String scheme, String tokenBlock, String backgroundBlock) {
+    Map<String, String> colours = colours(block(tokenBlock.strip()));
+    colours.putAll(colours(block(backgroundBlock.strip())));
     Map<String, String> tokens = new LinkedHashMap<>(colours);
     tokens.keySet().removeIf(name -> !name.startsWith("--tok-"));
     assertThat(tokens).as("token colours in %s", scheme).hasSize(16);
