@@ -1,6 +1,8 @@
 package inkwell.pipeline;
 
 import inkwell.support.StructuredLog;
+import java.util.HashMap;
+import java.util.Map;
 import javax.swing.text.Segment;
 import org.fife.ui.rsyntaxtextarea.Token;
 import org.fife.ui.rsyntaxtextarea.TokenMaker;
@@ -10,7 +12,7 @@ import org.fife.ui.rsyntaxtextarea.TokenMakerFactory;
  * Colours the code of a fenced block: the HTML that goes inside its {@code <code>} element, with
  * {@link TokenClass} spans around the tokens RSyntaxTextArea's token makers find. The text of the
  * HTML is always exactly the code (see {@link HighlightedHtml}). A token maker that fails leaves
- * the block plain, with a log line. Thread-safe: every call takes a token maker of its own.
+ * the block plain, with a log line. Thread-safe: each thread uses token makers of its own.
  */
 final class CodeHighlighter {
 
@@ -19,6 +21,12 @@ final class CodeHighlighter {
   private static final String PROMPT = "$ ";
 
   private final TokenMakerFactory factory = TokenMakerFactory.getDefaultInstance();
+
+  /**
+   * Token makers keep state between lines and a pool of tokens, so a thread never shares one; each
+   * thread keeps the ones it made, since making one (reflection, the pool) costs more than a block.
+   */
+  private final ThreadLocal<Map<String, TokenMaker>> makers = ThreadLocal.withInitial(HashMap::new);
 
   /**
    * The HTML for {@code code} coloured as {@code language} ({@code null}: left plain), its lines
@@ -54,8 +62,8 @@ final class CodeHighlighter {
     }
   }
 
-  private static String plainAfter(
-      Throwable e, CodeLanguage language, String code, CodeOptions options) {
+  private String plainAfter(Throwable e, CodeLanguage language, String code, CodeOptions options) {
+    makers.remove(); // a token maker that failed half way is not used again
     LOG.warn(
         "event", "code-not-highlighted",
         "language", language.names.get(0),
@@ -69,7 +77,7 @@ final class CodeHighlighter {
    * open comment or string) from one line to the next.
    */
   private void tokens(String style, String code, int from, int to, HighlightedHtml html) {
-    TokenMaker maker = factory.getTokenMaker(style);
+    TokenMaker maker = makers.get().computeIfAbsent(style, factory::getTokenMaker);
     char[] chars = code.toCharArray();
     int state = 0;
     int start = from;

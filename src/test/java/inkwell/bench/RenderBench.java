@@ -174,13 +174,21 @@ final class RenderBench {
     return Processes.run(site, command);
   }
 
-  /** Hugo's default highlighter marks a highlighted block with the class {@code chroma}. */
+  /**
+   * Hugo's default highlighting (Chroma, inline styles) wraps a highlighted block in {@code <div
+   * class="highlight">} and colours its tokens with {@code style="color:...}.
+   */
   private static void requireHighlighting(Path site) {
     try (var files = Files.walk(site.resolve("public/posts"))) {
       boolean highlighted =
           files
               .filter(f -> f.getFileName().toString().equals("index.html"))
-              .anyMatch(f -> read(f).contains("class=\"chroma\""));
+              .anyMatch(
+                  f -> {
+                    String html = read(f);
+                    return html.contains("<div class=\"highlight\">")
+                        && html.contains("<span style=\"color:");
+                  });
       if (!highlighted) {
         throw new IllegalStateException("hugo highlighted no code block; check its configuration");
       }
