@@ -18,10 +18,11 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Builds the SDK clients once per container, from the standard AWS environment: {@code AWS_REGION}
- * (or {@code AWS_DEFAULT_REGION}), and {@code AWS_ENDPOINT_URL_S3}, {@code
- * AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL} for LocalStack, {@code sam local} or the
- * emulators. Only with an overridden endpoint are path-style addressing and "checksums only when
- * required" switched on, as S3 emulators need; against AWS the SDK's defaults stand. The HTTP
+ * (or {@code AWS_DEFAULT_REGION}), and an endpoint for LocalStack, {@code sam local} or the
+ * emulators from {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_DYNAMODB}, then {@code
+ * INKWELL_ENDPOINT_URL} (the template's, empty on AWS), then {@code AWS_ENDPOINT_URL}. Empty values
+ * count as unset. Only with an overridden endpoint are path-style addressing and "checksums only
+ * when required" switched on, as S3 emulators need; against AWS the SDK's defaults stand. The HTTP
  * client is the JDK's URLConnection: no Netty or Apache client to load at cold start.
  */
 public final class AwsClients {
@@ -43,7 +44,7 @@ public final class AwsClients {
     /** Settings from environment variables, as Lambda, {@code sam local} and shells set them. */
     public static Settings fromEnvironment(Map<String, String> env) {
       String region = firstSet(env, "AWS_REGION", "AWS_DEFAULT_REGION");
-      String shared = env.get("AWS_ENDPOINT_URL");
+      String shared = firstSet(env, "INKWELL_ENDPOINT_URL", "AWS_ENDPOINT_URL");
       String s3 = firstSet(env, "AWS_ENDPOINT_URL_S3");
       String dynamo = firstSet(env, "AWS_ENDPOINT_URL_DYNAMODB");
       AwsCredentialsProvider credentials =

@@ -3,6 +3,7 @@ package inkwell.preview;
 import inkwell.config.BlogConfig;
 import inkwell.pipeline.PostPipeline;
 import inkwell.publish.PublishService;
+import inkwell.site.PageScript;
 import inkwell.site.SiteService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
@@ -64,7 +65,27 @@ class PreviewBeans {
   }
 
   @Singleton
-  FolderWatcher watcher(FolderSource source, PublishService service, SiteService site) {
-    return new FolderWatcher(source, service, BUCKET, System.out, site::contentChanged);
+  LiveReload liveReload() {
+    return new LiveReload();
+  }
+
+  /** Every page carries the live reload's script (the site function's pages carry none). */
+  @Singleton
+  PageScript liveReloadScript() {
+    return LiveReload.SCRIPT;
+  }
+
+  @Singleton
+  FolderWatcher watcher(
+      FolderSource source, PublishService service, SiteService site, LiveReload reload) {
+    return new FolderWatcher(
+        source,
+        service,
+        BUCKET,
+        System.out,
+        () -> {
+          site.contentChanged();
+          reload.changed();
+        });
   }
 }

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The preview's command line: {@code preview [FOLDER] [--port N] [--host H] [--drafts] [--aws]}.
+ * The preview's command line: {@code preview [FOLDER] [--port N] [--host H] [--media DIR]
+ * [--drafts] [--aws]}.
  *
  * @param folder the Markdown folder (folder mode); ignored with {@code --aws}
  * @param media the images folder, or {@code null} for the folder {@code media} next to it
@@ -17,7 +18,7 @@ public record PreviewOptions(
 
   static final String USAGE =
       """
-      Usage: ./preview [FOLDER] [--port N] [--host ADDRESS] [--drafts] [--aws]
+      Usage: ./preview [FOLDER] [--port N] [--host ADDRESS] [--media DIR] [--drafts] [--aws]
 
         FOLDER        a folder of Markdown posts (default: the sample posts in examples/posts)
         --port N      the port to listen on (default 8080; 0 for any free port)

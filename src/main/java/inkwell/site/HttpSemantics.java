@@ -31,8 +31,19 @@ final class HttpSemantics {
   private static final String GZIP_SUFFIX = "-gzip";
 
   private final String pageCacheControl;
+  private final Map<String, String> securityHeaders;
 
   HttpSemantics(SiteConfig config) {
+    this(config, null);
+  }
+
+  /** With {@code script} allowed on every page ({@code null}: no script, the public site). */
+  HttpSemantics(SiteConfig config, PageScript script) {
+    Map<String, String> security = new LinkedHashMap<>(SECURITY_HEADERS);
+    if (script != null) {
+      security.put("Content-Security-Policy", script.allowIn(CONTENT_SECURITY_POLICY));
+    }
+    this.securityHeaders = Map.copyOf(security);
     this.pageCacheControl =
         "public, max-age="
             + config.getMaxAge()
@@ -54,7 +65,7 @@ final class HttpSemantics {
   /** As {@link #finish(SiteRequest, SiteResponse, boolean)}, with the tag if already known. */
   SiteResponse finish(
       SiteRequest request, SiteResponse response, boolean immutable, String knownTag) {
-    Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
+    Map<String, String> headers = new LinkedHashMap<>(securityHeaders);
     headers.put("Cache-Control", cacheControl(response.status(), immutable));
     headers.put("Vary", "Accept-Encoding");
     byte[] body = response.body();

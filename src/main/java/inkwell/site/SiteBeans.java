@@ -47,17 +47,19 @@ class SiteBeans {
       SiteConfig config,
       Clock clock,
       Optional<PreviewNotes> notes,
-      Optional<MediaStore> media) {
+      Optional<MediaStore> media,
+      Optional<PageScript> script) {
     Asset stylesheet = new Asset(theme.stylesheetPath(), "text/css; charset=utf-8", theme.css());
     return new SiteService(
         posts,
         pages,
-        new MachineOutputs(posts, site, config),
+        at -> new MachineOutputs(posts, at, config),
         stylesheet,
         site,
         config,
         clock,
         notes.orElse(PreviewNotes.NONE),
-        media.orElse(MediaStore.NONE));
+        media.orElse(MediaStore.NONE),
+        script.orElse(null));
   }
 }

@@ -17,8 +17,11 @@ public interface SiteConfig {
   @Bindable(defaultValue = "A blog")
   String getDescription();
 
-  /** The public URL of the site, used in canonical links, feeds and sitemaps. */
-  @Bindable(defaultValue = "http://localhost:8080")
+  /**
+   * The public URL of the site, used in canonical links, feeds and sitemaps. Empty (the default):
+   * the origin each request was sent to ({@link SiteRequest#origin}).
+   */
+  @Bindable(defaultValue = "")
   String getBaseUrl();
 
   @Bindable(defaultValue = "The author")

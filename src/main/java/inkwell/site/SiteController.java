@@ -83,7 +83,14 @@ public class SiteController {
                 request.getUri().getRawPath(),
                 request.getUri().getRawQuery(),
                 request.getHeaders().get("Accept-Encoding"),
-                request.getHeaders().get("If-None-Match"))));
+                request.getHeaders().get("If-None-Match"),
+                origin(request))));
+  }
+
+  /** Where {@code request} was sent, as {@link SiteRequest#origin} reads it. */
+  static String origin(HttpRequest<?> request) {
+    return SiteRequest.origin(
+        request.getHeaders().get("X-Forwarded-Proto"), request.getHeaders().get("Host"));
   }
 
   static MutableHttpResponse<byte[]> send(SiteResponse response) {

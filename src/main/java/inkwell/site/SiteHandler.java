@@ -76,7 +76,9 @@ public class SiteHandler extends APIGatewayV2HTTPEventFunction {
                     path,
                     event.getRawQueryString(),
                     header(headers, "accept-encoding"),
-                    header(headers, "if-none-match")));
+                    header(headers, "if-none-match"),
+                    SiteRequest.origin(
+                        header(headers, "x-forwarded-proto"), header(headers, "host"))));
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(response.status())
         .withHeaders(response.headers())

@@ -1,6 +1,8 @@
 package inkwell.site;
 
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What the site needs to know about a request, independent of the server in front of it.
@@ -9,13 +11,33 @@ import java.util.Objects;
  * @param rawQuery the query string as sent, or {@code null}
  * @param acceptEncoding the {@code Accept-Encoding} header, or {@code null}
  * @param ifNoneMatch the {@code If-None-Match} header, or {@code null}
+ * @param origin where the request was sent ({@code
+ *     https://abc.execute-api.eu-west-1.amazonaws.com}, {@code http://127.0.0.1:3000}), from {@link
+ *     #origin(String, String)}; {@code null} if unknown. The site's absolute URLs use it when no
+ *     base URL is configured.
  */
 public record SiteRequest(
-    String method, String rawPath, String rawQuery, String acceptEncoding, String ifNoneMatch) {
+    String method,
+    String rawPath,
+    String rawQuery,
+    String acceptEncoding,
+    String ifNoneMatch,
+    String origin) {
+
+  /** A host name, IPv4 or bracketed IPv6 address, and an optional port: nothing else. */
+  private static final Pattern HOST =
+      Pattern.compile(
+          "(?:[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?|\\[[0-9a-f:.]{2,45}\\])(?::\\d{1,5})?");
 
   public SiteRequest {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(rawPath, "rawPath");
+  }
+
+  /** A request whose origin is unknown. */
+  public SiteRequest(
+      String method, String rawPath, String rawQuery, String acceptEncoding, String ifNoneMatch) {
+    this(method, rawPath, rawQuery, acceptEncoding, ifNoneMatch, null);
   }
 
   public static SiteRequest get(String pathAndQuery) {
@@ -24,6 +46,27 @@ public record SiteRequest(
         ? new SiteRequest("GET", pathAndQuery, null, null, null)
         : new SiteRequest(
             "GET", pathAndQuery.substring(0, q), pathAndQuery.substring(q + 1), null, null);
+  }
+
+  /**
+   * The origin a request was sent to, from its {@code X-Forwarded-Proto} and {@code Host} headers,
+   * as API Gateway and {@code sam local start-api} set them: {@code https} unless the forwarded
+   * protocol says {@code http}. {@code null} when the host is missing or is not a plain host name
+   * or address with an optional port, so that nothing a client makes up reaches a page.
+   */
+  public static String origin(String forwardedProto, String host) {
+    if (host == null) {
+      return null;
+    }
+    String name = host.strip().toLowerCase(Locale.ROOT);
+    if (!HOST.matcher(name).matches()) {
+      return null;
+    }
+    String scheme =
+        forwardedProto != null && forwardedProto.strip().equalsIgnoreCase("http")
+            ? "http"
+            : "https";
+    return scheme + "://" + name;
   }
 
   public boolean isHead() {

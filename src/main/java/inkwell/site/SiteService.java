@@ -21,16 +21,24 @@ import java.time.Instant;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The reader's site: every request goes through {@link #handle}, which routes it, asks the posts
  * index for what the route needs (one request for a page in the common case), renders it, and
  * applies the HTTP rules every response shares. Thread-safe; the Micronaut controller, the Lambda
  * function and the local preview all call it.
+ *
+ * <p>Absolute URLs (canonical links, feeds, sitemaps) start with the configured base URL. When none
+ * is configured, they start with the origin each request was sent to: the service then keeps one
+ * copy of itself per origin (the API's own domain, a custom domain, {@code sam local}'s address),
+ * each with its own render cache, so that a page rendered for one origin is never served at
+ * another.
  */
 public final class SiteService {
 
@@ -39,8 +47,12 @@ public final class SiteService {
 
   private static final StructuredLog LOG = new StructuredLog("inkwell.site");
 
+  /** Origins served at once before the copies are dropped (a bound against made-up hosts). */
+  static final int MAX_ORIGINS = 8;
+
   private final PostRepository posts;
   private final Pages pages;
+  private final Function<SiteInfo, Machine> machines;
   private final Machine machine;
   private final Asset stylesheet;
   private final SiteInfo site;
@@ -50,6 +62,10 @@ public final class SiteService {
   private final RenderCache cache;
   private final PreviewNotes notes;
   private final MediaStore media;
+  private final PageScript script;
+
+  /** This service at other origins; null when the base URL is configured, and in those copies. */
+  private final Map<String, SiteService> atOrigins;
 
   /** The machine-readable outputs, so that this class does not depend on how they are written. */
   public interface Machine {
@@ -69,24 +85,46 @@ public final class SiteService {
   public SiteService(
       PostRepository posts,
       Pages pages,
-      Machine machine,
+      Function<SiteInfo, Machine> machines,
       Asset stylesheet,
       SiteInfo site,
       SiteConfig config,
       Clock clock,
       PreviewNotes notes,
-      MediaStore media) {
+      MediaStore media,
+      PageScript script) {
     this.posts = Objects.requireNonNull(posts, "posts");
     this.pages = Objects.requireNonNull(pages, "pages");
-    this.machine = Objects.requireNonNull(machine, "machine");
+    this.machines = Objects.requireNonNull(machines, "machines");
     this.stylesheet = Objects.requireNonNull(stylesheet, "stylesheet");
     this.site = Objects.requireNonNull(site, "site");
+    this.machine = machines.apply(site);
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.http = new HttpSemantics(config);
+    this.http = new HttpSemantics(config, script);
     this.cache = new RenderCache(config.getRenderCacheSeconds(), clock);
     this.notes = Objects.requireNonNull(notes, "notes");
     this.media = Objects.requireNonNull(media, "media");
+    this.script = script;
+    this.atOrigins = config.getBaseUrl().isBlank() ? new LinkedHashMap<>() : null;
+  }
+
+  /** {@code original} reached at another origin. */
+  private SiteService(SiteService original, SiteInfo site) {
+    this.posts = original.posts;
+    this.pages = original.pages;
+    this.machines = original.machines;
+    this.stylesheet = original.stylesheet;
+    this.site = site;
+    this.machine = machines.apply(site);
+    this.config = original.config;
+    this.clock = original.clock;
+    this.http = original.http;
+    this.cache = new RenderCache(config.getRenderCacheSeconds(), clock);
+    this.notes = original.notes;
+    this.media = original.media;
+    this.script = original.script;
+    this.atOrigins = null;
   }
 
   public SiteInfo site() {
@@ -95,6 +133,10 @@ public final class SiteService {
 
   /** The complete response to {@code request}. Never throws for anything a client can send. */
   public SiteResponse handle(SiteRequest request) {
+    SiteService there = at(request.origin());
+    if (there != this) {
+      return there.handle(request);
+    }
     if (!request.method().equals("GET") && !request.isHead()) {
       SiteResponse refused =
           error(405, "Method not allowed", "This site only answers GET and HEAD requests.")
@@ -120,6 +162,10 @@ public final class SiteService {
    * address that does not parse), with the same headers as every other response.
    */
   public SiteResponse error(SiteRequest request, int status, String reason) {
+    SiteService there = at(request.origin());
+    if (there != this) {
+      return there.error(request, status, reason);
+    }
     String heading = status == 400 ? "Bad request" : "Something went wrong";
     return http.finish(request, error(status, heading, reason + "."), false);
   }
@@ -130,9 +176,40 @@ public final class SiteService {
    */
   public void contentChanged() {
     cache.clear();
+    if (atOrigins != null) {
+      synchronized (atOrigins) {
+        atOrigins.values().forEach(SiteService::contentChanged);
+      }
+    }
+  }
+
+  /** The service whose absolute URLs start with {@code origin}: this one, or a copy. */
+  private SiteService at(String origin) {
+    if (atOrigins == null || origin == null || origin.equals(site.baseUrl())) {
+      return this;
+    }
+    synchronized (atOrigins) {
+      SiteService there = atOrigins.get(origin);
+      if (there == null) {
+        if (atOrigins.size() >= MAX_ORIGINS) {
+          atOrigins.clear();
+        }
+        there = new SiteService(this, site.withBaseUrl(origin));
+        atOrigins.put(origin, there);
+      }
+      return there;
+    }
   }
 
   private SiteResponse render(Route route) {
+    SiteResponse response = renderContent(route);
+    if (script != null && HTML.equals(response.headers().get("Content-Type"))) {
+      return new SiteResponse(response.status(), response.headers(), script.addTo(response.body()));
+    }
+    return response;
+  }
+
+  private SiteResponse renderContent(Route route) {
     Instant now = clock.instant();
     try {
       return dispatch(route, now);

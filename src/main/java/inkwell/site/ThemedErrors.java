@@ -34,7 +34,8 @@ class ThemedErrors implements ErrorResponseProcessor<byte[]> {
             "/",
             null,
             request.getHeaders().get("Accept-Encoding"),
-            request.getHeaders().get("If-None-Match"));
+            request.getHeaders().get("If-None-Match"),
+            SiteController.origin(request));
     String reason =
         context.getErrors().isEmpty()
             ? "the server could not read the request"

@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code bench/run}, which builds the project and passes the class paths; see the README's
  * "Benchmarks" section.
  *
- * <pre>bench/run [--only render,publish,pages,cold,serve] [--posts N] [--cold-runs N]</pre>
+ * <pre>bench/run [--only render,publish,pages,cold,serve,preview] [--posts N] [--cold-runs N]</pre>
  */
 public final class Bench {
 
@@ -58,6 +58,10 @@ public final class Bench {
       log("serving: preview and nginx under wrk");
       ServeBench.run(workspace, corpus, postSlug, report);
     }
+    if (options.runs("preview")) {
+      log("preview start: ./preview warm, and a fresh clone's first run");
+      PreviewStartBench.run(workspace, 7, report);
+    }
     if (cost.complete()) {
       CostModel.report(cost, report);
     }
@@ -81,7 +85,7 @@ public final class Bench {
   record Options(Set<String> only, int posts, int coldRuns, int pageSamples) {
 
     static Options parse(String[] args) {
-      Set<String> only = Set.of("render", "publish", "pages", "cold", "serve");
+      Set<String> only = Set.of("render", "publish", "pages", "cold", "serve", "preview");
       int posts = 1000;
       int coldRuns = 5;
       int pageSamples = 1000;
@@ -109,7 +113,8 @@ public final class Bench {
               throw new IllegalArgumentException(
                   "unknown option "
                       + list.get(i)
-                      + "; use --only render,publish,pages,cold,serve --posts N --cold-runs N"
+                      + "; use --only render,publish,pages,cold,serve,preview --posts N"
+                      + " --cold-runs N"
                       + " --page-samples N");
         }
       }

@@ -338,7 +338,7 @@ final class ServeBench {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (java.net.ServerSocket socket =
         new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();

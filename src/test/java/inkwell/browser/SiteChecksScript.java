@@ -131,6 +131,33 @@ final class SiteChecksScript {
     if (canary != null) {
       command.addAll(List.of("--canary", canary));
     }
+    execute(command, report, log);
+    return BrowserReport.read(report);
+  }
+
+  /**
+   * Runs another script of src/test/browser with the same Node and Chromium: {@code node SCRIPT
+   * ARGS --chromium ... --out REPORT}. Returns the report it wrote.
+   */
+  Path runScript(String script, List<String> args, Path report)
+      throws IOException, InterruptedException {
+    Files.createDirectories(report.getParent());
+    Files.deleteIfExists(report);
+    Path log = report.resolveSibling(report.getFileName() + ".log");
+    List<String> command = new ArrayList<>();
+    command.add("node");
+    command.add(projectDir.resolve("src/test/browser").resolve(script).toString());
+    command.addAll(args);
+    command.addAll(List.of("--chromium", chromium.toString(), "--out", report.toString()));
+    execute(command, report, log);
+    return report;
+  }
+
+  /**
+   * Runs {@code command} in the project, its output in {@code log}; it must write {@code report}.
+   */
+  private void execute(List<String> command, Path report, Path log)
+      throws IOException, InterruptedException {
     Process process;
     try {
       process =
@@ -141,7 +168,7 @@ final class SiteChecksScript {
               .start();
     } catch (IOException e) {
       throw new IOException(
-          "could not start Node.js (`node` on the PATH), which runs the browser checks: "
+          "could not start Node.js (`node` on the PATH), which runs the browser script: "
               + e.getMessage(),
           e);
     }
@@ -150,7 +177,7 @@ final class SiteChecksScript {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       throw new IllegalStateException(
-          "the browser checks did not finish within "
+          "the browser script did not finish within "
               + TIMEOUT.toMinutes()
               + " minutes. Command: "
               + String.join(" ", command)
@@ -159,14 +186,13 @@ final class SiteChecksScript {
     }
     if (process.exitValue() != 0 || !Files.isRegularFile(report)) {
       throw new IllegalStateException(
-          "the browser checks failed to run (exit code "
+          "the browser script failed to run (exit code "
               + process.exitValue()
               + "). Command: "
               + String.join(" ", command)
               + "\nLog:\n"
               + tail(log));
     }
-    return BrowserReport.read(report);
   }
 
   private static String tail(Path log) throws IOException {

@@ -43,7 +43,7 @@ final class CodeSettings {
   record Setting(Class<?> owner, Method getter, String property, String variable) {}
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+)(?::[^}]*)?}");
-  private static final Pattern AWS_VARIABLE = Pattern.compile("AWS_[A-Z0-9_]+");
+  private static final Pattern VARIABLE_NAME = Pattern.compile("(?:AWS|INKWELL)_[A-Z0-9_]+");
 
   private CodeSettings() {}
 
@@ -134,14 +134,17 @@ final class CodeSettings {
     }
   }
 
-  /** The {@code AWS_*} names in the string constants of {@code type}'s class file. */
-  static Set<String> awsVariablesReadBy(Class<?> type) {
+  /**
+   * The {@code AWS_*} and {@code INKWELL_*} names in the string constants of {@code type}'s class
+   * file.
+   */
+  static Set<String> variablesReadBy(Class<?> type) {
     Path file = classesDirectory().resolve(type.getName().replace('.', '/') + ".class");
     try {
       // Constant strings are stored as (modified) UTF-8; these names are plain ASCII.
       String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
       Set<String> names = new TreeSet<>();
-      Matcher matcher = AWS_VARIABLE.matcher(bytes);
+      Matcher matcher = VARIABLE_NAME.matcher(bytes);
       while (matcher.find()) {
         names.add(matcher.group());
       }

@@ -35,14 +35,20 @@ class DependencyGraphTest {
           .contains("PublishFunction.Alias", "PublishFunction.PostChangedPermission");
       assertThat(graph.dependsOn("ContentBucket", "PublishFunction.Role")).isTrue();
       assertThat(graph.needs("PublishFunction.Role")).contains("PostsTable", "PublishFailureQueue");
-      assertThat(graph.needs("SiteFunction")).contains("SiteApi", "SiteLogGroup", "PostsTable");
-      assertThat(graph.needs("SiteInvokePermission")).contains("SiteFunction.Alias", "SiteApi");
+      // The API carries the site's integration, so it waits for the site's alias, and so do the
+      // permissions of both routes.
+      assertThat(graph.needs("SiteFunction")).contains("SiteLogGroup");
+      assertThat(graph.needs("SiteApi")).contains("SiteFunction.Alias");
+      assertThat(graph.needs("SiteFunction.RootPermission"))
+          .contains("SiteFunction.Alias", "SiteApi");
+      assertThat(graph.needs("SiteFunction.EverythingPermission"))
+          .contains("SiteFunction.Alias", "SiteApi");
     }
 
     @Test
     void neitherTheApiNorTheBucketIsNeededByWhatTheyTrigger() {
       assertThat(graph.dependsOn("PublishFunction.Alias", "ContentBucket")).isFalse();
-      assertThat(graph.dependsOn("SiteApi", "SiteFunction")).isFalse();
+      assertThat(graph.dependsOn("SiteFunction", "SiteApi")).isFalse();
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import inkwell.aws.DynamoPostRepository;
 import inkwell.aws.S3ContentStore;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -62,7 +64,10 @@ class EventFilesTest {
           "apigw-conditional-get.json", 304);
 
   private static final List<String> S3_EVENTS =
-      List.of("s3-put.json", "s3-delete.json", "s3-put-nested.json");
+      List.of("s3-put.json", "s3-delete.json", "s3-delete-marker.json", "s3-put-nested.json");
+
+  /** The put events, each with the object it describes in events/objects/. */
+  private static final List<String> PUT_EVENTS = List.of("s3-put.json", "s3-put-nested.json");
 
   private final Emulators emulators;
   private final String bucket = ContentBucket.localName();
@@ -122,12 +127,23 @@ class EventFilesTest {
     }
   }
 
+  /** The object a put event describes: events/objects/NAME.md for events/NAME.json. */
+  private static byte[] object(String putEvent) {
+    try {
+      return Files.readAllBytes(Path.of("events", "objects", putEvent.replace(".json", ".md")));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private String upload(String key, String markdown) {
+    return upload(key, markdown.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String upload(String key, byte[] bytes) {
     return emulators
         .s3()
-        .putObject(
-            r -> r.bucket(bucket).key(key),
-            RequestBody.fromString(markdown, StandardCharsets.UTF_8))
+        .putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(bytes))
         .versionId();
   }
 
@@ -139,10 +155,14 @@ class EventFilesTest {
   }
 
   private static String decodedKey(String json) {
+    return s3Object(json).getUrlDecodedKey();
+  }
+
+  private static S3EventNotification.S3ObjectEntity s3Object(String json) {
     S3Event event =
         LambdaEventSerializers.serializerFor(S3Event.class, EventFilesTest.class.getClassLoader())
             .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-    return event.getRecords().get(0).getS3().getObject().getUrlDecodedKey();
+    return event.getRecords().get(0).getS3().getObject();
   }
 
   private SourceRecord.State state(String key) {
@@ -151,7 +171,7 @@ class EventFilesTest {
 
   @Test
   void everyFileHasAnExpectedOutcome() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("events"))) {
+    try (Stream<Path> files = Files.list(Path.of("events")).filter(Files::isRegularFile)) {
       List<String> expected = new ArrayList<>(SITE_STATUS.keySet());
       expected.addAll(S3_EVENTS);
       assertThat(files.map(f -> f.getFileName().toString()).toList())
@@ -159,26 +179,65 @@ class EventFilesTest {
     }
   }
 
-  @Test
-  void theUploadEventPublishesTheFileAndTheDeleteEventTakesItDown() {
-    String put = read("s3-put.json");
+  @ParameterizedTest
+  @MethodSource("putEvents")
+  void eachPutEventCarriesTheSizeAndETagOfItsObject(String file) throws Exception {
+    byte[] bytes = object(file);
+    S3EventNotification.S3ObjectEntity object = s3Object(read(file));
+    assertThat(object.getSizeAsLong()).isEqualTo(bytes.length);
+    String md5 =
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+    assertThat(object.geteTag()).isEqualTo(md5);
+  }
+
+  private static String onOwnKey(String json, String suffix) {
+    return json.replace("+more.md\"", "+more+" + suffix + ".md\"");
+  }
+
+  static List<String> putEvents() {
+    return PUT_EVENTS;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"s3-delete.json", "s3-delete-marker.json"})
+  void theUploadEventPublishesTheFileAndEachRemovalEventTakesItDown(String removal) {
+    // Each removal on a key of its own (the events all name one key; a removal's tombstone would
+    // make the other run's upload event stale, as it should).
+    String own = removal.replace(".json", "");
+    String put = onOwnKey(read("s3-put.json"), own);
     String key = decodedKey(put);
-    String version = upload(key, "---\ntitle: Hello World, café\ntags: [Java]\n---\nBody.");
+    String version = upload(key, object("s3-put.json"));
     LambdaInvoker.invoke(publish, S3Event.class, withVersion(put, version));
     assertThat(state(key)).isEqualTo(SourceRecord.State.PUBLISHED);
+    String slug = posts.findSource(key).orElseThrow().slug();
+    assertThat(posts.findPost(slug).orElseThrow().post().title())
+        .isEqualTo("Hello World, café + more");
 
-    String delete = read("s3-delete.json");
+    String delete = onOwnKey(read(removal), own);
     assertThat(decodedKey(delete)).isEqualTo(key);
+    assertThat(s3Object(delete).getSequencer()).isGreaterThan(s3Object(put).getSequencer());
     emulators.s3().deleteObject(r -> r.bucket(bucket).key(key));
     LambdaInvoker.invoke(publish, S3Event.class, delete);
     assertThat(state(key)).isEqualTo(SourceRecord.State.DELETED);
   }
 
   @Test
+  void theDeleteMarkerEventIsTheOneAwsS3RmSendsOnAVersionedBucket() {
+    // `aws s3 rm` and `aws s3 sync --delete` send no version id: on the template's versioned bucket
+    // S3 keeps the object and creates a delete marker, with its own version id.
+    assertThat(read("s3-delete-marker.json"))
+        .contains("\"eventName\": \"ObjectRemoved:DeleteMarkerCreated\"");
+    assertThat(s3Object(read("s3-delete-marker.json")).getVersionId()).isNotBlank();
+    assertThat(SamTemplate.load().properties("ContentBucket").get("VersioningConfiguration"))
+        .isEqualTo(Map.of("Status", "Enabled"));
+  }
+
+  @Test
   void theNestedUploadEventPublishesUnderItsFolders() {
     String put = read("s3-put-nested.json");
     String key = decodedKey(put);
-    String version = upload(key, "# Cold starts\n\nMeasured.");
+    String version = upload(key, object("s3-put-nested.json"));
     LambdaInvoker.invoke(publish, S3Event.class, withVersion(put, version));
     assertThat(state(key)).isEqualTo(SourceRecord.State.PUBLISHED);
     assertThat(posts.findPost("guides/aws/lambda/cold-starts")).isPresent();
@@ -242,22 +301,18 @@ class EventFilesTest {
   @Test
   void theRequestsMatchTheTemplatesRoutesAndStage() {
     TreeSet<String> routes = new TreeSet<>();
-    String stage = String.valueOf(SamTemplate.load().properties("SiteStage").get("StageName"));
-    SamTemplate.load()
-        .resources()
-        .forEach(
-            (name, resource) -> {
-              if ("AWS::ApiGatewayV2::Route".equals(((Map<?, ?>) resource).get("Type"))) {
-                routes.add(String.valueOf(SamTemplate.load().properties(name).get("RouteKey")));
-              }
-            });
+    Map<?, ?> events = (Map<?, ?>) SamTemplate.load().properties("SiteFunction").get("Events");
+    events.values().stream()
+        .map(e -> (Map<?, ?>) ((Map<?, ?>) e).get("Properties"))
+        .forEach(p -> routes.add(p.get("Method") + " " + p.get("Path")));
     for (String file : SITE_STATUS.keySet()) {
       APIGatewayV2HTTPEvent event = event(read(file));
       assertThat(event.getVersion()).isEqualTo("2.0");
       assertThat(routes).as(file).contains(event.getRouteKey());
       assertThat(event.getRouteKey())
           .isEqualTo(event.getRawPath().equals("/") ? "ANY /" : "ANY /{proxy+}");
-      assertThat(event.getRequestContext().getStage()).isEqualTo(stage);
+      // SAM's HttpApi has one stage, $default, unless StageName says otherwise.
+      assertThat(event.getRequestContext().getStage()).isEqualTo("$default");
       assertThat(event.getRequestContext().getHttp().getPath()).isEqualTo(event.getRawPath());
       assertThat(event.getHeaders().keySet()).allMatch(h -> h.equals(h.toLowerCase()));
     }

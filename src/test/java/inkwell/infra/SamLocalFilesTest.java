@@ -14,9 +14,8 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The files the README's {@code sam local} section uses (docs/sam-local) agree with the template:
- * {@code sam local} silently ignores an {@code --env-vars} entry for a variable the function does
- * not declare, and the local table must have the deployed keys and indexes.
+ * The table the {@code sam local} guide (docs/SAM-LOCAL.md) creates has the deployed keys and
+ * indexes; its name is the one {@code sam local} gives the functions ({@link SamCliTest}).
  */
 class SamLocalFilesTest {
 
@@ -28,30 +27,6 @@ class SamLocalFilesTest {
     return (Map<String, Object>)
         new Load(LoadSettings.builder().build())
             .loadFromString(Files.readString(Path.of("docs/sam-local", file)));
-  }
-
-  @Test
-  @SuppressWarnings("unchecked")
-  void everyVariableTheEnvFileSetsIsOneTheFunctionDeclares() throws IOException {
-    Map<String, Object> env = json("env.json");
-    assertThat(env.keySet()).containsExactlyInAnyOrderElementsOf(Functions.names(TEMPLATE));
-    env.forEach(
-        (function, variables) ->
-            assertThat(((Map<String, Object>) variables).keySet())
-                .as(function)
-                .contains("AWS_ENDPOINT_URL")
-                .isSubsetOf(Functions.environment(TEMPLATE, function).keySet()));
-  }
-
-  @Test
-  @SuppressWarnings("unchecked")
-  void theEnvFileNamesTheLocalTableAndTheBucketTheSampleEventsUse() throws IOException {
-    Map<String, Object> table = json("posts-table.json");
-    for (Object variables : json("env.json").values()) {
-      Map<String, Object> v = (Map<String, Object>) variables;
-      assertThat(v.get("INKWELL_TABLE")).isEqualTo(table.get("TableName"));
-      assertThat(v.get("INKWELL_BUCKET")).isEqualTo(ContentBucket.localName());
-    }
   }
 
   @Test

@@ -71,6 +71,19 @@ class TemplateTest {
     }
 
     @Test
+    void theTableNameIsSpelledTheSameWayInTheTableAndTheFunctions() {
+      // Built from the stack name rather than !Ref PostsTable, which sam local would turn into the
+      // logical id "PostsTable".
+      Object name = TEMPLATE.properties("PostsTable").get("TableName");
+      assertThat(name).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-posts"));
+      for (String function : Functions.names(TEMPLATE)) {
+        assertThat(Functions.environment(TEMPLATE, function).get("INKWELL_TABLE"))
+            .as(function)
+            .isEqualTo(name);
+      }
+    }
+
+    @Test
     void everyOutputNamesAResource() {
       section("Outputs")
           .forEach(
@@ -122,7 +135,7 @@ class TemplateTest {
     void bothRunJava21OnArm64WithJsonLogsAndTracingFromAParameter() {
       Map<String, Object> globals = Functions.globals(TEMPLATE);
       assertThat(globals.get("Runtime")).isEqualTo("java21");
-      assertThat(globals.get("Architectures")).isEqualTo(List.of("arm64"));
+      assertThat(globals.get("Architectures")).isEqualTo(List.of(Map.of("Ref", "Architecture")));
       assertThat(globals.get("MemorySize")).isEqualTo(Map.of("Ref", "FunctionMemorySize"));
       assertThat(globals.get("Tracing")).isEqualTo(Map.of("Ref", "Tracing"));
       assertThat(globals.get("LoggingConfig")).isEqualTo(Map.of("LogFormat", "JSON"));
@@ -175,39 +188,44 @@ class TemplateTest {
   class TheApi {
 
     @Test
-    void everyMethodOnTheRootAndEveryPathReachesTheLiveAliasOfTheSite() {
-      List<String> routes = new ArrayList<>();
-      TEMPLATE
-          .resources()
-          .forEach(
-              (name, r) -> {
-                if ("AWS::ApiGatewayV2::Route".equals(((Map<?, ?>) r).get("Type"))) {
-                  Map<String, Object> props = TEMPLATE.properties(name);
-                  routes.add(String.valueOf(props.get("RouteKey")));
-                  assertThat(References.in(props.get("Target"))).containsExactly("SiteIntegration");
-                }
-              });
-      assertThat(routes).containsExactlyInAnyOrder("ANY /", "ANY /{proxy+}");
-      String uri =
-          String.valueOf(
-              ((Map<?, ?>) TEMPLATE.properties("SiteIntegration").get("IntegrationUri"))
-                  .get("Fn::Sub"));
-      assertThat(uri)
-          .endsWith(
-              ":function:${SiteFunction}:"
-                  + TEMPLATE.properties("SiteFunction").get("AutoPublishAlias"));
-      assertThat(TEMPLATE.properties("SiteInvokePermission").get("FunctionName"))
-          .isEqualTo(Map.of("Ref", "SiteFunction.Alias"));
-      Map<String, Object> stage = TEMPLATE.properties("SiteStage");
-      assertThat(stage.get("StageName")).isEqualTo("$default");
-      assertThat(stage.get("AutoDeploy")).isEqualTo("true");
+    void everyMethodOnTheRootAndEveryPathReachesTheSiteWithPayloadFormat2() {
+      assertThat(resource("SiteApi").get("Type")).isEqualTo("AWS::Serverless::HttpApi");
+      Map<?, ?> events = (Map<?, ?>) TEMPLATE.properties("SiteFunction").get("Events");
+      List<String> paths = new ArrayList<>();
+      events.forEach(
+          (name, event) -> {
+            Map<?, ?> e = (Map<?, ?>) event;
+            assertThat(e.get("Type")).as("event %s", name).isEqualTo("HttpApi");
+            Map<?, ?> props = (Map<?, ?>) e.get("Properties");
+            assertThat(props.get("ApiId")).isEqualTo(Map.of("Ref", "SiteApi"));
+            assertThat(props.get("Method")).isEqualTo("ANY");
+            assertThat(props.get("PayloadFormatVersion")).isEqualTo("2.0");
+            paths.add(String.valueOf(props.get("Path")));
+          });
+      assertThat(paths).containsExactlyInAnyOrder("/", "/{proxy+}");
+      // With AutoPublishAlias, SAM points the integration and the permissions at the alias, so
+      // readers get the SnapStart version.
+      assertThat(TEMPLATE.properties("SiteFunction").get("AutoPublishAlias")).isEqualTo("live");
     }
 
     @Test
-    void theSiteKnowsItsUrlWithoutWaitingForItself() {
+    void theDefaultStageIsThrottledByTheParameters() {
+      Map<String, Object> api = TEMPLATE.properties("SiteApi");
+      assertThat(api).doesNotContainKey("StageName"); // SAM's default: $default, auto-deployed
+      assertThat(api.get("DefaultRouteSettings"))
+          .isEqualTo(
+              Map.of(
+                  "ThrottlingRateLimit", Map.of("Ref", "ApiRateLimit"),
+                  "ThrottlingBurstLimit", Map.of("Ref", "ApiBurstLimit")));
+    }
+
+    @Test
+    void theSiteTakesItsUrlFromTheBaseUrlParameterNeverFromTheApi() {
+      // The API waits for the site's alias (it carries the integration): the site reading the
+      // API's URL would close a cycle. Empty BaseUrl means: the URL of each request.
       Object baseUrl = Functions.environment(TEMPLATE, "SiteFunction").get("INKWELL_SITE_BASE_URL");
-      assertThat(References.in(baseUrl)).containsExactlyInAnyOrder("BaseUrl", "SiteApi");
-      assertThat(References.in(TEMPLATE.properties("SiteApi"))).isEmpty();
+      assertThat(baseUrl).isEqualTo(Map.of("Ref", "BaseUrl"));
+      assertThat(((Map<?, ?>) section("Parameters").get("BaseUrl")).get("Default")).isEqualTo("");
     }
   }
 }

@@ -353,6 +353,21 @@ class SiteHandlerTest {
       }
     }
 
+    @Test
+    void noPageCarriesAScriptAndThePolicyAllowsNone() {
+      // The preview's live reload adds a script and allows it; the site function never does.
+      for (String path : List.of("/", "/second/", "/tags/", "/missing/", "/%zz/")) {
+        Reply reply = get(path);
+        assertThat(reply.html().select("script")).as(path).isEmpty();
+        assertThat(reply.text()).as(path).doesNotContain("EventSource", "_inkwell");
+        assertThat(reply.header("Content-Security-Policy"))
+            .as(path)
+            .doesNotContain("script-src")
+            .doesNotContain("connect-src");
+      }
+      assertThat(get("/_inkwell/reload/").status()).isEqualTo(404);
+    }
+
     @ParameterizedTest
     @ValueSource(
         strings = {

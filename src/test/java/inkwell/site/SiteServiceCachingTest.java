@@ -115,13 +115,14 @@ class SiteServiceCachingTest {
     return new SiteService(
         posts,
         JtePages.create(),
-        new MachineOutputs(posts, site, config),
+        at -> new MachineOutputs(posts, at, config),
         new Asset(theme.stylesheetPath(), "text/css", theme.css()),
         site,
         config,
         clock,
         PreviewNotes.NONE,
-        inkwell.storage.MediaStore.NONE);
+        inkwell.storage.MediaStore.NONE,
+        null);
   }
 
   private void publish(String key, String markdown) {

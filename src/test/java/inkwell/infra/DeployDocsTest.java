@@ -1,0 +1,143 @@
+package inkwell.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import inkwell.testenv.SamTemplate;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The deploy guide (docs/DEPLOY.md), the AWS notes (docs/AWS.md) and the sam local guide
+ * (docs/SAM-LOCAL.md) say what the template declares, and their commands work as written: the files
+ * they name exist, the parameters they override are the template's, the names are the ones {@code
+ * sam local} gives the functions, and {@code sam build} comes first.
+ */
+class DeployDocsTest {
+
+  private static final SamTemplate TEMPLATE = SamTemplate.load();
+
+  private static String read(String file) throws IOException {
+    return Files.readString(Path.of(file));
+  }
+
+  /** The shell blocks of a Markdown file, continuation lines joined. */
+  private static List<String> commands(String file) throws IOException {
+    List<String> commands = new ArrayList<>();
+    Matcher block = Pattern.compile("(?s)```sh\\n(.*?)```").matcher(read(file));
+    while (block.find()) {
+      for (String line : block.group(1).replace("\\\n", " ").split("\n")) {
+        String command = line.replaceAll("\\s+#.*$", "").strip();
+        if (!command.isEmpty()) {
+          commands.add(command.replaceAll("\\s+", " "));
+        }
+      }
+    }
+    return commands;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theDeployGuideNamesEveryParameterAndOutput() throws IOException {
+    String guide = read("docs/DEPLOY.md");
+    for (String section : new String[] {"Parameters", "Outputs"}) {
+      ((Map<String, Object>) TEMPLATE.root().get(section))
+          .keySet()
+          .forEach(name -> assertThat(guide).as(section).contains("`" + name + "`"));
+    }
+  }
+
+  @Test
+  void theAwsNotesNameTheHandlersAndRoutesTheTemplateDeclares() throws IOException {
+    String notes = read("docs/AWS.md");
+    for (String function : Functions.names(TEMPLATE)) {
+      assertThat(notes).contains("`" + Functions.property(TEMPLATE, function, "Handler") + "`");
+    }
+    for (SamCli.Route route : SamCli.startApiRoutes(TEMPLATE)) {
+      assertThat(notes).contains("`" + route.method() + " " + route.path() + "`");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"README.md", "docs/DEPLOY.md", "docs/SAM-LOCAL.md"})
+  void samBuildComesBeforeAnySamDeployOrSamLocal(String file) throws IOException {
+    List<String> sam = commands(file).stream().filter(c -> c.startsWith("sam ")).toList();
+    assertThat(sam).as(file).isNotEmpty();
+    assertThat(sam.get(0)).as(file).isEqualTo("sam build");
+  }
+
+  @Nested
+  class TheSamLocalGuide {
+
+    @Test
+    void namesOnlyFilesThatExist() throws IOException {
+      Matcher path =
+          Pattern.compile("(?:file://|-e |> )?((?:events|docs)/[\\w./-]+\\.(?:json|md))")
+              .matcher(String.join("\n", commands("docs/SAM-LOCAL.md")));
+      int found = 0;
+      while (path.find()) {
+        assertThat(Path.of(path.group(1))).as(path.group()).exists();
+        found++;
+      }
+      assertThat(found).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void overridesOnlyTheTemplatesParametersAndNeedsNoEnvFile() throws IOException {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> parameters = (Map<String, Object>) TEMPLATE.root().get("Parameters");
+      List<String> local =
+          commands("docs/SAM-LOCAL.md").stream().filter(c -> c.startsWith("sam local")).toList();
+      assertThat(local).hasSizeGreaterThanOrEqualTo(3);
+      for (String command : local) {
+        assertThat(command).doesNotContain("--env-vars");
+        Matcher override =
+            Pattern.compile("--parameter-overrides ((?:\\w+=\\S+ ?)+)").matcher(command);
+        assertThat(override.find()).as(command).isTrue();
+        for (String pair : override.group(1).trim().split(" ")) {
+          assertThat(parameters).containsKey(pair.substring(0, pair.indexOf('=')));
+        }
+      }
+    }
+
+    @Test
+    void createsTheBucketAndTableSamLocalGivesTheFunctions() throws IOException {
+      String commands = String.join("\n", commands("docs/SAM-LOCAL.md"));
+      Map<String, String> env = SamCli.environment(TEMPLATE, "PublishFunction", Map.of());
+      assertThat(commands).contains("s3 mb s3://" + env.get("INKWELL_BUCKET"));
+      assertThat(commands).contains("file://docs/sam-local/posts-table.json");
+      assertThat(read("docs/sam-local/posts-table.json"))
+          .contains("\"TableName\": \"" + env.get("INKWELL_TABLE") + "\"");
+    }
+
+    @Test
+    void uploadsTheSampleObjectToTheKeyTheSampleEventNames() throws IOException {
+      Matcher upload =
+          Pattern.compile("s3 cp events/objects/s3-put.md \"s3://([^/]+)/([^\"]+)\"")
+              .matcher(String.join("\n", commands("docs/SAM-LOCAL.md")));
+      assertThat(upload.find()).isTrue();
+      assertThat(upload.group(1)).isEqualTo(ContentBucket.localName());
+      var event =
+          com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
+              .serializerFor(
+                  com.amazonaws.services.lambda.runtime.events.S3Event.class,
+                  getClass().getClassLoader())
+              .fromJson(
+                  new ByteArrayInputStream(
+                      read("events/s3-put.json").getBytes(StandardCharsets.UTF_8)));
+      assertThat(upload.group(2))
+          .isEqualTo(event.getRecords().get(0).getS3().getObject().getUrlDecodedKey());
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package inkwell.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import inkwell.infra.SamCli.Route;
+import inkwell.testenv.SamTemplate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The template as the SAM CLI reads it ({@link SamCli}): {@code sam build} finds a build for each
+ * function, {@code sam local start-api} finds the site's routes, and every variable {@code sam
+ * local} gives a function has the value the function needs, with no {@code --env-vars} file.
+ */
+class SamCliTest {
+
+  private static final SamTemplate TEMPLATE = SamTemplate.load();
+
+  /** Variables whose empty value is meaningful on AWS and under sam local alike. */
+  private static final Map<String, String> EMPTY_MEANS =
+      Map.of(
+          "INKWELL_ENDPOINT_URL", "AWS's own endpoints",
+          "INKWELL_SITE_BASE_URL", "the URL each request was sent to");
+
+  static List<String> functions() {
+    return Functions.names(TEMPLATE);
+  }
+
+  private static String templateText() throws IOException {
+    return Files.readString(Path.of("template.yaml"));
+  }
+
+  @Nested
+  class StartApi {
+
+    @Test
+    void mountsTheSiteAtTheRootAndAtEveryPath() {
+      assertThat(SamCli.apiProvider(TEMPLATE)).isEqualTo(SamCli.ApiProvider.SAM);
+      assertThat(SamCli.startApiRoutes(TEMPLATE))
+          .contains(
+              new Route("ANY", "/", "SiteFunction"), new Route("ANY", "/{proxy+}", "SiteFunction"));
+    }
+
+    @Test
+    void wouldFindNoRouteIfAnApiGatewayResourceCameFirst() throws IOException {
+      // The trap the SAM CLI sets: one AWS::ApiGatewayV2 resource above the functions, and the
+      // provider that reads the functions' events is never asked.
+      String decoy =
+          templateText()
+              .replaceFirst(
+                  "\nResources:\n",
+                  "\nResources:\n  Decoy:\n    Type: AWS::ApiGatewayV2::Api\n"
+                      + "    Properties:\n      ProtocolType: HTTP\n");
+      SamTemplate template = SamTemplate.parse(decoy);
+      assertThat(SamCli.apiProvider(template)).isEqualTo(SamCli.ApiProvider.CLOUDFORMATION);
+      assertThat(SamCli.startApiRoutes(template)).isEmpty();
+    }
+  }
+
+  @Nested
+  class LocalEnvironment {
+
+    @ParameterizedTest
+    @MethodSource("inkwell.infra.SamCliTest#functions")
+    void everyVariableGetsARealValueNeverALogicalIdOrAnAccidentalEmpty(String function) {
+      Map<String, String> env = SamCli.environment(TEMPLATE, function, Map.of());
+      assertThat(env).isNotEmpty();
+      env.forEach(
+          (name, value) -> {
+            assertThat(TEMPLATE.resources().keySet())
+                .as("%s.%s is a logical id under sam local", function, name)
+                .doesNotContain(value);
+            if (value.isEmpty()) {
+              assertThat(EMPTY_MEANS)
+                  .as("%s.%s is empty under sam local", function, name)
+                  .containsKey(name);
+            }
+          });
+    }
+
+    @Test
+    void anEmptyValueIsTheParametersOwnDefaultNotAnUnresolvedIntrinsic() {
+      // Empty on AWS too, from a parameter whose default is empty: the same meaning everywhere.
+      Map<?, ?> parameters = (Map<?, ?>) TEMPLATE.root().get("Parameters");
+      for (String function : functions()) {
+        Map<String, Object> declared = Functions.environment(TEMPLATE, function);
+        for (String name : EMPTY_MEANS.keySet()) {
+          if (!declared.containsKey(name)) {
+            continue;
+          }
+          Object ref = ((Map<?, ?>) declared.get(name)).get("Ref");
+          assertThat(((Map<?, ?>) parameters.get(ref)).get("Default")).as(name).isEqualTo("");
+        }
+      }
+    }
+
+    @ParameterizedTest
+    @MethodSource("inkwell.infra.SamCliTest#functions")
+    void theEndpointComesFromParameterOverrides(String function) {
+      String localStack = "http://host.docker.internal:4566";
+      Map<String, String> env =
+          SamCli.environment(TEMPLATE, function, Map.of("LocalEndpointUrl", localStack));
+      assertThat(env.get("INKWELL_ENDPOINT_URL")).isEqualTo(localStack);
+    }
+
+    @ParameterizedTest
+    @MethodSource("inkwell.infra.SamCliTest#functions")
+    void theBucketAndTableAreTheOnesTheDocsCreateAndTheEventsName(String function)
+        throws IOException {
+      Map<String, String> env = SamCli.environment(TEMPLATE, function, Map.of());
+      assertThat(env.get("INKWELL_BUCKET")).isEqualTo(ContentBucket.localName());
+      Map<?, ?> table =
+          (Map<?, ?>)
+              new Load(LoadSettings.builder().build())
+                  .loadFromString(Files.readString(Path.of("docs/sam-local/posts-table.json")));
+      assertThat(env.get("INKWELL_TABLE"))
+          .isEqualTo(table.get("TableName"))
+          .isEqualTo("local-posts");
+    }
+
+    @Test
+    void theResolverSeesWhatTheSamCliCannotResolve() {
+      // The shapes that broke sam local before: an Fn::If with AWS::NoValue, a Ref to the table,
+      // and a GetAtt of the API all reach the function as "" or a logical id.
+      SamTemplate old =
+          SamTemplate.parse(
+              """
+              Resources:
+                PostsTable:
+                  Type: AWS::DynamoDB::Table
+                SiteApi:
+                  Type: AWS::ApiGatewayV2::Api
+                Site:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    Environment:
+                      Variables:
+                        AWS_ENDPOINT_URL: !If [HasLocal, http://localhost:4566, !Ref AWS::NoValue]
+                        INKWELL_TABLE: !Ref PostsTable
+                        INKWELL_SITE_BASE_URL: !GetAtt SiteApi.ApiEndpoint
+                        INKWELL_BUCKET: !Sub "content-${AWS::AccountId}-${AWS::Region}"
+              """);
+      assertThat(SamCli.environment(old, "Site", Map.of()))
+          .containsEntry("AWS_ENDPOINT_URL", "")
+          .containsEntry("INKWELL_TABLE", "PostsTable")
+          .containsEntry("INKWELL_SITE_BASE_URL", "")
+          .containsEntry("INKWELL_BUCKET", "content-123456789012-us-east-1");
+      // And its API resource, above the function, would have hidden the routes from start-api.
+      assertThat(SamCli.apiProvider(old)).isEqualTo(SamCli.ApiProvider.CLOUDFORMATION);
+    }
+  }
+
+  @Nested
+  class Build {
+
+    /** The targets a Makefile defines ({@code a b: deps} defines a and b). */
+    private static List<String> makeTargets() throws IOException {
+      List<String> targets = new ArrayList<>();
+      Matcher rule =
+          Pattern.compile("(?m)^([A-Za-z][A-Za-z0-9 _-]*):(?!=)")
+              .matcher(Files.readString(Path.of("Makefile")));
+      while (rule.find()) {
+        targets.addAll(List.of(rule.group(1).trim().split("\\s+")));
+      }
+      return targets;
+    }
+
+    @ParameterizedTest
+    @MethodSource("inkwell.infra.SamCliTest#functions")
+    void eachFunctionIsBuiltByTheMakefileTargetSamBuildRuns(String function) throws IOException {
+      Map<?, ?> resource = (Map<?, ?>) TEMPLATE.resources().get(function);
+      assertThat(resource.get("Metadata")).isEqualTo(Map.of("BuildMethod", "makefile"));
+      // sam build runs make in the function's CodeUri, with the Makefile found there.
+      assertThat(Functions.property(TEMPLATE, function, "CodeUri")).isEqualTo(".");
+      assertThat(makeTargets()).contains("build-" + function);
+    }
+
+    @Test
+    void theBuildRunsNoTestPhase() throws IOException {
+      // The Maven phases the Makefile asks for stop before test: no test run, no npm, no browser
+      // (.ci/sam-build-check runs the build with neither and checks the packages).
+      Matcher mvn =
+          Pattern.compile("\\$\\(MVN\\)[^\\n]*").matcher(Files.readString(Path.of("Makefile")));
+      assertThat(mvn.find()).isTrue();
+      assertThat(mvn.group())
+          .contains("compile", "dependency:copy-dependencies")
+          .doesNotContain(" test", "package", "verify", "install");
+    }
+  }
+}

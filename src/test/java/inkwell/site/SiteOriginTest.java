@@ -1,0 +1,155 @@
+package inkwell.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import inkwell.aws.DynamoPostRepository;
+import inkwell.aws.S3ContentStore;
+import inkwell.pipeline.ParseResult;
+import inkwell.pipeline.PostPipeline;
+import inkwell.pipeline.Source;
+import inkwell.storage.Sequencer;
+import inkwell.support.Gzip;
+import inkwell.testenv.ApiGatewayEvents;
+import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.Buckets;
+import inkwell.testenv.EmulatorAwsSettings;
+import inkwell.testenv.Emulators;
+import inkwell.testenv.LambdaInvoker;
+import inkwell.testenv.Tables;
+import io.micronaut.context.ApplicationContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The site's absolute URLs (canonical links, feeds, robots.txt) when no base URL is configured, as
+ * the template deploys it by default: they start with the origin each request was sent to. The site
+ * function runs as on Lambda, fed API Gateway event JSON, against the emulators.
+ */
+@ExtendWith(AwsEmulators.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SiteOriginTest {
+
+  private static final String API = "abc123.execute-api.us-east-1.amazonaws.com";
+
+  private final Emulators emulators;
+  private final Map<String, Object> properties = new HashMap<>();
+  private SiteHandler fromRequest;
+  private SiteHandler configured;
+
+  SiteOriginTest(Emulators emulators) {
+    this.emulators = emulators;
+  }
+
+  @BeforeAll
+  void start() {
+    String bucket = Emulators.uniqueName("origin");
+    String table = Emulators.uniqueName("origin");
+    Buckets.createContentBucket(emulators.s3(), bucket);
+    Tables.createPostsTable(emulators.dynamoDb(), table);
+    properties.put("inkwell.bucket", bucket);
+    properties.put("inkwell.table", table);
+    properties.put("inkwell.site.base-url", "");
+    // The render cache on: pages rendered for one origin must never be served at another.
+    properties.put("inkwell.site.render-cache-seconds", "60");
+    properties.put(EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString());
+    properties.put(EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
+    fromRequest = new SiteHandler(ApplicationContext.builder().properties(properties).start());
+    Map<String, Object> withBase = new HashMap<>(properties);
+    withBase.put("inkwell.site.base-url", "https://blog.example.com");
+    configured = new SiteHandler(ApplicationContext.builder().properties(withBase).start());
+    DynamoPostRepository posts =
+        new DynamoPostRepository(
+            emulators.dynamoDb(),
+            table,
+            new S3ContentStore(emulators.s3(), bucket, "posts/", "_status/", "_bodies/"),
+            Clock.systemUTC());
+    ParseResult parsed =
+        PostPipeline.create()
+            .parse(
+                new Source(
+                    "posts/hello.md",
+                    "---\ntitle: Hello\ndate: 2024-05-01\n---\nHi."
+                        .getBytes(StandardCharsets.UTF_8),
+                    Instant.parse("2024-05-01T00:00:00Z")));
+    posts.publish(((ParseResult.Parsed) parsed).post(), Sequencer.of("0100"));
+  }
+
+  @AfterAll
+  void stop() {
+    fromRequest.close();
+    configured.close();
+  }
+
+  private static String get(SiteHandler handler, String path, String proto, String host) {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("x-forwarded-proto", proto);
+    headers.put("host", host);
+    APIGatewayV2HTTPResponse response =
+        LambdaInvoker.invoke(
+            handler, APIGatewayV2HTTPEvent.class, ApiGatewayEvents.request("GET", path, headers));
+    assertThat(response.getStatusCode()).as("GET %s at %s", path, host).isEqualTo(200);
+    byte[] body = Base64.getDecoder().decode(response.getBody());
+    boolean gzipped =
+        response.getHeaders().entrySet().stream()
+            .anyMatch(
+                h ->
+                    h.getKey().equalsIgnoreCase("Content-Encoding") && h.getValue().equals("gzip"));
+    return new String(gzipped ? Gzip.decompress(body) : body, StandardCharsets.UTF_8);
+  }
+
+  private static String canonical(String html) {
+    return Jsoup.parse(html).selectFirst("link[rel=canonical]").attr("href");
+  }
+
+  @Test
+  void thePagesOfTheApisOwnDomainLinkToIt() {
+    assertThat(canonical(get(fromRequest, "/hello/", "https", API)))
+        .isEqualTo("https://" + API + "/hello/");
+    assertThat(get(fromRequest, "/feed.xml", "https", API))
+        .contains("<link>https://" + API + "/hello/</link>");
+    assertThat(get(fromRequest, "/robots.txt", "https", API))
+        .contains("Sitemap: https://" + API + "/sitemap.xml");
+  }
+
+  @Test
+  void samLocalStartApisAddressKeepsItsPortAndPlainHttp() {
+    // sam local start-api sends Host 127.0.0.1:3000 and X-Forwarded-Proto http.
+    assertThat(canonical(get(fromRequest, "/", "http", "127.0.0.1:3000")))
+        .isEqualTo("http://127.0.0.1:3000/");
+  }
+
+  @Test
+  void aCustomDomainAndTheApiDomainEachGetTheirOwnLinksFromTheCache() {
+    for (int round = 0; round < 2; round++) {
+      assertThat(canonical(get(fromRequest, "/hello/", "https", "blog.example.org")))
+          .isEqualTo("https://blog.example.org/hello/");
+      assertThat(canonical(get(fromRequest, "/hello/", "https", API)))
+          .isEqualTo("https://" + API + "/hello/");
+    }
+  }
+
+  @Test
+  void aHostThatIsNotAHostNameNeverReachesThePage() {
+    String html = get(fromRequest, "/hello/", "https", "evil.example/\"><script>");
+    assertThat(html).doesNotContain("evil.example");
+    assertThat(canonical(html)).isEqualTo("/hello/");
+  }
+
+  @Test
+  void aConfiguredBaseUrlWinsOverTheHost() {
+    assertThat(canonical(get(configured, "/hello/", "http", "127.0.0.1:3000")))
+        .isEqualTo("https://blog.example.com/hello/");
+  }
+}
