@@ -147,15 +147,9 @@ export function collectFacts() {
   }
 
   // Anything in the document that could run a script if the browser let it.
-  // The local preview's own live-reload script (inkwell.preview.LiveReload), which its policy allows
-  // by hash: the body's last element, listening on /_inkwell/reload. Any other script is a finding.
-  const last = document.body.lastElementChild;
-  const liveReload =
-    last && last.tagName === 'SCRIPT' && last.textContent.includes('/_inkwell/reload') ? last : null;
   const dangerous = [];
   for (const el of document.querySelectorAll('*')) {
     const tag = el.tagName.toLowerCase();
-    if (el === liveReload) continue;
     if (['script', 'iframe', 'object', 'embed', 'frame', 'base', 'form'].includes(tag)) {
       dangerous.push('<' + tag + '> element');
     }

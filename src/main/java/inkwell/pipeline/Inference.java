@@ -15,7 +15,7 @@ import org.commonmark.node.Text;
 
 /**
  * What a post says about itself when front matter does not: its title, its date and its summary.
- * See the README's "Plain Markdown" section for the rules.
+ * See docs/WRITING.md, "Plain Markdown", for the rules.
  */
 final class Inference {
 

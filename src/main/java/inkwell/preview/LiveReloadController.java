@@ -7,9 +7,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.sse.Event;
 import org.reactivestreams.Publisher;
 
-/** The live reload's event stream, in folder mode only ({@link LiveReload}). */
+/** The live reload's event stream, in folder mode unless turned off ({@link LiveReload}). */
 @Controller
 @Requires(property = PreviewBeans.FOLDER)
+@Requires(property = PreviewBeans.LIVE_RELOAD, notEquals = "false")
 class LiveReloadController {
 
   private final LiveReload reload;

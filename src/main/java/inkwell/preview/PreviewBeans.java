@@ -26,6 +26,7 @@ class PreviewBeans {
   static final String FOLDER = "inkwell.preview.folder";
   static final String DRAFTS = "inkwell.preview.drafts";
   static final String MEDIA = "inkwell.preview.media";
+  static final String LIVE_RELOAD = "inkwell.preview.live-reload";
   static final String BUCKET = "local-folder";
 
   @Singleton
@@ -71,6 +72,7 @@ class PreviewBeans {
 
   /** Every page carries the live reload's script (the site function's pages carry none). */
   @Singleton
+  @Requires(property = LIVE_RELOAD, notEquals = "false")
   PageScript liveReloadScript() {
     return LiveReload.SCRIPT;
   }

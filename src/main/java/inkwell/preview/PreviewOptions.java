@@ -12,19 +12,35 @@ import java.util.List;
  * @param media the images folder, or {@code null} for the folder {@code media} next to it
  * @param port 0 for any free port
  * @param aws serve what the publish function wrote to S3 and DynamoDB instead of a folder
+ * @param liveReload pages reload themselves when a file is saved (folder mode)
  */
 public record PreviewOptions(
-    Path folder, Path media, int port, String host, boolean drafts, boolean aws) {
+    Path folder,
+    Path media,
+    int port,
+    String host,
+    boolean drafts,
+    boolean aws,
+    boolean liveReload) {
+
+  /** With live reload. */
+  public PreviewOptions(
+      Path folder, Path media, int port, String host, boolean drafts, boolean aws) {
+    this(folder, media, port, host, drafts, aws, true);
+  }
 
   static final String USAGE =
       """
-      Usage: ./preview [FOLDER] [--port N] [--host ADDRESS] [--media DIR] [--drafts] [--aws]
+      Usage: ./preview [FOLDER] [--port N] [--host ADDRESS] [--media DIR] [--drafts] [--no-reload]
+                       [--aws]
 
         FOLDER        a folder of Markdown posts (default: the sample posts in examples/posts)
         --port N      the port to listen on (default 8080; 0 for any free port)
         --host ADDR   the address to listen on (default 127.0.0.1)
         --media DIR   images served at /media/ (default: the folder "media" next to FOLDER)
         --drafts      also show drafts and scheduled posts, marked as such
+        --no-reload   pages do not reload themselves when a file is saved (by default they
+                      do, keeping their scroll position, and show a broken file's error)
         --aws         serve the posts the publish function wrote to S3 and DynamoDB
                       (set INKWELL_BUCKET, INKWELL_TABLE and your AWS settings; for LocalStack
                       also AWS_ENDPOINT_URL=http://localhost:4566)
@@ -44,12 +60,14 @@ public record PreviewOptions(
     String host = "127.0.0.1";
     boolean drafts = false;
     boolean aws = false;
+    boolean liveReload = true;
     List<String> rest = new ArrayList<>(args);
     for (int i = 0; i < rest.size(); i++) {
       String arg = rest.get(i);
       switch (arg) {
         case "--drafts" -> drafts = true;
         case "--aws" -> aws = true;
+        case "--no-reload" -> liveReload = false;
         case "--port" -> port = port(value(rest, ++i, arg));
         case "--host" -> host = value(rest, ++i, arg);
         case "--media" -> media = Path.of(value(rest, ++i, arg));
@@ -68,7 +86,7 @@ public record PreviewOptions(
       }
     }
     return new PreviewOptions(
-        folder != null ? folder : defaultFolder, media, port, host, drafts, aws);
+        folder != null ? folder : defaultFolder, media, port, host, drafts, aws, liveReload);
   }
 
   private static String value(List<String> args, int index, String option) throws UsageException {

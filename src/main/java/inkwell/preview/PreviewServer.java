@@ -70,6 +70,7 @@ public final class PreviewServer implements AutoCloseable {
     String url =
         "http://" + (options.host().equals("0.0.0.0") ? "localhost" : options.host()) + ":" + port;
     properties.put(PreviewBeans.DRAFTS, options.drafts());
+    properties.put(PreviewBeans.LIVE_RELOAD, options.liveReload());
     properties.put("micronaut.server.host", options.host());
     properties.put("micronaut.server.port", port);
     if (System.getenv("INKWELL_SITE_BASE_URL") == null) {

@@ -14,8 +14,7 @@ import java.util.Set;
 
 /**
  * Runs every benchmark, prints one table and writes {@code target/bench/results.json}. Started by
- * {@code bench/run}, which builds the project and passes the class paths; see the README's
- * "Benchmarks" section.
+ * {@code bench/run}, which builds the project and passes the class paths; see docs/BENCHMARKS.md.
  *
  * <pre>bench/run [--only render,publish,pages,cold,serve,preview] [--posts N] [--cold-runs N]</pre>
  */

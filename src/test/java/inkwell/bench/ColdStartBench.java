@@ -38,8 +38,8 @@ final class ColdStartBench {
   static final String SDK_ONLY = "inkwell.bench.lambda.SdkOnlyHandler";
 
   /**
-   * The JVM options of the managed java21 runtime at 1024 MB (see the README for the source): C1
-   * only, serial GC, class data sharing, a heap of 85% of the function's memory.
+   * The JVM options of the managed java21 runtime at 1024 MB (see docs/BENCHMARKS.md for the
+   * source): C1 only, serial GC, class data sharing, a heap of 85% of the function's memory.
    */
   static final List<String> LAMBDA_FLAGS =
       List.of(

@@ -110,7 +110,7 @@ final class PublishBench {
           "DynamoDB requests per post",
           figures.dynamoRequestsPerPost(),
           "",
-          "README design figure (5 + 3 tags)",
+          "design figure (5 + 3 tags, docs/PUBLISHING.md)",
           5 + Corpus.TAGS_PER_POST);
       report.add(
           "Publish",

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The one table every benchmark adds its rows to, printed as Markdown (so the README can carry it
- * as is), and the same figures as JSON. Each row is a figure next to its reference from the same
- * run, with the ratio between them.
+ * The one table every benchmark adds its rows to, printed as Markdown (so docs/BENCHMARKS.md can
+ * carry it as is), and the same figures as JSON. Each row is a figure next to its reference from
+ * the same run, with the ratio between them.
  */
 final class Report {
 

@@ -102,7 +102,10 @@ class BrowserChecksTest {
     Path target = Path.of(System.getProperty("inkwell.projectDir", "."), "target");
     try (PreviewServer server =
         PreviewServer.start(
-            new PreviewOptions(FIXTURE.resolve("posts"), null, 0, "127.0.0.1", false, false))) {
+            // The pages as the site function serves them: without the preview's live reload
+            // (LiveReloadBrowserTest checks that).
+            new PreviewOptions(
+                FIXTURE.resolve("posts"), null, 0, "127.0.0.1", false, false, false))) {
       origin = server.url().substring(0, server.url().length() - 1);
       report = script.run(server.url(), target.resolve("screenshots"));
       htmlErrors =

@@ -83,6 +83,29 @@ class LiveReloadTest {
   }
 
   @Test
+  void noReloadServesThePagesAsTheSiteFunctionDoes() throws Exception {
+    PreviewOptions options =
+        PreviewOptions.parse(
+            java.util.List.of(folder.toString(), "--port", "0", "--no-reload"), folder);
+    assertThat(options.liveReload()).isFalse();
+    try (PreviewServer plain = PreviewServer.start(options)) {
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(URI.create(plain.url() + "hello/")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(Jsoup.parse(page.body()).select("script")).isEmpty();
+      assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+          .doesNotContain("script-src");
+      HttpResponse<String> stream =
+          http.send(
+              HttpRequest.newBuilder(URI.create(plain.url() + LiveReload.PATH.substring(1)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(stream.statusCode()).isNotEqualTo(200);
+    }
+  }
+
+  @Test
   void theEventStreamSaysChangeSoonAfterAFileIsSaved() throws Exception {
     HttpResponse<InputStream> stream =
         http.send(
