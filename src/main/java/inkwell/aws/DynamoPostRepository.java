@@ -2,7 +2,7 @@ package inkwell.aws;
 
 import static inkwell.aws.Attributes.s;
 
-import inkwell.post.Hashes;
+import inkwell.pipeline.PostPipeline;
 import inkwell.post.Post;
 import inkwell.post.PostError;
 import inkwell.post.Tag;
@@ -21,17 +21,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -40,7 +37,6 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
@@ -80,12 +76,25 @@ public final class DynamoPostRepository implements PostRepository {
   private final String table;
   private final BodyStore bodies;
   private final Clock clock;
+  private final int renderVersion;
+  private final SlugClaims claims;
+  private final Listings listings;
 
+  /** A repository that stores posts as rendered by {@link PostPipeline#RENDER_VERSION}. */
   public DynamoPostRepository(DynamoDbClient dynamo, String table, BodyStore bodies, Clock clock) {
+    this(dynamo, table, bodies, clock, PostPipeline.RENDER_VERSION);
+  }
+
+  /** A repository that stores posts as rendered by {@code renderVersion}. */
+  public DynamoPostRepository(
+      DynamoDbClient dynamo, String table, BodyStore bodies, Clock clock, int renderVersion) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.table = Objects.requireNonNull(table, "table");
     this.bodies = Objects.requireNonNull(bodies, "bodies");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.renderVersion = renderVersion;
+    this.claims = new SlugClaims(dynamo, table);
+    this.listings = new Listings(dynamo, table);
   }
 
   // ---------------------------------------------------------------- source records
@@ -126,14 +135,14 @@ public final class DynamoPostRepository implements PostRepository {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Optional<Map<String, AttributeValue>> previousItem = sourceItem(src);
       Optional<SourceRecord> previous = previousItem.map(SourceItems::record);
-      if (previous.isPresent() && previous.get().contentIsAtOrAfter(sequencer)) {
+      if (previous.isPresent() && previous.get().isLiveAtOrAfter(sequencer)) {
         return new PublishResult.Stale();
       }
       Optional<PublishResult.Conflict> aliasConflict = aliasConflict(post);
       if (aliasConflict.isPresent()) {
         return aliasConflict.get();
       }
-      Map<String, AttributeValue> item = postItem(post, sequencer);
+      Map<String, AttributeValue> item = RenderedItems.post(post, sequencer, renderVersion, bodies);
       if (Attributes.size(item) > MAX_ITEM_BYTES) {
         return new PublishResult.TooLarge(
             "the post's metadata (title, table of contents, front matter) is too large to store");
@@ -158,7 +167,7 @@ public final class DynamoPostRepository implements PostRepository {
           previousItem)) {
         deleteSpilledBody(replaced, item);
         deleteSpilledBody(moved, item);
-        return new PublishResult.Published(post.slug());
+        return new PublishResult.Published(post.slug(), displaced(replaced, src));
       }
       Optional<SourceRecord> now = findSource(src);
       if (now.isPresent()
@@ -174,8 +183,19 @@ public final class DynamoPostRepository implements PostRepository {
   }
 
   private static String conditionForSlug() {
-    // Free, or mine and older, or left behind by another source's deleted or moved post.
-    return MINE_OR_ABSENT + " OR (src <> :src AND #state IN (:gone, :moved))";
+    // Free, or mine and older, or left behind by another source's deleted or moved post, or held
+    // by a source whose key sorts after mine (DynamoDB compares strings by their UTF-8 bytes, the
+    // order SlugOwners defines).
+    return MINE_OR_ABSENT + " OR (src <> :src AND #state IN (:gone, :moved)) OR src > :src";
+  }
+
+  /** The source whose live post this write replaced, if it was another's. */
+  private static String displaced(Map<String, AttributeValue> replaced, String src) {
+    String owner = replaced.isEmpty() ? null : Attributes.string(replaced, "src");
+    String state = replaced.isEmpty() ? null : Attributes.string(replaced, "state");
+    boolean owned =
+        StoredPost.State.LIVE.name().equals(state) || StoredPost.State.DRAFT.name().equals(state);
+    return owned && !src.equals(owner) ? owner : null;
   }
 
   private PublishResult slugTaken(String slug, String src) {
@@ -200,51 +220,13 @@ public final class DynamoPostRepository implements PostRepository {
     return Optional.empty();
   }
 
-  private Map<String, AttributeValue> postItem(Post post, Sequencer sequencer) {
-    Map<String, AttributeValue> item = PostItems.metadata(post);
-    item.put(PostTable.PK, s(PostTable.postPk(post.slug())));
-    item.put(PostTable.SK, s(PostTable.POST_SK));
-    item.put("seq", s(sequencer.normalized()));
-    item.put(
-        "state", s(post.draft() ? StoredPost.State.DRAFT.name() : StoredPost.State.LIVE.name()));
-    if (!post.draft()) {
-      item.put(PostTable.GSI1_PK, s(PostTable.LIST_ALL));
-      item.put(PostTable.GSI1_SK, s(listingSk(post)));
-    }
-    byte[] html = post.bodyHtml().getBytes(StandardCharsets.UTF_8);
-    if (html.length <= GZIP_THRESHOLD) {
-      item.put("body", s(post.bodyHtml()));
-      return item;
-    }
-    byte[] gzipped = Gzip.compress(html);
-    item.put("bodyGz", AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(gzipped)));
-    if (Attributes.size(item) > MAX_ITEM_BYTES) {
-      item.remove("bodyGz");
-      String key = bodies.put(post.slug(), Hashes.sha256Hex(post.bodyHtml()), gzipped);
-      item.put("bodyRef", s(key));
-    }
-    return item;
-  }
-
-  private static String listingSk(Post post) {
-    return PostTable.listingSk(Timestamps.format(post.visibleFrom()), post.slug());
-  }
-
   private void writeTags(Post post, Sequencer sequencer) {
     Set<String> keep = new LinkedHashSet<>();
-    if (!post.draft()) {
+    if (!post.draft() && !post.page()) {
       Map<String, AttributeValue> listing = PostItems.listing(post);
       for (Tag tag : post.tags()) {
-        Map<String, AttributeValue> item = new HashMap<>(listing);
-        item.put(PostTable.PK, s(PostTable.postPk(post.slug())));
-        item.put(PostTable.SK, s(PostTable.TAG_PREFIX + tag.slug()));
-        item.put("src", s(post.sourceKey()));
-        item.put("seq", s(sequencer.normalized()));
-        item.put("tagName", s(tag.name()));
-        item.put(PostTable.GSI1_PK, s(PostTable.TAG_PREFIX + tag.slug()));
-        item.put(PostTable.GSI1_SK, s(listingSk(post)));
-        item.put(PostTable.GSI2_PK, s(PostTable.TAGS_ALL));
-        item.put(PostTable.GSI2_SK, s(tag.slug() + "#" + post.slug()));
+        Map<String, AttributeValue> item =
+            RenderedItems.tag(post, tag, listing, sequencer, renderVersion);
         try {
           put(
               item,
@@ -429,6 +411,36 @@ public final class DynamoPostRepository implements PostRepository {
         "could not remove " + sourceKey + ": its source item kept changing");
   }
 
+  @Override
+  public boolean displace(String sourceKey, String slug, PostError error, Instant at) {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Optional<Map<String, AttributeValue>> item = sourceItem(sourceKey);
+      Optional<SourceRecord> record = item.map(SourceItems::record);
+      if (record.isEmpty() || !slug.equals(record.get().slug())) {
+        return false;
+      }
+      if (putSource(record.get().displaced(error, at), item)) {
+        return true;
+      }
+    }
+    throw new IllegalStateException("could not record that " + sourceKey + " gave up " + slug);
+  }
+
+  @Override
+  public void claim(String slug, String sourceKey) {
+    claims.claim(slug, sourceKey);
+  }
+
+  @Override
+  public void release(String slug, String sourceKey) {
+    claims.release(slug, sourceKey);
+  }
+
+  @Override
+  public List<String> claimants(String slug) {
+    return claims.claimants(slug);
+  }
+
   // ---------------------------------------------------------------- reads
 
   @Override
@@ -486,91 +498,19 @@ public final class DynamoPostRepository implements PostRepository {
 
   @Override
   public Optional<PostSummary> adjacent(String slug, boolean older, Instant now) {
-    Optional<Map<String, AttributeValue>> item =
-        get(PostTable.postPk(slug), PostTable.POST_SK, false);
-    if (item.isEmpty() || !item.get().containsKey(PostTable.GSI1_SK)) {
-      return Optional.empty();
-    }
-    String position = item.get().get(PostTable.GSI1_SK).s();
-    String upTo = upTo(now);
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":pk", s(PostTable.LIST_ALL));
-    values.put(":now", s(Timestamps.format(now)));
-    String condition;
-    if (older) {
-      condition = "gsi1pk = :pk AND gsi1sk < :at";
-      values.put(":at", s(position));
-    } else {
-      condition = "gsi1pk = :pk AND gsi1sk BETWEEN :after AND :to";
-      values.put(":after", s(position + "\u0000"));
-      values.put(":to", s(upTo));
-    }
-    return dynamo
-        .queryPaginator(
-            visibleListing(condition, values).scanIndexForward(!older).limit(10).build())
-        .items()
-        .stream()
-        .findFirst()
-        .map(PostItems::summary);
+    return get(PostTable.postPk(slug), PostTable.POST_SK, false)
+        .map(item -> item.get(PostTable.GSI1_SK))
+        .flatMap(position -> listings.adjacent(position.s(), older, now));
+  }
+
+  @Override
+  public Optional<PostSummary> oldest(Instant now) {
+    return listings.oldest(now);
   }
 
   @Override
   public Page<PostSummary> list(Listing listing, Instant now, int limit, String cursor) {
-    String partition =
-        listing instanceof Listing.Tagged tagged
-            ? PostTable.TAG_PREFIX + tagged.tagSlug()
-            : PostTable.LIST_ALL;
-    String upTo = upTo(now);
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":pk", s(partition));
-    values.put(":now", s(Timestamps.format(now)));
-    String condition;
-    if (listing instanceof Listing.Archive archive) {
-      String prefix =
-          archive.month() == 0
-              ? String.format("%04d", archive.year())
-              : String.format("%04d-%02d", archive.year(), archive.month());
-      String end = prefix + "\uffff";
-      condition = "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to";
-      values.put(":from", s(prefix));
-      values.put(":to", s(end.compareTo(upTo) < 0 ? end : upTo));
-    } else {
-      condition = "gsi1pk = :pk AND gsi1sk <= :to";
-      values.put(":to", s(upTo));
-    }
-    QueryResponse response =
-        dynamo.query(
-            visibleListing(condition, values)
-                .scanIndexForward(false)
-                .limit(limit)
-                .exclusiveStartKey(Cursors.decode(cursor, partition))
-                .build());
-    List<PostSummary> items = response.items().stream().map(PostItems::summary).toList();
-    String next =
-        response.hasLastEvaluatedKey() ? Cursors.encode(response.lastEvaluatedKey()) : null;
-    return new Page<>(items, next);
-  }
-
-  /**
-   * A query on the listing index that only returns what readers may see: {@code condition} bounds
-   * the sort key by {@code :to} (at most {@link #upTo(Instant)}, so scheduled posts stay out), and
-   * the filter drops expired posts as of {@code :now}.
-   */
-  private QueryRequest.Builder visibleListing(
-      String condition, Map<String, AttributeValue> values) {
-    return QueryRequest.builder()
-        .tableName(table)
-        .indexName(PostTable.LISTING_INDEX)
-        .keyConditionExpression(condition)
-        .filterExpression("attribute_not_exists(expiresAt) OR expiresAt > :now")
-        .expressionAttributeValues(values);
-  }
-
-  /**
-   * The greatest listing sort key visible at {@code now}: every post from {@code now} or before.
-   */
-  private static String upTo(Instant now) {
-    return Timestamps.format(now) + "#\uffff";
+    return listings.list(listing, now, limit, cursor);
   }
 
   @Override
@@ -581,31 +521,7 @@ public final class DynamoPostRepository implements PostRepository {
 
   @Override
   public List<TagCount> tags(Instant now) {
-    Map<String, String> names = new TreeMap<>();
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (Map<String, AttributeValue> item :
-        dynamo
-            .queryPaginator(
-                QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(PostTable.TAGS_INDEX)
-                    .keyConditionExpression("gsi2pk = :tags")
-                    .expressionAttributeValues(Map.of(":tags", s(PostTable.TAGS_ALL)))
-                    .build())
-            .items()) {
-      Instant from = Attributes.instant(item, "visibleFrom");
-      Instant expires = Attributes.instant(item, "expiresAt");
-      if (from.isAfter(now) || (expires != null && !now.isBefore(expires))) {
-        continue;
-      }
-      String tagSlug = Attributes.string(item, PostTable.GSI2_SK).split("#", 2)[0];
-      names.putIfAbsent(tagSlug, Attributes.string(item, "tagName"));
-      counts.merge(tagSlug, 1, Integer::sum);
-    }
-    List<TagCount> tags = new ArrayList<>();
-    names.forEach((slug, name) -> tags.add(new TagCount(name, slug, counts.get(slug))));
-    tags.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
-    return tags;
+    return listings.tags(now);
   }
 
   // ---------------------------------------------------------------- plumbing

@@ -58,6 +58,9 @@ final class PostItems {
     if (!post.params().isEmpty()) {
       item.put("params", Attributes.plain(post.params()));
     }
+    if (post.page()) {
+      item.put("page", AttributeValue.fromBool(true));
+    }
     return item;
   }
 
@@ -89,7 +92,8 @@ final class PostItems {
         integer(item, "words"),
         integer(item, "minutes"),
         string(item, "contentHash"),
-        params);
+        params,
+        item.containsKey("page") && Boolean.TRUE.equals(item.get("page").bool()));
   }
 
   static PostSummary summary(Map<String, AttributeValue> item) {

@@ -34,6 +34,7 @@ final class PostTable {
   static final String SOURCE_PREFIX = "SRC#";
   static final String SOURCE_SK = "SRC";
   static final String LIST_ALL = "LIST";
+  static final String LIST_PAGES = "PAGES";
   static final String TAGS_ALL = "TAGS";
 
   /** Attributes every listing shows; the listing index projects exactly these. */

@@ -25,6 +25,10 @@ public interface BlogConfig {
   @Bindable(defaultValue = "posts/")
   String getPostsPrefix();
 
+  /** Key prefix of standalone pages (About, Now); part of no slug. Empty: no pages. */
+  @Bindable(defaultValue = "pages/")
+  String getPagesPrefix();
+
   /** Key prefix of the status files that say why an upload did not go live. */
   @Bindable(defaultValue = "_status/")
   String getStatusPrefix();

@@ -15,6 +15,7 @@ class CoreBeans {
   PostPipeline pipeline(BlogConfig config) {
     return PostPipeline.builder()
         .postsPrefix(config.getPostsPrefix())
+        .pagesPrefix(config.getPagesPrefix())
         .maxSourceBytes(config.getMaxSourceBytes())
         .zone(zone(config.getTimeZone()))
         .build();

@@ -55,6 +55,7 @@ final class FrontMatterReader {
   }
 
   FrontMatter read(String yaml) {
+    checkFlowNesting(yaml);
     Optional<Node> root;
     try {
       LoadSettings settings =
@@ -65,14 +66,7 @@ final class FrontMatterReader {
               .build();
       root = new Compose(settings).composeString(yaml);
     } catch (MarkedYamlEngineException e) {
-      Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-      String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-      throw new RejectedException(
-          PostError.at(
-              Kind.YAML_SYNTAX,
-              mark == null ? firstLine : firstLine + mark.getLine(),
-              mark == null ? 0 : mark.getColumn() + 1,
-              "front matter is not valid YAML: " + problem));
+      throw yamlError(e, yaml);
     } catch (YamlEngineException e) {
       throw new RejectedException(
           PostError.at(
@@ -91,6 +85,88 @@ final class FrontMatterReader {
           "front matter must be a set of \"field: value\" lines, not " + describe(root.get()));
     }
     return fields(mapping);
+  }
+
+  /**
+   * Rejects {@code [} and {@code {} nested more than {@link #MAX_DEPTH} deep, at the line and column
+   * of the first one too many, before the parser (which is recursive) can overflow the stack.
+   * Brackets inside quotes and comments do not count.
+   */
+  private void checkFlowNesting(String yaml) {
+    int depth = 0;
+    int line = 0;
+    int column = 0;
+    char quote = 0;
+    boolean comment = false;
+    for (int i = 0; i < yaml.length(); i++) {
+      char c = yaml.charAt(i);
+      if (c == '\n') {
+        line++;
+        column = 0;
+        comment = false;
+        continue;
+      }
+      column++;
+      if (comment) {
+        continue;
+      }
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '#' && (i == 0 || Character.isWhitespace(yaml.charAt(i - 1)))) {
+        comment = true;
+      } else if (c == '[' || c == '{') {
+        if (++depth > MAX_DEPTH) {
+          throw new RejectedException(
+              PostError.at(
+                  Kind.NESTED_TOO_DEEPLY,
+                  firstLine + line,
+                  column,
+                  "front matter nests lists or maps more than " + MAX_DEPTH + " levels deep"));
+        }
+      } else if (c == ']' || c == '}') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+  }
+
+  /**
+   * A syntax error where the author has to look. When the parser ran to the end of the text looking
+   * for the end of something (a quote never closed), the problem's own position is the end of the
+   * front matter, so the error is reported where that something opens: SnakeYAML's context mark.
+   */
+  private RejectedException yamlError(MarkedYamlEngineException e, String yaml) {
+    Optional<Mark> problemMark = e.getProblemMark();
+    Optional<Mark> contextMark = e.getContextMark();
+    String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+    boolean ranToTheEnd =
+        problemMark.isEmpty()
+            || problemMark.get().getIndex() >= yaml.codePointCount(0, yaml.length());
+    Mark mark =
+        ranToTheEnd && contextMark.isPresent() ? contextMark.get() : problemMark.orElse(null);
+    String message = "front matter is not valid YAML: " + problem;
+    if (mark != null && mark == contextMark.orElse(null) && e.getContext() != null) {
+      message =
+          "front matter is not valid YAML: "
+              + e.getContext()
+              + " at "
+              + position(mark)
+              + " and "
+              + problem
+              + (problemMark.isPresent() ? " at " + position(problemMark.get()) : "")
+              + "; close it";
+    }
+    return new RejectedException(
+        PostError.at(
+            Kind.YAML_SYNTAX,
+            mark == null ? firstLine : firstLine + mark.getLine(),
+            mark == null ? 0 : mark.getColumn() + 1,
+            message));
+  }
+
+  private String position(Mark mark) {
+    return (firstLine + mark.getLine()) + ":" + (mark.getColumn() + 1);
   }
 
   private FrontMatter fields(MappingNode mapping) {

@@ -42,12 +42,14 @@ final class Nesting {
         continue;
       }
       int depth = indentation(line) / 2;
+      int column = firstNonBlank(line) + 1;
       Matcher opener = OPENER.matcher(line);
       while (depth <= MAX_DEPTH && opener.find()) {
         depth++;
+        column = opener.end();
       }
       if (depth > MAX_DEPTH) {
-        throw tooDeep(bodyLine + i);
+        throw tooDeep(bodyLine + i, column);
       }
     }
   }
@@ -56,16 +58,19 @@ final class Nesting {
   static void checkTree(Node document, int bodyLine) {
     Node deep = Trees.deeperThan(document, MAX_TREE_DEPTH);
     if (deep != null) {
-      throw tooDeep(bodyLine + lineIndex(deep));
+      SourceSpan span = span(deep);
+      throw tooDeep(
+          bodyLine + (span == null ? 0 : span.getLineIndex()),
+          span == null ? 1 : span.getColumnIndex() + 1);
     }
   }
 
-  static RejectedException tooDeep(int line) {
+  static RejectedException tooDeep(int line, int column) {
     return new RejectedException(
         PostError.at(
             Kind.NESTED_TOO_DEEPLY,
             line,
-            0,
+            column,
             "the Markdown nests quotes, lists or emphasis more than "
                 + MAX_DEPTH
                 + " levels deep"));
@@ -86,13 +91,21 @@ final class Nesting {
     return columns;
   }
 
-  private static int lineIndex(Node node) {
+  private static int firstNonBlank(String line) {
+    int i = 0;
+    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The source span of {@code node} or of its nearest ancestor that has one. */
+  private static SourceSpan span(Node node) {
     for (Node n = node; n != null; n = n.getParent()) {
       if (!n.getSourceSpans().isEmpty()) {
-        SourceSpan span = n.getSourceSpans().get(0);
-        return span.getLineIndex();
+        return n.getSourceSpans().get(0);
       }
     }
-    return 0;
+    return null;
   }
 }

@@ -39,10 +39,19 @@ public final class PostPipeline {
   /** Default limit on the size of a source file: 1 MiB. */
   public static final long DEFAULT_MAX_SOURCE_BYTES = 1024 * 1024;
 
+  /**
+   * The version of what this pipeline stores for a post (body HTML, table of contents, summary,
+   * reading time). Raise it with every change that renders existing sources differently: posts
+   * stored by an older version are then rendered again by {@code ./inkwell reindex}, and never a
+   * post stored by a newer one.
+   */
+  public static final int RENDER_VERSION = 1;
+
   /** Default reading speed for the reading-time estimate. */
   public static final int DEFAULT_WORDS_PER_MINUTE = 220;
 
   private final String postsPrefix;
+  private final String pagesPrefix;
   private final long maxSourceBytes;
   private final ZoneId zone;
   private final int wordsPerMinute;
@@ -51,6 +60,7 @@ public final class PostPipeline {
 
   private PostPipeline(Builder builder) {
     this.postsPrefix = builder.postsPrefix;
+    this.pagesPrefix = builder.pagesPrefix;
     this.maxSourceBytes = builder.maxSourceBytes;
     this.zone = builder.zone;
     this.wordsPerMinute = builder.wordsPerMinute;
@@ -64,6 +74,35 @@ public final class PostPipeline {
   /** A pipeline with the defaults: prefix {@code posts/}, 1 MiB limit, UTC, 220 words a minute. */
   public static PostPipeline create() {
     return builder().build();
+  }
+
+  /**
+   * Why {@code bytes} cannot be read as the text of a source at all (not UTF-8, a NUL byte), with
+   * its line and column; empty if they can. The size limit is not checked here. Lets a client
+   * refuse such a file before uploading it.
+   */
+  public static Optional<PostError> textError(byte[] bytes) {
+    try {
+      SourceText.decode(bytes, Long.MAX_VALUE);
+      return Optional.empty();
+    } catch (RejectedException e) {
+      return Optional.of(e.error());
+    }
+  }
+
+  /**
+   * The {@link Post#contentHash()} of a post parsed from {@code bytes}: a hash of the text as every
+   * pipeline reads it (byte order mark dropped, line endings normalized), whatever its settings.
+   * Lets a client tell whether the post stored for a key came from the bytes it uploaded.
+   *
+   * @throws IllegalArgumentException if {@link #textError} finds an error
+   */
+  public static String contentHash(byte[] bytes) {
+    try {
+      return Hashes.sha256Hex(SourceText.decode(bytes, Long.MAX_VALUE));
+    } catch (RejectedException e) {
+      throw new IllegalArgumentException(e.error().message(), e);
+    }
   }
 
   /** The post {@code source} describes, or the reason it describes none. */
@@ -112,11 +151,19 @@ public final class PostPipeline {
       if (firstLine.isPresent()) {
         title = firstLine.get().title();
         document = markdown.parse(firstLine.get().body());
+      } else if (document.getFirstChild() == null) {
+        throw new RejectedException(
+            PostError.of(
+                Kind.EMPTY,
+                "the file has no title and no text; write a title (a \"# Title\" line, or"
+                    + " title: in the front matter) and the post below it"));
       } else {
         title = Inference.fileNameTitle(source.key());
       }
     }
     Nesting.checkTree(document, file.bodyLine());
+    UnclosedTags.check(document, body, file.bodyLine());
+    Headings.makeRoomForTheTitle(document);
     List<PostError> warnings = MissingAltText.find(document, file.bodyLine());
 
     Headings headings = Headings.of(document, markdown);
@@ -125,7 +172,8 @@ public final class PostPipeline {
     String summary =
         meta.summary() != null ? meta.summary() : Inference.summary(document, markdown);
 
-    String slug = slug(source.key(), meta.slug());
+    boolean page = isPage(source.key());
+    String slug = slug(source.key(), page ? pagesPrefix : postsPrefix, meta.slug());
     if (Slugs.isReserved(slug)) {
       throw new RejectedException(
           PostError.of(
@@ -158,12 +206,18 @@ public final class PostPipeline {
             words,
             Math.max(1, (words + wordsPerMinute - 1) / wordsPerMinute),
             Hashes.sha256Hex(text),
-            meta.params());
+            meta.params(),
+            page);
     return new ParseResult.Parsed(post, warnings);
   }
 
-  private String slug(String key, String frontMatterSlug) {
-    String fromKey = Slugs.fromKey(key, postsPrefix);
+  /** True if {@code key} lies under the pages prefix: a standalone page, not a post. */
+  public boolean isPage(String key) {
+    return !pagesPrefix.isEmpty() && key.startsWith(pagesPrefix);
+  }
+
+  private static String slug(String key, String prefix, String frontMatterSlug) {
+    String fromKey = Slugs.fromKey(key, prefix);
     if (frontMatterSlug == null) {
       return fromKey;
     }
@@ -206,6 +260,7 @@ public final class PostPipeline {
   /** Settings for a {@link PostPipeline}; every one has a default. */
   public static final class Builder {
     private String postsPrefix = "posts/";
+    private String pagesPrefix = "pages/";
     private long maxSourceBytes = DEFAULT_MAX_SOURCE_BYTES;
     private ZoneId zone = ZoneOffset.UTC;
     private int wordsPerMinute = DEFAULT_WORDS_PER_MINUTE;
@@ -225,6 +280,14 @@ public final class PostPipeline {
     /** The key prefix that is not part of slugs ({@code posts/}); may be empty. */
     public Builder postsPrefix(String postsPrefix) {
       this.postsPrefix = Objects.requireNonNull(postsPrefix, "postsPrefix");
+      return this;
+    }
+
+    /**
+     * The key prefix of standalone pages ({@code pages/}), not part of their slugs; empty for none.
+     */
+    public Builder pagesPrefix(String pagesPrefix) {
+      this.pagesPrefix = Objects.requireNonNull(pagesPrefix, "pagesPrefix");
       return this;
     }
 

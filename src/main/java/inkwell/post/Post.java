@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param readingMinutes estimated reading time, at least 1
  * @param contentHash SHA-256 (hex) of the normalized source text
  * @param params front-matter fields this engine does not interpret, kept as plain Java values
+ * @param page true for a standalone page (from the pages prefix): no date, reading time or older
+ *     and newer links shown, and in no listing or feed
  */
 public record Post(
     String sourceKey,
@@ -48,7 +50,56 @@ public record Post(
     int wordCount,
     int readingMinutes,
     String contentHash,
-    Map<String, Object> params) {
+    Map<String, Object> params,
+    boolean page) {
+
+  /** A post (not a standalone page). */
+  public Post(
+      String sourceKey,
+      String slug,
+      String title,
+      Instant date,
+      Instant updated,
+      List<Tag> tags,
+      List<String> categories,
+      String summary,
+      boolean draft,
+      Instant publishDate,
+      Instant expiryDate,
+      List<String> aliases,
+      String canonicalUrl,
+      String image,
+      String author,
+      String bodyHtml,
+      List<TocEntry> toc,
+      int wordCount,
+      int readingMinutes,
+      String contentHash,
+      Map<String, Object> params) {
+    this(
+        sourceKey,
+        slug,
+        title,
+        date,
+        updated,
+        tags,
+        categories,
+        summary,
+        draft,
+        publishDate,
+        expiryDate,
+        aliases,
+        canonicalUrl,
+        image,
+        author,
+        bodyHtml,
+        toc,
+        wordCount,
+        readingMinutes,
+        contentHash,
+        params,
+        false);
+  }
 
   public Post {
     Objects.requireNonNull(sourceKey, "sourceKey");

@@ -22,6 +22,8 @@ public record PostError(Kind kind, String message, int line, int column) {
     FRONT_MATTER_NOT_A_MAP,
     INVALID_FIELD,
     NESTED_TOO_DEEPLY,
+    UNCLOSED_HTML,
+    EMPTY,
     SLUG_CONFLICT,
     /**
      * A warning: an {@code <img>} in the author's HTML has no alt text (published with {@code

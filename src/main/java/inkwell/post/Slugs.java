@@ -2,7 +2,6 @@ package inkwell.post;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,7 +39,31 @@ public final class Slugs {
   private static final Pattern ALIAS_SEGMENT = Pattern.compile("[^\\s\\p{Cntrl}?#\\\\]+");
   private static final Pattern HAS_LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
 
+  /** Endings of Markdown file names, matched whatever their case ({@code .md}, {@code .MD}). */
+  public static final List<String> MARKDOWN_EXTENSIONS = List.of(".md", ".markdown");
+
   private Slugs() {}
+
+  /**
+   * True if {@code name} (a file name or object key) ends in a Markdown extension, in any case,
+   * after at least one other character of the file name: {@code hello.md}, {@code Notes.MD}, {@code
+   * posts/a.markdown}, but not {@code posts/.md}. The preview, the publish function and the
+   * template's S3 filter all go by this.
+   */
+  public static boolean isMarkdown(String name) {
+    return extensionLength(name) > 0;
+  }
+
+  private static int extensionLength(String name) {
+    int fileName = name.lastIndexOf('/') + 1;
+    for (String extension : MARKDOWN_EXTENSIONS) {
+      int start = name.length() - extension.length();
+      if (start > fileName && name.regionMatches(true, start, extension, 0, extension.length())) {
+        return extension.length();
+      }
+    }
+    return 0;
+  }
 
   /**
    * The slug for an object key: the part below {@code postsPrefix} (if the key starts with it),
@@ -52,12 +75,7 @@ public final class Slugs {
     if (!postsPrefix.isEmpty() && path.startsWith(postsPrefix)) {
       path = path.substring(postsPrefix.length());
     }
-    String lower = path.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".md")) {
-      path = path.substring(0, path.length() - 3);
-    } else if (lower.endsWith(".markdown")) {
-      path = path.substring(0, path.length() - 9);
-    }
+    path = path.substring(0, path.length() - extensionLength(path));
     String slug = path(path);
     return slug.isEmpty() ? "post-" + hash8(key) : slug;
   }

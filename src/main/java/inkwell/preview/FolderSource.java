@@ -6,40 +6,62 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Markdown sources from a folder, under the same keys they would have in the bucket: {@code
  * hello.md} in the folder is {@code posts/hello.md}, as {@code aws s3 sync FOLDER
- * s3://BUCKET/posts/} would upload it. So slugs in the preview are the slugs on the site.
+ * s3://BUCKET/posts/} would upload it. So slugs in the preview are the slugs on the site. A second
+ * folder may hold the standalone pages ({@code about.md} there is {@code pages/about.md}).
  */
 public final class FolderSource implements SourceStore {
 
-  private final Path folder;
-  private final String prefix;
+  /** A folder and the key prefix its files have. */
+  private record Root(Path folder, String prefix) {}
+
+  private final List<Root> roots = new ArrayList<>();
 
   public FolderSource(Path folder, String prefix) {
-    this.folder = folder.toAbsolutePath().normalize();
-    this.prefix = prefix;
+    roots.add(new Root(folder.toAbsolutePath().normalize(), prefix));
   }
 
+  /** These sources and the pages in {@code pagesFolder}, under {@code pagesPrefix}. */
+  public FolderSource withPages(Path pagesFolder, String pagesPrefix) {
+    FolderSource both = new FolderSource(folder(), roots.get(0).prefix());
+    both.roots.add(new Root(pagesFolder.toAbsolutePath().normalize(), pagesPrefix));
+    return both;
+  }
+
+  /** The posts folder. */
   public Path folder() {
-    return folder;
+    return roots.get(0).folder();
   }
 
-  /** The key of a file in the folder ({@code posts/2024/hello.md}). */
+  /** Every folder that exists: the posts folder, and the pages folder if there is one. */
+  public List<Path> folders() {
+    return roots.stream().map(Root::folder).filter(Files::isDirectory).toList();
+  }
+
+  /** The key of a file in one of the folders ({@code posts/2024/hello.md}). */
   public String keyOf(Path file) {
-    Path relative = folder.relativize(file.toAbsolutePath().normalize());
-    return prefix + relative.toString().replace(java.io.File.separatorChar, '/');
+    Path normalized = file.toAbsolutePath().normalize();
+    Root root =
+        roots.stream().filter(r -> normalized.startsWith(r.folder())).findFirst().orElseThrow();
+    Path relative = root.folder().relativize(normalized);
+    return root.prefix() + relative.toString().replace(java.io.File.separatorChar, '/');
   }
 
-  /** The file a key names, or empty if the key does not lie under the prefix and the folder. */
+  /** The file a key names, or empty if the key does not lie under a prefix and its folder. */
   public Optional<Path> fileOf(String key) {
-    if (!key.startsWith(prefix)) {
-      return Optional.empty();
+    for (Root root : roots) {
+      if (key.startsWith(root.prefix())) {
+        Path file = root.folder().resolve(key.substring(root.prefix().length())).normalize();
+        return file.startsWith(root.folder()) ? Optional.of(file) : Optional.empty();
+      }
     }
-    Path file = folder.resolve(key.substring(prefix.length())).normalize();
-    return file.startsWith(folder) ? Optional.of(file) : Optional.empty();
+    return Optional.empty();
   }
 
   @Override

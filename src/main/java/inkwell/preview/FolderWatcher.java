@@ -1,6 +1,7 @@
 package inkwell.preview;
 
 import inkwell.post.Hashes;
+import inkwell.post.Slugs;
 import inkwell.publish.ObjectEvent;
 import inkwell.publish.PublishService;
 import inkwell.storage.Sequencer;
@@ -67,7 +68,9 @@ public final class FolderWatcher implements AutoCloseable {
   public synchronized void start() {
     try {
       watcher = FileSystems.getDefault().newWatchService();
-      registerTree(source.folder());
+      for (Path folder : source.folders()) {
+        registerTree(folder);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot watch " + source.folder() + ": " + e.getMessage(), e);
     }
@@ -125,17 +128,19 @@ public final class FolderWatcher implements AutoCloseable {
 
   private Map<String, Path> markdownFiles() {
     Map<String, Path> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(source.folder())) {
-      walk.filter(FolderWatcher::isMarkdown).forEach(p -> files.put(source.keyOf(p), p));
-    } catch (IOException | UncheckedIOException e) {
-      console.println("  error  cannot list " + source.folder() + ": " + e.getMessage());
+    for (Path folder : source.folders()) {
+      try (Stream<Path> walk = Files.walk(folder)) {
+        walk.filter(FolderWatcher::isMarkdown).forEach(p -> files.put(source.keyOf(p), p));
+      } catch (IOException | UncheckedIOException e) {
+        console.println("  error  cannot list " + folder + ": " + e.getMessage());
+      }
     }
     return files;
   }
 
   static boolean isMarkdown(Path path) {
     String name = path.getFileName().toString();
-    return !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".md");
+    return !name.startsWith(".") && Slugs.isMarkdown(name);
   }
 
   /** The content hash of a file, or null if it vanished meanwhile. Unreadable files throw. */

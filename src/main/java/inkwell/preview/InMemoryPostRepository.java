@@ -10,6 +10,7 @@ import inkwell.storage.PostRepository;
 import inkwell.storage.PostSummary;
 import inkwell.storage.PublishResult;
 import inkwell.storage.Sequencer;
+import inkwell.storage.SlugOwners;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.StoredPost;
 import inkwell.storage.TagCount;
@@ -25,7 +26,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The posts index in memory, for the local preview: the same rules as the DynamoDB table (sequencer
@@ -41,12 +44,12 @@ public final class InMemoryPostRepository implements PostRepository {
 
   private record Alias(String target, String src) {}
 
-  private static final Comparator<PostSummary> NEWEST_FIRST =
-      Comparator.comparing(PostSummary::visibleFrom).thenComparing(PostSummary::slug).reversed();
+  private static final Comparator<PostSummary> NEWEST_FIRST = PostSummary.OLDEST_FIRST.reversed();
 
   private final Map<String, Entry> posts = new HashMap<>();
   private final Map<String, SourceRecord> sources = new HashMap<>();
   private final Map<String, Alias> aliases = new HashMap<>();
+  private final Map<String, Set<String>> claims = new HashMap<>();
   private final Clock clock;
   private final boolean includeUnpublished;
 
@@ -64,12 +67,16 @@ public final class InMemoryPostRepository implements PostRepository {
   public synchronized PublishResult publish(Post post, Sequencer sequencer) {
     String src = post.sourceKey();
     SourceRecord previous = sources.get(src);
-    if (previous != null && previous.contentIsAtOrAfter(sequencer)) {
+    if (previous != null && previous.isLiveAtOrAfter(sequencer)) {
       return new PublishResult.Stale();
     }
     Entry atSlug = posts.get(post.slug());
+    String displaced = null;
     if (atSlug != null && !atSlug.src().equals(src) && isOwned(atSlug.stored())) {
-      return new PublishResult.Conflict("slug \"" + post.slug() + "\"", atSlug.src());
+      if (SlugOwners.ORDER.compare(atSlug.src(), src) < 0) {
+        return new PublishResult.Conflict("slug \"" + post.slug() + "\"", atSlug.src());
+      }
+      displaced = atSlug.src();
     }
     for (String alias : post.aliases()) {
       Alias existing = aliases.get(alias);
@@ -82,7 +89,8 @@ public final class InMemoryPostRepository implements PostRepository {
         post.slug(), new Entry(new StoredPost(post.slug(), state, post, null), src, sequencer));
     if (previous != null) {
       previous.aliases().stream().filter(a -> !post.aliases().contains(a)).forEach(aliases::remove);
-      if (previous.slug() != null && !previous.slug().equals(post.slug())) {
+      Entry old = previous.slug() == null ? null : posts.get(previous.slug());
+      if (old != null && old.src().equals(src) && !previous.slug().equals(post.slug())) {
         posts.put(
             previous.slug(),
             new Entry(
@@ -101,7 +109,7 @@ public final class InMemoryPostRepository implements PostRepository {
             post.slug(),
             post.aliases(),
             clock.instant()));
-    return new PublishResult.Published(post.slug());
+    return new PublishResult.Published(post.slug(), displaced);
   }
 
   private static boolean isOwned(StoredPost stored) {
@@ -146,6 +154,34 @@ public final class InMemoryPostRepository implements PostRepository {
   }
 
   @Override
+  public synchronized boolean displace(String sourceKey, String slug, PostError error, Instant at) {
+    SourceRecord record = sources.get(sourceKey);
+    if (record == null || !slug.equals(record.slug())) {
+      return false;
+    }
+    sources.put(sourceKey, record.displaced(error, at));
+    return true;
+  }
+
+  @Override
+  public synchronized void claim(String slug, String sourceKey) {
+    claims.computeIfAbsent(slug, s -> new TreeSet<>(SlugOwners.ORDER)).add(sourceKey);
+  }
+
+  @Override
+  public synchronized void release(String slug, String sourceKey) {
+    Set<String> claimants = claims.get(slug);
+    if (claimants != null) {
+      claimants.remove(sourceKey);
+    }
+  }
+
+  @Override
+  public synchronized List<String> claimants(String slug) {
+    return List.copyOf(claims.getOrDefault(slug, Set.of()));
+  }
+
+  @Override
   public synchronized Optional<StoredPost> findPost(String slug) {
     return Optional.ofNullable(posts.get(slug)).map(Entry::stored);
   }
@@ -168,6 +204,12 @@ public final class InMemoryPostRepository implements PostRepository {
     return index < 0 || neighbour < 0 || neighbour >= all.size()
         ? Optional.empty()
         : Optional.of(all.get(neighbour));
+  }
+
+  @Override
+  public synchronized Optional<PostSummary> oldest(Instant now) {
+    List<PostSummary> all = visible(new Listing.All(), now);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
   @Override
@@ -244,6 +286,9 @@ public final class InMemoryPostRepository implements PostRepository {
   }
 
   private static boolean matches(Listing listing, Post post) {
+    if (listing instanceof Listing.Pages != post.page()) {
+      return false;
+    }
     if (listing instanceof Listing.Tagged tagged) {
       return post.tags().stream().anyMatch(t -> t.slug().equals(tagged.tagSlug()));
     }
@@ -259,7 +304,7 @@ public final class InMemoryPostRepository implements PostRepository {
     if (listing instanceof Listing.Tagged tagged) {
       return "TAG#" + tagged.tagSlug();
     }
-    return "LIST";
+    return listing instanceof Listing.Pages ? "PAGES" : "LIST";
   }
 
   private static String position(PostSummary summary) {

@@ -13,6 +13,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The preview's adapters, used when {@value #FOLDER} is set: sources from the folder, the index in
@@ -31,7 +32,12 @@ class PreviewBeans {
 
   @Singleton
   FolderSource folderSource(@Value("${" + FOLDER + "}") String folder, BlogConfig config) {
-    return new FolderSource(Path.of(folder), config.getPostsPrefix());
+    FolderSource posts = new FolderSource(Path.of(folder), config.getPostsPrefix());
+    if (config.getPagesPrefix().isEmpty()) {
+      return posts;
+    }
+    // The standalone pages: the folder "pages" next to the posts folder (examples/pages).
+    return posts.withPages(posts.folder().resolveSibling("pages"), config.getPagesPrefix());
   }
 
   /** Images from the folder next to the posts folder ({@code examples/media} for the samples). */
@@ -43,7 +49,8 @@ class PreviewBeans {
 
   @Singleton
   PreviewStatus previewStatus(BlogConfig config, @Value("${" + DRAFTS + ":false}") boolean drafts) {
-    return new PreviewStatus(config.getPostsPrefix(), System.out, drafts);
+    return new PreviewStatus(
+        List.of(config.getPostsPrefix(), config.getPagesPrefix()), System.out, drafts);
   }
 
   @Singleton

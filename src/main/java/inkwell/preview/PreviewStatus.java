@@ -20,12 +20,15 @@ public final class PreviewStatus implements StatusStore, PreviewNotes {
 
   private final Map<String, PostError> errors = new ConcurrentSkipListMap<>();
   private final Map<String, List<PostError>> warnings = new ConcurrentSkipListMap<>();
-  private final String prefix;
+  private final List<String> prefixes;
   private final PrintStream console;
   private final boolean showUnpublished;
 
-  public PreviewStatus(String prefix, PrintStream console, boolean showUnpublished) {
-    this.prefix = prefix;
+  /**
+   * @param prefixes the key prefixes that are part of no slug: the posts' and the pages'
+   */
+  public PreviewStatus(List<String> prefixes, PrintStream console, boolean showUnpublished) {
+    this.prefixes = List.copyOf(prefixes);
     this.console = console;
     this.showUnpublished = showUnpublished;
   }
@@ -91,10 +94,16 @@ public final class PreviewStatus implements StatusStore, PreviewNotes {
     return errors.entrySet().stream().map(e -> e.getValue().describe(e.getKey())).toList();
   }
 
+  private String slugOf(String key) {
+    String prefix =
+        prefixes.stream().filter(p -> !p.isEmpty() && key.startsWith(p)).findFirst().orElse("");
+    return Slugs.fromKey(key, prefix);
+  }
+
   /** The error of the file whose slug (by its key) is {@code slug}, if it has one. */
   public Optional<String> forSlug(String slug) {
     return errors.entrySet().stream()
-        .filter(e -> Slugs.fromKey(e.getKey(), prefix).equals(slug))
+        .filter(e -> slugOf(e.getKey()).equals(slug))
         .map(e -> e.getValue().describe(e.getKey()))
         .findFirst();
   }

@@ -67,6 +67,11 @@ final class PublishLog {
     }
   }
 
+  /** A slug changed hands without an event of its own: a waiting source took it, or gave way. */
+  void slug(String outcome, String slug, String key, String detail) {
+    LOG.info("outcome", outcome, "slug", slug, "key", key, "detail", detail);
+  }
+
   /** An event record that was not handed to the service at all (a test event, an unknown name). */
   static void skipped(String reason, String eventName, String key) {
     LOG.info("outcome", "IGNORED", "eventName", eventName, "key", key, "detail", reason);

@@ -5,6 +5,7 @@ import inkwell.pipeline.PostPipeline;
 import inkwell.pipeline.Source;
 import inkwell.post.PostError;
 import inkwell.post.PostError.Kind;
+import inkwell.post.Slugs;
 import inkwell.storage.PostRepository;
 import inkwell.storage.PublishResult;
 import inkwell.storage.SourceRecord;
@@ -40,7 +41,7 @@ public final class PublishService {
     STALE,
     /** The object no longer exists; the event that removed it will take the post down. */
     SOURCE_GONE,
-    /** Not a post: another bucket, outside the posts prefix, or not a {@code .md} file. */
+    /** Not a post: another bucket, outside the posts prefix, or not a Markdown file. */
     IGNORED
   }
 
@@ -52,6 +53,7 @@ public final class PublishService {
   private final String postsPrefix;
   private final Clock clock;
   private final PublishLog log = new PublishLog();
+  private final SlugHandover slugs;
 
   public PublishService(
       PostPipeline pipeline,
@@ -68,6 +70,7 @@ public final class PublishService {
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.postsPrefix = Objects.requireNonNull(postsPrefix, "postsPrefix");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.slugs = new SlugHandover(pipeline, sources, posts, status, clock, log);
   }
 
   /** Applies one event. Throws if storage fails, so that the event is retried. */
@@ -76,7 +79,10 @@ public final class PublishService {
       return log.outcome(event, Outcome.IGNORED, "event is for bucket " + event.bucket());
     }
     if (!isPost(event.key())) {
-      return log.outcome(event, Outcome.IGNORED, "key is not a .md file under " + postsPrefix);
+      return log.outcome(
+          event,
+          Outcome.IGNORED,
+          "key is not a .md or .markdown file under " + postsPrefix + " or the pages prefix");
     }
     Optional<SourceRecord> applied = posts.findSource(event.key());
     if (applied.isPresent() && applied.get().contentIsAtOrAfter(event.sequencer())) {
@@ -91,9 +97,10 @@ public final class PublishService {
       return log.outcome(event, Outcome.STALE, "rejection already recorded; status rewritten");
     }
     boolean latest = applied.isEmpty() || applied.get().isLatest(event.sequencer());
+    String liveSlug = applied.map(SourceRecord::slug).orElse(null);
     return switch (event.type()) {
-      case CREATED -> publish(event, latest);
-      case REMOVED -> remove(event, latest);
+      case CREATED -> publish(event, latest, liveSlug);
+      case REMOVED -> remove(event, latest, liveSlug);
     };
   }
 
@@ -104,12 +111,10 @@ public final class PublishService {
   }
 
   private boolean isPost(String key) {
-    return key.startsWith(postsPrefix)
-        && key.length() > postsPrefix.length() + 3
-        && key.regionMatches(true, key.length() - 3, ".md", 0, 3);
+    return (key.startsWith(postsPrefix) || pipeline.isPage(key)) && Slugs.isMarkdown(key);
   }
 
-  private Outcome publish(ObjectEvent event, boolean latest) {
+  private Outcome publish(ObjectEvent event, boolean latest, String liveSlug) {
     Optional<StoredSource> stored = sources.read(event.key(), event.versionId());
     if (stored.isEmpty()) {
       return log.outcome(
@@ -133,16 +138,20 @@ public final class PublishService {
     }
     PublishResult result = posts.publish(post, event.sequencer());
     if (result instanceof PublishResult.Published published) {
-      return log.published(event, published.slug(), post.draft(), post.visibleFrom());
+      log.published(event, published.slug(), post.draft(), post.visibleFrom());
+      slugs.published(event.key(), liveSlug, published);
+      return Outcome.PUBLISHED;
     }
     if (result instanceof PublishResult.Conflict conflict) {
+      slugs.waits(event.key(), post.slug());
       PostError error =
           PostError.of(
               Kind.SLUG_CONFLICT,
               conflict.what()
                   + " already belongs to "
                   + conflict.ownerKey()
-                  + "; set a different slug (or aliases) in the front matter");
+                  + ", whose key sorts first; this file takes it by itself when that one is"
+                  + " removed or moves, or set a different slug (or aliases) in the front matter");
       return reject(event, source, error, Outcome.CONFLICT);
     }
     if (result instanceof PublishResult.TooLarge tooLarge) {
@@ -162,7 +171,7 @@ public final class PublishService {
     return log.rejected(event, outcome, error);
   }
 
-  private Outcome remove(ObjectEvent event, boolean latest) {
+  private Outcome remove(ObjectEvent event, boolean latest, String liveSlug) {
     if (sources.exists(event.key())) {
       return log.outcome(
           event,
@@ -176,6 +185,8 @@ public final class PublishService {
     if (!posts.remove(event.key(), event.sequencer())) {
       return log.outcome(event, Outcome.STALE, "a later event for this key was applied meanwhile");
     }
-    return log.outcome(event, Outcome.REMOVED, "post taken down");
+    log.outcome(event, Outcome.REMOVED, "post taken down");
+    slugs.left(event.key(), liveSlug, null);
+    return Outcome.REMOVED;
   }
 }

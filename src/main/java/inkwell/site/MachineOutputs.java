@@ -108,6 +108,11 @@ final class MachineOutputs implements SiteService.Machine {
     } while (cursor != null);
     urls.add(new SitemapUrl(SitePaths.HOME, newest));
     urls.add(new SitemapUrl(SitePaths.ARCHIVE, newest));
+    do {
+      Page<PostSummary> chunk = posts.list(new Listing.Pages(), now, 1000, cursor);
+      chunk.items().forEach(p -> urls.add(new SitemapUrl(SitePaths.post(p.slug()), p.updated())));
+      cursor = chunk.next();
+    } while (cursor != null);
     urls.add(new SitemapUrl(SitePaths.TAGS, newest));
     urls.addAll(postUrls);
     for (TagCount tag : posts.tags(now)) {

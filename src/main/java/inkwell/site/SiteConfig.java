@@ -1,6 +1,7 @@
 package inkwell.site;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
@@ -24,7 +25,8 @@ public interface SiteConfig {
   @Bindable(defaultValue = "")
   String getBaseUrl();
 
-  @Bindable(defaultValue = "The author")
+  /** The author of posts that name none; empty or absent: none is shown. */
+  @Nullable
   String getAuthor();
 
   /** BCP 47 language tag of the site ({@code en}, {@code de-CH}). */
@@ -60,4 +62,11 @@ public interface SiteConfig {
    */
   @Bindable(defaultValue = "0")
   int getRenderCacheSeconds();
+
+  /**
+   * How long a warm function keeps what every page shares (the newest and oldest post, which decide
+   * the older and newer links), in seconds; 0 reads it for every page.
+   */
+  @Bindable(defaultValue = "60")
+  int getSharedCacheSeconds();
 }

@@ -60,6 +60,7 @@ public final class SiteService {
   private final Clock clock;
   private final HttpSemantics http;
   private final RenderCache cache;
+  private final Timeline timeline;
   private final PreviewNotes notes;
   private final MediaStore media;
   private final PageScript script;
@@ -103,6 +104,7 @@ public final class SiteService {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.http = new HttpSemantics(config, script);
     this.cache = new RenderCache(config.getRenderCacheSeconds(), clock);
+    this.timeline = new Timeline(posts, config.getSharedCacheSeconds(), clock);
     this.notes = Objects.requireNonNull(notes, "notes");
     this.media = Objects.requireNonNull(media, "media");
     this.script = script;
@@ -121,6 +123,7 @@ public final class SiteService {
     this.clock = original.clock;
     this.http = original.http;
     this.cache = new RenderCache(config.getRenderCacheSeconds(), clock);
+    this.timeline = original.timeline;
     this.notes = original.notes;
     this.media = original.media;
     this.script = original.script;
@@ -176,6 +179,7 @@ public final class SiteService {
    */
   public void contentChanged() {
     cache.clear();
+    timeline.clear();
     if (atOrigins != null) {
       synchronized (atOrigins) {
         atOrigins.values().forEach(SiteService::contentChanged);
@@ -303,7 +307,15 @@ public final class SiteService {
               "This file has an error, so you are seeing its last good version: " + problem.get();
         }
         boolean showToc = post.toc().size() >= 3 || post.wordCount() >= 800;
-        yield SiteResponse.of(200, HTML, pages.post(new PostView(site, post, showToc, marker)));
+        // Drafts and scheduled posts (shown only in the preview) are in no listing: no links.
+        // Standalone pages are in no listing either.
+        Timeline.Ends ends =
+            post.isVisibleAt(now) && !post.page()
+                ? timeline.ends(now)
+                : new Timeline.Ends(null, null);
+        PostView view =
+            new PostView(site, post, showToc, marker, ends.hasOlder(post), ends.hasNewer(post));
+        yield SiteResponse.of(200, HTML, pages.post(view));
       }
     };
   }

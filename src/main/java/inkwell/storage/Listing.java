@@ -1,10 +1,16 @@
 package inkwell.storage;
 
-/** Which posts a listing shows; all listings are newest first and hold only visible posts. */
+/**
+ * Which posts a listing shows; all listings are newest first and hold only visible posts, and only
+ * {@link Pages} holds standalone pages.
+ */
 public sealed interface Listing {
 
   /** Every visible post: the home page and the feeds. */
   record All() implements Listing {}
+
+  /** The visible standalone pages, for the sitemap; they are in no other listing. */
+  record Pages() implements Listing {}
 
   /** The visible posts with one tag. */
   record Tagged(String tagSlug) implements Listing {}

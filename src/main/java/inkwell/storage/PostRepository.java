@@ -39,6 +39,22 @@ public interface PostRepository {
    */
   boolean remove(String sourceKey, Sequencer sequencer);
 
+  /**
+   * Records that the live version of {@code sourceKey} gave {@code slug} to a source whose key
+   * sorts first: it is no longer live and waits, and {@code error} says why. Returns false if the
+   * record no longer has that slug.
+   */
+  boolean displace(String sourceKey, String slug, PostError error, Instant at);
+
+  /** Records that {@code sourceKey} wants {@code slug} (it owns it or waits for it). */
+  void claim(String slug, String sourceKey);
+
+  /** Forgets that {@code sourceKey} wants {@code slug}. */
+  void release(String slug, String sourceKey);
+
+  /** The sources that want {@code slug}, in {@link SlugOwners#ORDER}. */
+  List<String> claimants(String slug);
+
   /** What is stored at {@code slug}, whatever its state. */
   Optional<StoredPost> findPost(String slug);
 
@@ -53,6 +69,12 @@ public interface PostRepository {
    * as seen at {@code now}.
    */
   Optional<PostSummary> adjacent(String slug, boolean older, Instant now);
+
+  /**
+   * The oldest post visible at {@code now}; with the newest (the home listing's first), the ends of
+   * the older and newer links.
+   */
+  Optional<PostSummary> oldest(Instant now);
 
   /** One page of {@code listing} as visible at {@code now}, newest first. */
   Page<PostSummary> list(Listing listing, Instant now, int limit, String cursor);

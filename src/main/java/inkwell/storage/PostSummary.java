@@ -3,6 +3,7 @@ package inkwell.storage;
 import inkwell.post.Post;
 import inkwell.post.Tag;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,6 +23,10 @@ public record PostSummary(
     List<Tag> tags,
     int readingMinutes,
     boolean draft) {
+
+  /** The order of every listing, oldest first: by the time a post becomes visible, then slug. */
+  public static final Comparator<PostSummary> OLDEST_FIRST =
+      Comparator.comparing(PostSummary::visibleFrom).thenComparing(PostSummary::slug);
 
   public PostSummary {
     tags = List.copyOf(tags);

@@ -3,13 +3,25 @@ package inkwell.storage;
 /** What {@link PostRepository#publish} did. */
 public sealed interface PublishResult {
 
-  /** The post is stored and, unless it is a draft or scheduled, listed. */
-  record Published(String slug) implements PublishResult {}
+  /**
+   * The post is stored and, unless it is a draft or scheduled, listed.
+   *
+   * @param displaced the source whose post held the slug and gave way to this one (its key sorts
+   *     after this one's, see {@link SlugOwners}), or {@code null}
+   */
+  record Published(String slug, String displaced) implements PublishResult {
+    public Published(String slug) {
+      this(slug, null);
+    }
+  }
 
   /** A later event for the same source key has already been applied: nothing changed. */
   record Stale() implements PublishResult {}
 
-  /** The slug or an alias belongs to another source key: nothing of this version went live. */
+  /**
+   * The slug (owned by a source whose key sorts first) or an alias belongs to another source key:
+   * nothing of this version went live.
+   */
   record Conflict(String what, String ownerKey) implements PublishResult {}
 
   /** The post cannot be stored (too large even with its body compressed and moved out). */

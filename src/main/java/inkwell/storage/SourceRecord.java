@@ -104,6 +104,23 @@ public record SourceRecord(
         at);
   }
 
+  /**
+   * The record after the live version gave its slug to a source whose key sorts first: nothing of
+   * this source is live, it waits for the slug; the registers stay.
+   */
+  public SourceRecord displaced(PostError error, Instant at) {
+    return new SourceRecord(sourceKey, latest, content, State.REJECTED, null, aliases, error, at);
+  }
+
+  /**
+   * True if a publish at {@code sequencer} has nothing to do: a later valid version was applied, or
+   * this very version is live. A version that waits for its slug may be applied again.
+   */
+  public boolean isLiveAtOrAfter(Sequencer sequencer) {
+    return content != null
+        && (sequencer.compareTo(content) < 0 || (sequencer.equals(content) && slug != null));
+  }
+
   /** True if an event at {@code sequencer} can no longer change what readers see. */
   public boolean contentIsAtOrAfter(Sequencer sequencer) {
     return content != null && !sequencer.isAfter(content);

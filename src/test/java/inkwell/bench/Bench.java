@@ -16,7 +16,10 @@ import java.util.Set;
  * Runs every benchmark, prints one table and writes {@code target/bench/results.json}. Started by
  * {@code bench/run}, which builds the project and passes the class paths; see docs/BENCHMARKS.md.
  *
- * <pre>bench/run [--only render,publish,pages,cold,serve,preview] [--posts N] [--cold-runs N]</pre>
+ * <pre>
+ * bench/run [--only render,publish,cli,pages,cold,serve,preview] [--posts N] [--cold-runs N]
+ *     [--cli-samples N]
+ * </pre>
  */
 public final class Bench {
 
@@ -38,11 +41,18 @@ public final class Bench {
       log("rendering: pipeline and hugo");
       RenderBench.run(workspace, posts, corpus, report);
     }
-    if (options.runs("publish") || options.runs("pages") || options.runs("cold")) {
+    if (options.runs("publish")
+        || options.runs("cli")
+        || options.runs("pages")
+        || options.runs("cold")) {
       try (StandaloneEmulators servers = StandaloneEmulators.start()) {
         Blog blog = Blog.create(servers.emulators());
         log("publishing %d posts through the publish handler", posts.size());
         cost.publish = PublishBench.run(blog, posts, report);
+        if (options.runs("cli")) {
+          log("./inkwell publish: upload to visible, %d posts one at a time", options.cliSamples());
+          CliPublishBench.run(workspace, blog, posts, options.cliSamples(), report);
+        }
         if (options.runs("pages")) {
           log("warm pages");
           cost.pages = PageBench.run(blog, postSlug, 300, options.pageSamples(), report);
@@ -81,13 +91,14 @@ public final class Bench {
   }
 
   /** Command-line options. */
-  record Options(Set<String> only, int posts, int coldRuns, int pageSamples) {
+  record Options(Set<String> only, int posts, int coldRuns, int pageSamples, int cliSamples) {
 
     static Options parse(String[] args) {
-      Set<String> only = Set.of("render", "publish", "pages", "cold", "serve", "preview");
+      Set<String> only = Set.of("render", "publish", "cli", "pages", "cold", "serve", "preview");
       int posts = 1000;
       int coldRuns = 5;
       int pageSamples = 1000;
+      int cliSamples = 30;
       List<String> list = Arrays.asList(args);
       for (int i = 0; i < list.size(); i++) {
         String value = i + 1 < list.size() ? list.get(i + 1) : "";
@@ -108,16 +119,19 @@ public final class Bench {
             pageSamples = Integer.parseInt(value);
             i++;
           }
+          case "--cli-samples" -> {
+            cliSamples = Integer.parseInt(value);
+            i++;
+          }
           default ->
               throw new IllegalArgumentException(
                   "unknown option "
                       + list.get(i)
-                      + "; use --only render,publish,pages,cold,serve,preview --posts N"
-                      + " --cold-runs N"
-                      + " --page-samples N");
+                      + "; use --only render,publish,cli,pages,cold,serve,preview --posts N"
+                      + " --cold-runs N --page-samples N --cli-samples N");
         }
       }
-      return new Options(only, posts, coldRuns, pageSamples);
+      return new Options(only, posts, coldRuns, pageSamples, cliSamples);
     }
 
     boolean runs(String name) {

@@ -57,12 +57,19 @@ class PoliciesTest {
   }
 
   /** The SDK operations {@code type} calls, as IAM actions ({@code putItem} is PutItem). */
+  /** The operations named in the class files of {@code type}'s package (an adapter and helpers). */
   private static Set<String> operationsCalledBy(Class<?> type, String service, List<String> ops) {
     try {
-      Path file =
+      Path folder =
           Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
-              .resolve(type.getName().replace('.', '/') + ".class");
-      String constants = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+              .resolve(type.getPackageName().replace('.', '/'));
+      StringBuilder all = new StringBuilder();
+      try (var files = Files.list(folder)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+          all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+        }
+      }
+      String constants = all.toString();
       Set<String> actions = new TreeSet<>();
       for (String op : ops) {
         if (Pattern.compile("\\b" + op + "\\b").matcher(constants).find()) {
@@ -147,12 +154,17 @@ class PoliciesTest {
   }
 
   @Test
-  void publishReadsSourcesOnlyUnderThePostsPrefix() {
+  void publishReadsSourcesOnlyUnderThePostsAndPagesPrefixes() {
     assertThat(Functions.environment(TEMPLATE, "PublishFunction").get("INKWELL_POSTS_PREFIX"))
         .isEqualTo(Map.of("Ref", "PostsPrefix"));
+    assertThat(Functions.environment(TEMPLATE, "PublishFunction").get("INKWELL_PAGES_PREFIX"))
+        .isEqualTo(Map.of("Ref", "PagesPrefix"));
     for (Map<String, Object> statement : allowing("PublishFunction", "s3:GetObjectVersion")) {
       for (Object resource : resources(statement)) {
-        assertThat(sub(resource)).isEqualTo(ContentBucket.arnSub() + "/${PostsPrefix}*");
+        assertThat(sub(resource))
+            .isIn(
+                ContentBucket.arnSub() + "/${PostsPrefix}*",
+                ContentBucket.arnSub() + "/${PagesPrefix}*");
       }
     }
   }

@@ -32,7 +32,8 @@ class SamCliTest {
   private static final Map<String, String> EMPTY_MEANS =
       Map.of(
           "INKWELL_ENDPOINT_URL", "AWS's own endpoints",
-          "INKWELL_SITE_BASE_URL", "the URL each request was sent to");
+          "INKWELL_SITE_BASE_URL", "the URL each request was sent to",
+          "INKWELL_SITE_AUTHOR", "no site author: pages and feeds name none");
 
   static List<String> functions() {
     return Functions.names(TEMPLATE);

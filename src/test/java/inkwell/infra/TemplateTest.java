@@ -2,6 +2,8 @@ package inkwell.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import inkwell.pipeline.PostPipeline;
+import inkwell.post.Slugs;
 import inkwell.testenv.SamTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -168,10 +170,7 @@ class TemplateTest {
       assertThat(props.get("Events"))
           .isEqualTo(List.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*"));
       assertThat(((Map<?, ?>) ((Map<?, ?>) props.get("Filter")).get("S3Key")).get("Rules"))
-          .isEqualTo(
-              List.of(
-                  Map.of("Name", "prefix", "Value", Map.of("Ref", "PostsPrefix")),
-                  Map.of("Name", "suffix", "Value", ".md")));
+          .isEqualTo(List.of(Map.of("Name", "prefix", "Value", Map.of("Ref", "PostsPrefix"))));
       Map<?, ?> invoke =
           (Map<?, ?>) TEMPLATE.properties("PublishFunction").get("EventInvokeConfig");
       assertThat(invoke.get("MaximumRetryAttempts")).isEqualTo("2");
@@ -181,6 +180,71 @@ class TemplateTest {
               ((Map<?, ?>) ((Map<?, ?>) invoke.get("DestinationConfig")).get("OnFailure"))
                   .get("Type"))
           .isEqualTo("SQS");
+    }
+  }
+
+  @Nested
+  class ThePublishFilter {
+
+    /**
+     * Whether S3 sends an event for {@code key}: for one of the function's S3 events, every rule
+     * matches, case-sensitively.
+     */
+    private boolean s3Sends(String key) {
+      Map<?, ?> events = (Map<?, ?>) TEMPLATE.properties("PublishFunction").get("Events");
+      return events.values().stream()
+          .map(event -> (Map<?, ?>) ((Map<?, ?>) event).get("Properties"))
+          .anyMatch(
+              props -> {
+                Map<?, ?> filter = (Map<?, ?>) ((Map<?, ?>) props.get("Filter")).get("S3Key");
+                return ((List<?>) filter.get("Rules"))
+                    .stream()
+                        .map(rule -> (Map<?, ?>) rule)
+                        .allMatch(
+                            r -> {
+                              String value = String.valueOf(resolve(r.get("Value")));
+                              return r.get("Name").equals("prefix")
+                                  ? key.startsWith(value)
+                                  : key.endsWith(value);
+                            });
+              });
+    }
+
+    /** A parameter reference as its default value; a literal as itself. */
+    private Object resolve(Object value) {
+      if (value instanceof Map<?, ?> ref && ref.get("Ref") instanceof String name) {
+        return ((Map<?, ?>) section("Parameters").get(name)).get("Default");
+      }
+      return value;
+    }
+
+    @Test
+    void everyKeyTheCodeTreatsAsMarkdownReachesThePublishFunction() {
+      for (String parameter : List.of("PostsPrefix", "PagesPrefix")) {
+        String prefix = String.valueOf(resolve(Map.of("Ref", parameter)));
+        for (String name :
+            List.of("a.md", "B.MD", "c.Md", "d.markdown", "E.MARKDOWN", "2024/f.Markdown")) {
+          assertThat(Slugs.isMarkdown(name)).as(name).isTrue();
+          assertThat(s3Sends(prefix + name)).as("S3 sends %s%s", prefix, name).isTrue();
+        }
+      }
+    }
+
+    @Test
+    void theFunctionAndTheCodeReadThePagesPrefixFromTheSameParameter() {
+      assertThat(resolve(Map.of("Ref", "PagesPrefix")))
+          .isEqualTo(PostPipeline.create().isPage("pages/x.md") ? "pages/" : null);
+      Map<?, ?> env =
+          (Map<?, ?>)
+              ((Map<?, ?>) ((Map<?, ?>) section("Globals").get("Function")).get("Environment"))
+                  .get("Variables");
+      assertThat(env.get("INKWELL_PAGES_PREFIX")).isEqualTo(Map.of("Ref", "PagesPrefix"));
+    }
+
+    @Test
+    void keysOutsideThePostsAndPagesPrefixesNeverReachIt() {
+      assertThat(s3Sends("media/a.md")).isFalse();
+      assertThat(s3Sends("_status/posts/a.md.json")).isFalse();
     }
   }
 

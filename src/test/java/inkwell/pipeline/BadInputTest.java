@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Odd bytes, oversized files and pathological Markdown give precise errors, never a crash. */
 class BadInputTest {
@@ -100,6 +102,61 @@ class BadInputTest {
   }
 
   @Nested
+  class UnclosedHtmlBlocks {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"style", "script", "textarea", "pre", "STYLE"})
+    void anUnclosedBlockThatWouldSwallowTheRestIsRejectedAtItsOpeningTag(String tag) {
+      PostError error =
+          error("---\ntitle: T\n---\nIntro.\n\n<" + tag + ">\nx\n\nThe rest of the post.\n");
+      assertThat(error.kind()).isEqualTo(Kind.UNCLOSED_HTML);
+      assertThat(error.line()).isEqualTo(6);
+      assertThat(error.column()).isEqualTo(1);
+      String lower = tag.toLowerCase(java.util.Locale.ROOT);
+      assertThat(error.describe("posts/bad.md"))
+          .isEqualTo(
+              "posts/bad.md:6:1: <"
+                  + lower
+                  + "> at 6:1 is never closed; everything after it would be dropped. Add </"
+                  + lower
+                  + "> where it should end");
+    }
+
+    @Test
+    void anIndentedOpeningTagIsReportedAtItsOwnColumn() {
+      PostError error = error("# T\n\n  <style media=\"print\">\nbody {}\n");
+      assertThat(error.line()).isEqualTo(3);
+      assertThat(error.column()).isEqualTo(3);
+    }
+
+    @Test
+    void aClosedBlockIsKeptOrCleanedAsBefore() {
+      var post = post("# T\n\n<pre>\nkept\n</pre>\n\nAfter.\n");
+      assertThat(post.bodyHtml()).contains("kept").contains("<p>After.</p>");
+    }
+
+    @Test
+    void anUnclosedTagInsideAParagraphWouldSwallowTheRestTooAndIsRejected() {
+      PostError error = error("# T\n\nText with <textarea> in it.\n\nMore.\n");
+      assertThat(error.kind()).isEqualTo(Kind.UNCLOSED_HTML);
+      assertThat(error.line()).isEqualTo(3);
+      assertThat(error.column()).isEqualTo(11);
+    }
+
+    @Test
+    void aTagClosedInALaterParagraphSwallowsNothing() {
+      assertThat(post("# T\n\nA <style>\n\np {}</style> B\n\nMore.\n").bodyHtml())
+          .contains("More.");
+    }
+
+    @Test
+    void tagsInCodeAreText() {
+      assertThat(post("# T\n\nUse `<style>` here.\n\n```\n<script>\n```\n\nMore.\n").bodyHtml())
+          .contains("&lt;style&gt;", "&lt;script&gt;", "More.");
+    }
+  }
+
+  @Nested
   class Pathological {
 
     private static final Duration BOUND = Duration.ofSeconds(20);
@@ -115,6 +172,13 @@ class BadInputTest {
       PostError error = error(result);
       assertThat(error.kind()).isEqualTo(Kind.NESTED_TOO_DEEPLY);
       assertThat(error.line()).isEqualTo(3);
+    }
+
+    @Test
+    void nestingTooDeepIsReportedAtTheLineAndColumnOfTheMarkerThatGoesPastTheLimit() {
+      PostError error = error(bounded(() -> "# T\n\n" + "> ".repeat(40) + "deep\n"));
+      assertThat(error.line()).isEqualTo(3);
+      assertThat(error.column()).isEqualTo(2 * Nesting.MAX_DEPTH + 1);
     }
 
     @Test
@@ -163,9 +227,28 @@ class BadInputTest {
     }
 
     @Test
-    void deeplyNestedYamlIsRejected() {
+    void deeplyNestedYamlIsRejectedAtTheLineAndColumnOfTheFirstBracketTooMany() {
       ParseResult result = bounded(() -> "---\na: " + "[".repeat(10_000) + "\n---\n");
-      assertThat(result).isInstanceOf(ParseResult.Rejected.class);
+      PostError error = error(result);
+      assertThat(error.kind()).isEqualTo(Kind.NESTED_TOO_DEEPLY);
+      assertThat(error.line()).isEqualTo(2);
+      assertThat(error.column()).isEqualTo(4 + 20);
+    }
+
+    @Test
+    void bracketsInQuotesAndCommentsAreNotNesting() {
+      String brackets = "[".repeat(50);
+      ParseResult result =
+          bounded(
+              () ->
+                  "---\ntitle: \""
+                      + brackets
+                      + "\"\nnote: '"
+                      + brackets
+                      + "' # "
+                      + brackets
+                      + "\n---\nText.\n");
+      assertThat(result).isInstanceOf(ParseResult.Parsed.class);
     }
 
     @Test

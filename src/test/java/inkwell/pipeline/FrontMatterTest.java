@@ -213,6 +213,18 @@ class FrontMatterTest {
     }
 
     @Test
+    void anUnclosedQuoteIsReportedWhereTheQuoteOpens() {
+      PostError error = error("---\ntitle: \"Hello\ndate: 2024-01-01\ntags: [a]\n---\nBody.\n");
+      assertThat(error.kind()).isEqualTo(Kind.YAML_SYNTAX);
+      assertThat(error.line()).isEqualTo(2);
+      assertThat(error.column()).isEqualTo(8);
+      assertThat(error.message())
+          .isEqualTo(
+              "front matter is not valid YAML: while scanning a quoted scalar at 2:8 and found"
+                  + " unexpected end of stream at 5:1; close it");
+    }
+
+    @Test
     void badIndentationIsAYamlSyntaxErrorAtItsLine() {
       PostError error = error("---\ntitle: ok\n  summary: x\n---\n");
       assertThat(error.kind()).isEqualTo(Kind.YAML_SYNTAX);
@@ -288,7 +300,7 @@ class FrontMatterTest {
 
     @Test
     void aSlugUnderAPathTheSiteUsesIsRejected() {
-      assertThat(error("---\nslug: tags/java\n---\n").message())
+      assertThat(error("---\nslug: tags/java\n---\n# T\n").message())
           .contains("tags/java")
           .contains("the site uses");
       PostError fromKey = Pipelines.error(Pipelines.run("posts/archive/2024.md", "# T\n"));

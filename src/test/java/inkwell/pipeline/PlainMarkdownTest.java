@@ -1,9 +1,14 @@
 package inkwell.pipeline;
 
+import static inkwell.pipeline.Pipelines.error;
 import static inkwell.pipeline.Pipelines.post;
+import static inkwell.pipeline.Pipelines.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import inkwell.post.Post;
+import inkwell.post.PostError;
+import inkwell.post.PostError.Kind;
+import inkwell.post.TocEntry;
 import java.time.Instant;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -62,8 +67,26 @@ class PlainMarkdownTest {
     }
 
     @Test
-    void anEmptyFileIsTitledFromItsFileName() {
-      assertThat(post("posts/hello-world.md", "").title()).isEqualTo("Hello world");
+    void anEmptyFileIsRejectedRatherThanPublishedBlank() {
+      PostError error = error(run("posts/hello-world.md", ""));
+      assertThat(error.kind()).isEqualTo(Kind.EMPTY);
+      assertThat(error.message()).contains("no title and no text");
+    }
+
+    @Test
+    void aFileOfBlankLinesIsRejectedAsEmpty() {
+      assertThat(error(run("posts/blank.md", "\n  \n\t\n")).kind()).isEqualTo(Kind.EMPTY);
+    }
+
+    @Test
+    void frontMatterWithNeitherTitleNorBodyIsRejectedAsEmpty() {
+      assertThat(error(run("posts/tags-only.md", "---\ntags: [a]\n---\n\n")).kind())
+          .isEqualTo(Kind.EMPTY);
+    }
+
+    @Test
+    void frontMatterWithATitleAndNoBodyIsAPost() {
+      assertThat(post("---\ntitle: Just a title\n---\n").title()).isEqualTo("Just a title");
     }
 
     @Test
@@ -72,10 +95,78 @@ class PlainMarkdownTest {
     }
 
     @Test
-    void aFrontMatterTitleLeavesTheHeadingInTheBody() {
+    void aFrontMatterTitleLeavesTheHeadingInTheBodyOneLevelDown() {
       Post post = post("---\ntitle: Given\n---\n# Heading\n");
       assertThat(post.title()).isEqualTo("Given");
-      assertThat(post.bodyHtml()).contains("<h1 id=\"heading\">Heading</h1>");
+      assertThat(post.bodyHtml()).isEqualTo("<h2 id=\"heading\">Heading</h2>\n");
+    }
+  }
+
+  @Nested
+  class Pages {
+
+    @Test
+    void aFileUnderThePagesPrefixIsAPageWhoseSlugLeavesThePrefixOut() {
+      Post page = post("pages/About Me.md", "# About me\n\nHello.");
+      assertThat(page.page()).isTrue();
+      assertThat(page.slug()).isEqualTo("about-me");
+      assertThat(page.title()).isEqualTo("About me");
+    }
+
+    @Test
+    void aFileUnderThePostsPrefixIsNoPage() {
+      assertThat(post("posts/about.md", "# About\n").page()).isFalse();
+    }
+
+    @Test
+    void withAnEmptyPagesPrefixThereAreNoPages() {
+      PostPipeline pipeline = PostPipeline.builder().pagesPrefix("").build();
+      assertThat(pipeline.isPage("pages/about.md")).isFalse();
+    }
+  }
+
+  @Nested
+  class OneLevelOneHeading {
+
+    @Test
+    void bodyHeadingsMoveDownALevelWhenTheTitleComesFromFrontMatter() {
+      Post post = post("---\ntitle: Given\n---\n# A\n\n## B\n\n##### E\n\n###### F\n");
+      assertThat(post.bodyHtml())
+          .isEqualTo(
+              "<h2 id=\"a\">A</h2>\n<h3 id=\"b\">B</h3>\n<h6 id=\"e\">E</h6>\n"
+                  + "<h6 id=\"f\">F</h6>\n");
+    }
+
+    @Test
+    void aSecondLevelOneHeadingMovesEveryBodyHeadingDown() {
+      Post post = post("# Title\n\n## Intro\n\n# Part two\n");
+      assertThat(post.title()).isEqualTo("Title");
+      assertThat(post.bodyHtml())
+          .isEqualTo("<h3 id=\"intro\">Intro</h3>\n<h2 id=\"part-two\">Part two</h2>\n");
+    }
+
+    @Test
+    void headingsStayWhereTheyAreWhenTheTitleWasTheOnlyLevelOne() {
+      assertThat(post("# Title\n\n## Intro\n").bodyHtml())
+          .isEqualTo("<h2 id=\"intro\">Intro</h2>\n");
+    }
+
+    @Test
+    void theTableOfContentsFollowsTheNewLevelsAndKeepsTheAnchors() {
+      Post post = post("---\ntitle: Given\n---\n# One\n\n## Two\n\n### Three\n\n#### Four\n");
+      assertThat(post.toc())
+          .containsExactly(
+              new TocEntry(2, "one", "One"),
+              new TocEntry(3, "two", "Two"),
+              new TocEntry(4, "three", "Three"));
+      assertThat(post.bodyHtml()).contains("<h2 id=\"one\">", "<h5 id=\"four\">");
+    }
+
+    @Test
+    void aLevelOneHeadingInsideAQuoteMovesDownWhenTheTitleIsTheFirstLine() {
+      Post post = post("Intro text\n\n> # Quoted\n");
+      assertThat(post.title()).isEqualTo("Intro text");
+      assertThat(post.bodyHtml()).contains("<h2 id=\"quoted\">Quoted</h2>");
     }
   }
 

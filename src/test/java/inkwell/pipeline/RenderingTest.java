@@ -106,8 +106,7 @@ class RenderingTest {
   @Test
   void tableOfContentsListsLevelsTwoToFour() {
     var post =
-        Pipelines.post(
-            "---\ntitle: T\n---\n# Top\n## One\n### One a\n#### Deep\n##### Too deep\n## Two");
+        Pipelines.post("---\ntitle: T\n---\n## One\n### One a\n#### Deep\n##### Too deep\n## Two");
     assertThat(post.toc())
         .extracting(e -> e.level() + " " + e.id() + " " + e.text())
         .containsExactly("2 one One", "3 one-a One a", "4 deep Deep", "2 two Two");

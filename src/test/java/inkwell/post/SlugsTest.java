@@ -37,6 +37,7 @@ class SlugsTest {
         "posts/don't panic.md                | dont-panic",
         "posts/--odd--name--.md              | odd-name",
         "posts/notes.markdown                | notes",
+        "posts/Notes.MARKDOWN                | notes",
         "posts//double//slash.md             | double/slash",
         "posts/../escape.md                  | escape",
         "posts/a/../../b.md                  | a/b",
@@ -47,6 +48,23 @@ class SlugsTest {
   void keysBecomeSlugs(String key, String slug) {
     assertThat(Slugs.fromKey(key, "posts/")).isEqualTo(slug);
     assertSafe(slug);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "hello.md, true",
+    "Hello.MD, true",
+    "a.Markdown, true",
+    "posts/2024/b.markdown, true",
+    ".md, false",
+    "posts/.md, false",
+    "image.png, false",
+    "notes.txt, false",
+    "md, false",
+    "readme.mdx, false"
+  })
+  void markdownNamesAreKnownByTheirExtensionInAnyCase(String name, boolean markdown) {
+    assertThat(Slugs.isMarkdown(name)).isEqualTo(markdown);
   }
 
   @Test

@@ -99,6 +99,55 @@ class PreviewServerTest {
   }
 
   @Test
+  void markdownFilesAreServedWhateverTheCaseOfTheirExtension() throws Exception {
+    write("Upper.MD", "# Upper case\n");
+    write("long-form.markdown", "# Long form\n");
+    write("notes.txt", "# Not a post\n");
+    start(false);
+    assertThat(get("/upper/").statusCode()).isEqualTo(200);
+    assertThat(get("/long-form/").statusCode()).isEqualTo(200);
+    assertThat(get("/notes/").statusCode()).isEqualTo(404);
+    write("later.Markdown", "# Later\n");
+    await("/later/", r -> r.statusCode() == 200);
+  }
+
+  @Test
+  void collidingFilesGiveTheSlugToTheNameThatSortsFirstAcrossEditsRestartsAndDeletes()
+      throws Exception {
+    write("hello-world.md", "# Small\n");
+    start(false);
+    assertThat(get("/hello-world/").body()).contains("Small");
+    write("Hello World.md", "# Capital\n");
+    await("/hello-world/", r -> r.body().contains("Capital"));
+    assertThat(get("/").body()).contains("posts/hello-world.md").contains("whose key sorts first");
+
+    server.close();
+    start(false);
+    assertThat(get("/hello-world/").body())
+        .as("the same owner after a restart")
+        .contains("Capital");
+
+    Files.delete(folder.resolve("Hello World.md"));
+    await("/hello-world/", r -> r.statusCode() == 200 && r.body().contains("Small"));
+  }
+
+  @Test
+  void aPagesFolderBesideThePostsFolderHoldsStandalonePages() throws Exception {
+    Path posts = folder.resolve("posts");
+    Path pages = folder.resolve("pages");
+    Files.createDirectories(posts);
+    Files.createDirectories(pages);
+    Files.writeString(posts.resolve("hello.md"), "# Hello\n\nA post.");
+    Files.writeString(pages.resolve("about.md"), "# About\n\nA page.");
+    server = PreviewServer.start(new PreviewOptions(posts, null, 0, "127.0.0.1", false, false));
+    assertThat(get("/about/").body()).contains("A page.");
+    assertThat(get("/").body()).contains("/hello/").doesNotContain("/about/");
+
+    Files.writeString(pages.resolve("now.md"), "# Now\n\nWhat I do now.");
+    await("/now/", r -> r.statusCode() == 200 && r.body().contains("What I do now."));
+  }
+
+  @Test
   void addedEditedRenamedAndDeletedFilesShowInThePages() throws Exception {
     start(false);
     assertThat(get("/new-post/").statusCode()).isEqualTo(404);
@@ -153,7 +202,16 @@ class PreviewServerTest {
     assertThat(lastGood.statusCode()).isEqualTo(200);
     assertThat(lastGood.body())
         .contains("Broken no more")
-        .contains("posts/broken.md:3:1: front matter is not valid YAML");
+        .contains("posts/broken.md:2:8: front matter is not valid YAML");
+  }
+
+  @Test
+  void anUnclosedStyleBlockShowsWhereItOpensInsteadOfLosingTheRestOfThePost() throws Exception {
+    write("styled.md", "# Styled\n\nIntro.\n\n<style>\np {}\n\nThe rest of the post.\n");
+    start(false);
+    assertThat(get("/styled/").body())
+        .contains("posts/styled.md:5:1: &lt;style&gt; at 5:1 is never closed");
+    assertThat(get("/").body()).contains("posts/styled.md:5:1");
   }
 
   @Nested

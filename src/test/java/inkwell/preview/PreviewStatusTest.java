@@ -16,7 +16,8 @@ class PreviewStatusTest {
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final PreviewStatus status =
-      new PreviewStatus("posts/", new PrintStream(out, true, StandardCharsets.UTF_8), false);
+      new PreviewStatus(
+          List.of("posts/"), new PrintStream(out, true, StandardCharsets.UTF_8), false);
 
   private static final PostError NO_ALT =
       PostError.at(PostError.Kind.IMAGE_WITHOUT_ALT, 6, 5, "<img src=\"a.png\"> has no alt text");

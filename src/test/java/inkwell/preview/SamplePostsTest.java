@@ -41,6 +41,17 @@ class SamplePostsTest {
   }
 
   @Test
+  void theSamplesHaveAnAboutPage() throws IOException {
+    Path about = Path.of("examples/pages/about.md");
+    ParseResult result =
+        PostPipeline.create()
+            .parse(new Source("pages/about.md", Files.readAllBytes(about), Instant.EPOCH));
+    Post page = ((ParseResult.Parsed) result).post();
+    assertThat(page.page()).isTrue();
+    assertThat(page.slug()).isEqualTo("about");
+  }
+
+  @Test
   void thereAreAboutSixSamples() {
     assertThat(SAMPLES).hasSizeBetween(5, 8);
   }

@@ -8,6 +8,7 @@ import inkwell.pipeline.PostPipeline;
 import inkwell.storage.Listing;
 import inkwell.storage.PostSummary;
 import inkwell.storage.Sequencer;
+import inkwell.storage.SlugOwners;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.StoredPost;
 import inkwell.testenv.AwsEmulators;
@@ -44,6 +45,7 @@ class DeliveryOrderPropertyTest {
   private static final int TRIALS = 25;
   private static final List<String> TAGS = List.of("red", "green", "blue");
   private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+  private static final String SHARED = "shared";
 
   private final Emulators emulators;
   private final S3Client s3;
@@ -122,11 +124,29 @@ class DeliveryOrderPropertyTest {
   void anyDeliveryOrderEndsInTheStateTheHighestSequencersImply() {
     Random random = new Random(SEED);
     for (int trial = 0; trial < TRIALS; trial++) {
-      runTrial(trial, random);
+      runTrial(trial, random, false);
     }
   }
 
-  private void runTrial(int trial, Random random) {
+  /**
+   * Uploads that sometimes claim one shared slug, and deletes: whatever the order, the slug ends
+   * with the live source whose key sorts first, the others wait with a status saying so, and each
+   * source that wants its own slug is live there.
+   */
+  @Test
+  void anyDeliveryOrderGivesACollidingSlugToTheLiveSourceWhoseKeySortsFirst() {
+    Random random = new Random(SEED + 1);
+    for (int trial = 0; trial < TRIALS; trial++) {
+      runTrial(trial, random, true);
+    }
+    assertThat(contestedRounds)
+        .as("rounds that ended with the shared slug contested")
+        .isGreaterThan(5);
+  }
+
+  private int contestedRounds;
+
+  private void runTrial(int trial, Random random, boolean colliding) {
     String bucket = Emulators.uniqueName("prop");
     String table = Emulators.uniqueName("prop");
     Buckets.createContentBucket(s3, bucket);
@@ -138,7 +158,7 @@ class DeliveryOrderPropertyTest {
         new PublishService(
             PostPipeline.create(), content, posts, content, bucket, "posts/", Clock.systemUTC());
 
-    int keyCount = 1 + random.nextInt(3);
+    int keyCount = (colliding ? 2 : 1) + random.nextInt(3);
     List<String> keys = new ArrayList<>();
     for (int k = 0; k < keyCount; k++) {
       keys.add("posts/k" + k + ".md");
@@ -160,6 +180,11 @@ class DeliveryOrderPropertyTest {
         Sequencer sequencer = Sequencer.of(String.format("%016X", sequence));
         Op op;
         int kind = random.nextInt(10);
+        if (colliding && kind >= 2 && kind < 4) {
+          kind =
+              4 + random.nextInt(6); // no bad uploads: a waiting source's last good version is its
+          // current object, the one a handover reads
+        }
         if (kind < 2) {
           op = new Op(key, sequencer, null, Set.of());
           s3.deleteObject(r -> r.bucket(bucket).key(key));
@@ -183,7 +208,9 @@ class DeliveryOrderPropertyTest {
                       + random.nextInt(10)
                       + "\ntags: ["
                       + String.join(", ", tags)
-                      + "]\n---\nBody.";
+                      + "]\n"
+                      + (colliding && random.nextBoolean() ? "slug: " + SHARED + "\n" : "")
+                      + "---\nBody.";
           op = new Op(key, sequencer, body, tags);
           s3.putObject(
               r -> r.bucket(bucket).key(key), RequestBody.fromString(body, StandardCharsets.UTF_8));
@@ -212,7 +239,11 @@ class DeliveryOrderPropertyTest {
                 null,
                 event.sequencer()));
       }
-      check(context + ", round " + round, keys, models, posts, bucket);
+      if (colliding) {
+        checkCollisions(context + ", round " + round, keys, models, posts, bucket);
+      } else {
+        check(context + ", round " + round, keys, models, posts, bucket);
+      }
     }
   }
 
@@ -269,6 +300,81 @@ class DeliveryOrderPropertyTest {
       assertThat(listed(posts, new Listing.Tagged(tag)))
           .as("%s: tag %s", context, tag)
           .isEqualTo(expectedByTag.getOrDefault(tag, Set.of()));
+    }
+  }
+
+  private void checkCollisions(
+      String context,
+      List<String> keys,
+      Map<String, Model> models,
+      DynamoPostRepository posts,
+      String bucket) {
+    Set<String> wantShared = new TreeSet<>(SlugOwners.ORDER);
+    Set<String> expectedAll = new TreeSet<>();
+    for (String key : keys) {
+      Model model = models.get(key);
+      String ownSlug = key.substring("posts/".length(), key.length() - 3);
+      boolean live = model != null && model.live();
+      boolean shared = live && model.contentOp.body().contains("slug: " + SHARED);
+      if (shared) {
+        wantShared.add(key);
+      } else if (live) {
+        expectedAll.add(ownSlug);
+        assertThat(posts.findPost(ownSlug).map(p -> p.post() == null ? null : p.post().title()))
+            .as("%s: %s live at its own slug", context, key)
+            .contains(model.contentTitle);
+        assertThat(statusExists(bucket, key)).as("%s: status of %s", context, key).isFalse();
+      }
+      if (!live) {
+        assertThat(posts.findPost(ownSlug).filter(p -> p.state() == StoredPost.State.LIVE))
+            .as("%s: %s not live at its own slug", context, key)
+            .isEmpty();
+      }
+    }
+    Optional<StoredPost> atShared =
+        posts.findPost(SHARED).filter(p -> p.state() == StoredPost.State.LIVE);
+    if (wantShared.isEmpty()) {
+      assertThat(atShared).as("%s: nobody holds the shared slug", context).isEmpty();
+    } else {
+      String owner = wantShared.iterator().next();
+      expectedAll.add(SHARED);
+      contestedRounds += wantShared.size() > 1 ? 1 : 0;
+      String ownerSlug = owner.substring("posts/".length(), owner.length() - 3);
+      assertThat(posts.findPost(ownerSlug).filter(p -> p.state() == StoredPost.State.LIVE))
+          .as("%s: the owner %s moved from its own slug", context, owner)
+          .isEmpty();
+      assertThat(atShared.map(p -> p.post().title()))
+          .as("%s: the shared slug belongs to %s", context, owner)
+          .contains(models.get(owner).contentTitle);
+      assertThat(statusExists(bucket, owner))
+          .as("%s: status of owner %s", context, owner)
+          .isFalse();
+      for (String waiting : wantShared) {
+        if (!waiting.equals(owner)) {
+          assertThat(status(bucket, waiting))
+              .as("%s: status of waiting %s", context, waiting)
+              .contains("SLUG_CONFLICT");
+          // A waiting source keeps the version it had before it asked for the shared slug, if
+          // that one is still its latest valid version at its own slug (a conflict is a
+          // rejection: the last good version stays live).
+          String ownSlug = waiting.substring("posts/".length(), waiting.length() - 3);
+          if (posts.findPost(ownSlug).filter(p -> p.state() == StoredPost.State.LIVE).isPresent()) {
+            expectedAll.add(ownSlug);
+          }
+        }
+      }
+    }
+    assertThat(listed(posts, new Listing.All()))
+        .as("%s: home listing", context)
+        .isEqualTo(expectedAll);
+  }
+
+  private String status(String bucket, String key) {
+    try {
+      return s3.getObjectAsBytes(r -> r.bucket(bucket).key("_status/" + key + ".json"))
+          .asUtf8String();
+    } catch (NoSuchKeyException e) {
+      return "";
     }
   }
 

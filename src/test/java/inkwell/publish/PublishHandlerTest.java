@@ -21,6 +21,7 @@ import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -238,6 +239,38 @@ class PublishHandlerTest {
   }
 
   @Test
+  void aPageUnderThePagesPrefixGoesLiveAtItsSlugAndIsNeverListed() {
+    publish("pages/colophon.md", "# Colophon\n\nSet in system fonts.");
+    StoredPost page = live("colophon").orElseThrow();
+    assertThat(page.post().page()).isTrue();
+    assertThat(posts.list(new Listing.All(), Instant.now(), 100, null).items())
+        .extracting(PostSummary::slug)
+        .doesNotContain("colophon");
+  }
+
+  @Test
+  void pagesAndPostsShareOneSlugNamespace() {
+    publish("posts/now.md", "# Now, the post\n");
+    publish("pages/now.md", "# Now, the page\n");
+    assertThat(live("now").orElseThrow().post().title())
+        .as("pages/ sorts before posts/")
+        .isEqualTo("Now, the page");
+    assertThat(status("posts/now.md").orElseThrow())
+        .contains("SLUG_CONFLICT")
+        .contains("pages/now.md");
+  }
+
+  @Test
+  void markdownFilesPublishWhateverTheCaseOfTheirExtension() {
+    publish("posts/Upper.MD", "# Upper case\n");
+    publish("posts/long-form.markdown", "# Long form\n");
+    publish("posts/Mixed.Markdown", "# Mixed\n");
+    assertThat(live("upper").orElseThrow().post().title()).isEqualTo("Upper case");
+    assertThat(live("long-form").orElseThrow().post().title()).isEqualTo("Long form");
+    assertThat(live("mixed").orElseThrow().post().title()).isEqualTo("Mixed");
+  }
+
+  @Test
   void eventsForOtherBucketsPrefixesAndFileTypesAreIgnored() {
     upload("drafts/x.md", "# X");
     upload("posts/image.png", "not markdown");
@@ -340,15 +373,34 @@ class PublishHandlerTest {
     }
 
     @Test
-    void aSlugOwnedByAnotherFileIsRejected() {
-      publish("posts/owner.md", "---\ntitle: Owner\nslug: taken\n---\n");
+    void anEmptyUploadIsRejectedAndTheLastGoodVersionStaysLive() {
+      assertRejectedKeepingTheLiveVersion("empty", new byte[0], "EMPTY");
+    }
+
+    @Test
+    void anUnclosedStyleBlockIsRejectedAndTheStatusNamesItsOpeningTag() {
+      assertRejectedKeepingTheLiveVersion(
+          "style", "# T\n\nIntro.\n\n<style>\np {}\n\nThe rest.\n".getBytes(), "UNCLOSED_HTML");
+      String key = "posts/bad-style-where.md";
+      publish(key, "# ok\n");
+      upload(key, "---\ntitle: T\n---\nIntro.\n\n<style>\np {}\n\nThe rest.\n");
+      deliver(S3EventJson.put(bucket, key, nextSequencer(), null));
+      assertThat(status(key).orElseThrow())
+          .contains("posts/bad-style-where.md:6:1: <style> at 6:1 is never closed");
+    }
+
+    @Test
+    void aSlugOwnedByAFileWhoseKeySortsFirstIsRejected() {
+      publish("posts/a-owner.md", "---\ntitle: Owner\nslug: taken\n---\n");
       String key = "posts/bad-conflict.md";
       publish(key, "---\ntitle: Good conflict\n---\nGood.");
       upload(key, "---\ntitle: Thief\nslug: taken\n---\n");
       deliver(S3EventJson.put(bucket, key, nextSequencer(), null));
       assertThat(live("taken").orElseThrow().post().title()).isEqualTo("Owner");
       assertThat(live("bad-conflict").orElseThrow().post().title()).isEqualTo("Good conflict");
-      assertThat(status(key).orElseThrow()).contains("SLUG_CONFLICT").contains("posts/owner.md");
+      assertThat(status(key).orElseThrow())
+          .contains("SLUG_CONFLICT")
+          .contains("posts/a-owner.md, whose key sorts first");
     }
 
     @Test
@@ -362,6 +414,65 @@ class PublishHandlerTest {
       deliver(event);
       assertThat(posts.findSource(key)).contains(first);
       assertThat(status(key)).isPresent();
+    }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class SlugCollisions {
+
+    private void remove(String key) {
+      s3.deleteObject(r -> r.bucket(bucket).key(key));
+      deliver(S3EventJson.delete(bucket, key, nextSequencer()));
+    }
+
+    @Test
+    void theKeyThatSortsFirstOwnsTheSlugWhicheverWasUploadedFirst() {
+      publish("posts/one/hello-world.md", "# Small\n");
+      publish("posts/one/Hello World.md", "# Capital\n");
+      publish("posts/two/Hello World.md", "# Capital\n");
+      publish("posts/two/hello-world.md", "# Small\n");
+      assertThat(live("one/hello-world").orElseThrow().post().title()).isEqualTo("Capital");
+      assertThat(live("two/hello-world").orElseThrow().post().title()).isEqualTo("Capital");
+      for (String waiting : List.of("posts/one/hello-world.md", "posts/two/hello-world.md")) {
+        assertThat(posts.findSource(waiting).orElseThrow().state())
+            .isEqualTo(SourceRecord.State.REJECTED);
+        assertThat(status(waiting).orElseThrow())
+            .contains("SLUG_CONFLICT")
+            .contains("Hello World.md")
+            .contains("whose key sorts first");
+      }
+    }
+
+    @Test
+    void whenTheOwnerIsRemovedTheWaitingSourceTakesTheSlugWithoutANewUpload() {
+      publish("posts/three/Hello World.md", "# Capital\n");
+      publish("posts/three/hello-world.md", "# Small\n");
+      remove("posts/three/Hello World.md");
+      assertThat(live("three/hello-world").orElseThrow().post().title()).isEqualTo("Small");
+      assertThat(status("posts/three/hello-world.md")).isEmpty();
+      assertThat(posts.findSource("posts/three/hello-world.md").orElseThrow().state())
+          .isEqualTo(SourceRecord.State.PUBLISHED);
+    }
+
+    @Test
+    void whenTheOwnerMovesToAnotherSlugTheWaitingSourceTakesIt() {
+      publish("posts/four/Hello World.md", "# Capital\n");
+      publish("posts/four/hello-world.md", "# Small\n");
+      publish("posts/four/Hello World.md", "---\ntitle: Capital\nslug: elsewhere\n---\n");
+      assertThat(live("four/elsewhere").orElseThrow().post().title()).isEqualTo("Capital");
+      assertThat(live("four/hello-world").orElseThrow().post().title()).isEqualTo("Small");
+    }
+
+    @Test
+    void aWaitingSourceRemovedMeanwhileIsPassedOverForTheNextOne() {
+      publish("posts/five/A.md", "---\ntitle: A\nslug: same\n---\n");
+      publish("posts/five/B.md", "---\ntitle: B\nslug: same\n---\n");
+      publish("posts/five/C.md", "---\ntitle: C\nslug: same\n---\n");
+      remove("posts/five/B.md");
+      remove("posts/five/A.md");
+      assertThat(live("five/same").orElseThrow().post().title()).isEqualTo("C");
+      assertThat(posts.claimants("five/same")).containsExactly("posts/five/C.md");
     }
   }
 

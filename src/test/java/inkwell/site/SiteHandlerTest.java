@@ -117,6 +117,8 @@ class SiteHandlerTest {
     publish(
         "posts/renamed.md",
         "---\ntitle: Renamed\ndate: 2023-05-05\nslug: new-name\n---\nNew slug.");
+    // A warm function: the newest and oldest post (the older and newer links) are in memory.
+    get("/2024/first-steps/");
   }
 
   @AfterAll
@@ -190,6 +192,18 @@ class SiteHandlerTest {
       assertThat(page.status()).isEqualTo(200);
       assertThat(page.html().select("main article h2 a").eachText())
           .containsExactly("First steps", "Renamed");
+    }
+
+    @Test
+    void withNoSiteAuthorConfiguredTheFooterAndFeedsNameNone() {
+      assertThat(get("/").html().select("footer").text())
+          .doesNotContain(" by ")
+          .contains("Follow with");
+      assertThat(get("/feed.xml").text()).doesNotContain("dc:creator");
+      assertThat(get("/feed.json").text()).doesNotContain("\"authors\"");
+      assertThat(get("/atom.xml").html().select("feed > author > name").text())
+          .as("Atom requires an author: the site's title stands in")
+          .isEqualTo("Field Notes");
     }
 
     @Test

@@ -23,9 +23,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -156,12 +161,12 @@ class SiteServiceCachingTest {
 
   @Test
   void withTheCacheOffEveryViewReadsStorage() {
-    SiteService site = service(Map.of());
+    SiteService site = service(Map.of("inkwell.site.shared-cache-seconds", "0"));
     publish("posts/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nText.");
     site.handle(SiteRequest.get("/a/"));
     requests.reset();
     site.handle(SiteRequest.get("/a/"));
-    assertThat(requests.operations()).containsExactly("GetItem");
+    assertThat(requests.operations()).containsExactly("GetItem", "Query", "Query");
   }
 
   @Test
@@ -174,6 +179,96 @@ class SiteServiceCachingTest {
     String rss = site.handle(SiteRequest.get("/feed.xml")).text();
     assertThat(rss).contains("Short version.").doesNotContain("The whole long body.");
     assertThat(requests.operations()).containsExactly("Query");
+  }
+
+  @Nested
+  class OlderAndNewerLinks {
+
+    private Elements links(SiteService site, String path) {
+      return Jsoup.parse(site.handle(SiteRequest.get(path)).text()).select("nav.post-nav a");
+    }
+
+    @Test
+    void aBlogWithOnePostShowsNeitherLink() {
+      SiteService site = service(Map.of());
+      publish("posts/only.md", "---\ntitle: Only\ndate: 2026-01-01\n---\nText.");
+      assertThat(links(site, "/only/")).isEmpty();
+    }
+
+    @Test
+    void theNewestLinksOnlyToAnOlderPostTheOldestOnlyToANewerAndNoneLeadsToA404() {
+      SiteService site = service(Map.of());
+      publish("posts/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nText.");
+      publish("posts/b.md", "---\ntitle: B\ndate: 2026-02-01\n---\nText.");
+      publish("posts/c.md", "---\ntitle: C\ndate: 2026-03-01\n---\nText.");
+      publish("posts/later.md", "---\ntitle: Later\ndate: 2027-01-01\n---\nScheduled.");
+      assertThat(links(site, "/c/").eachText()).containsExactly("Older post");
+      assertThat(links(site, "/b/").eachText()).containsExactly("Older post", "Newer post");
+      assertThat(links(site, "/a/").eachText()).containsExactly("Newer post");
+      for (String path : List.of("/a/", "/b/", "/c/")) {
+        for (String link : links(site, path).eachAttr("href")) {
+          assertThat(site.handle(SiteRequest.get(link)).status()).as(link).isEqualTo(302);
+        }
+      }
+    }
+
+    @Test
+    void theEndsAreReadOncePerSharedCacheIntervalSoAWarmPostViewIsOneGetItem() {
+      SiteService site = service(Map.of("inkwell.site.shared-cache-seconds", "60"));
+      publish("posts/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nText.");
+      publish("posts/b.md", "---\ntitle: B\ndate: 2026-02-01\n---\nText.");
+      requests.reset();
+      site.handle(SiteRequest.get("/a/"));
+      assertThat(requests.operations()).containsExactly("GetItem", "Query", "Query");
+      requests.reset();
+      site.handle(SiteRequest.get("/b/"));
+      assertThat(requests.operations()).containsExactly("GetItem");
+      clock.advance(Duration.ofSeconds(60));
+      requests.reset();
+      site.handle(SiteRequest.get("/b/"));
+      assertThat(requests.operations()).containsExactly("GetItem", "Query", "Query");
+    }
+
+    @Test
+    void aPostPublishedWithinTheIntervalIsLinkedOnlyOnceTheIntervalEnds() {
+      SiteService site = service(Map.of("inkwell.site.shared-cache-seconds", "60"));
+      publish("posts/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nText.");
+      assertThat(links(site, "/a/")).isEmpty();
+      publish("posts/b.md", "---\ntitle: B\ndate: 2026-02-01\n---\nText.");
+      assertThat(links(site, "/a/")).as("no link yet, and so none to a 404").isEmpty();
+      clock.advance(Duration.ofSeconds(60));
+      assertThat(links(site, "/a/").eachText()).containsExactly("Newer post");
+    }
+  }
+
+  @Nested
+  class Pages {
+
+    @Test
+    void aPageShowsNoDateReadingTimeTagsOrNeighboursAndCostsOneGetItem() {
+      SiteService site = service(Map.of());
+      publish("posts/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nText.");
+      publish("posts/b.md", "---\ntitle: B\ndate: 2026-02-01\n---\nText.");
+      publish("pages/about.md", "---\ntitle: About\ntags: [x]\n---\nHello.");
+      requests.reset();
+      Document page = Jsoup.parse(site.handle(SiteRequest.get("/about/")).text());
+      assertThat(requests.operations()).containsExactly("GetItem");
+      assertThat(page.select("h1").text()).isEqualTo("About");
+      assertThat(page.select("article .post-body").text()).isEqualTo("Hello.");
+      assertThat(page.select("article time, .reading-time, .tags, nav.post-nav")).isEmpty();
+      assertThat(page.select("meta[property=og:type]").attr("content")).isEqualTo("website");
+    }
+
+    @Test
+    void pagesAreInTheSitemapButNotOnTheHomePageTheArchiveOrTheFeeds() {
+      SiteService site = service(Map.of());
+      publish("posts/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nText.");
+      publish("pages/about.md", "---\ntitle: About\n---\nHello.");
+      for (String path : List.of("/", "/archive/", "/feed.xml", "/atom.xml", "/feed.json")) {
+        assertThat(site.handle(SiteRequest.get(path)).text()).as(path).doesNotContain("/about/");
+      }
+      assertThat(site.handle(SiteRequest.get("/sitemap.xml")).text()).contains("/about/");
+    }
   }
 
   @Test

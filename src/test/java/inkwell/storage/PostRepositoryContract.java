@@ -125,6 +125,61 @@ public abstract class PostRepositoryContract {
   }
 
   @Test
+  void aSourceWhoseKeySortsFirstTakesTheSlugAndNamesTheSourceItDisplaced() {
+    repository.publish(post("posts/b.md", "---\ntitle: B\nslug: same\ntags: [t]\n---\n"), seq(1));
+    PublishResult result =
+        repository.publish(post("posts/a.md", "---\ntitle: A\nslug: same\n---\n"), seq(1));
+    assertThat(result).isEqualTo(new PublishResult.Published("same", "posts/b.md"));
+    assertThat(repository.findPost("same").orElseThrow().post().title()).isEqualTo("A");
+    assertThat(slugs(new Listing.Tagged("t")))
+        .as("the displaced post's tags went with it")
+        .isEmpty();
+  }
+
+  @Test
+  void aDisplacedSourceWaitsWithNothingLiveAndCanBeAppliedAgainAtItsOwnSequencer() {
+    Post b = post("posts/b.md", "---\ntitle: B\nslug: same\n---\n");
+    repository.publish(b, seq(1));
+    repository.publish(post("posts/a.md", "---\ntitle: A\nslug: same\n---\n"), seq(1));
+    PostError error = PostError.of(PostError.Kind.SLUG_CONFLICT, "waits");
+    assertThat(repository.displace("posts/b.md", "same", error, NOW)).isTrue();
+    SourceRecord waiting = repository.findSource("posts/b.md").orElseThrow();
+    assertThat(waiting.slug()).isNull();
+    assertThat(waiting.state()).isEqualTo(SourceRecord.State.REJECTED);
+    assertThat(waiting.error()).isEqualTo(error);
+    assertThat(waiting.content()).isEqualTo(seq(1));
+
+    repository.remove("posts/a.md", seq(2));
+    assertThat(repository.publish(b, seq(1))).isEqualTo(new PublishResult.Published("same"));
+    assertThat(repository.findPost("same").orElseThrow().post().title()).isEqualTo("B");
+    assertThat(repository.publish(b, seq(1)))
+        .as("now live: a replay is stale")
+        .isEqualTo(new PublishResult.Stale());
+  }
+
+  @Test
+  void displacingASourceThatNoLongerHoldsTheSlugChangesNothing() {
+    repository.publish(post("posts/b.md", "---\ntitle: B\nslug: mine\n---\n"), seq(1));
+    PostError error = PostError.of(PostError.Kind.SLUG_CONFLICT, "waits");
+    assertThat(repository.displace("posts/b.md", "other", error, NOW)).isFalse();
+    assertThat(repository.findSource("posts/b.md").orElseThrow().slug()).isEqualTo("mine");
+  }
+
+  @Test
+  void claimantsAreListedInOwnershipOrderByCodePoint() {
+    for (String key :
+        List.of(
+            "posts/é.md", "posts/b.md", "posts/B.md", "posts/\uD83D\uDE00.md", "posts/\uFFFD.md")) {
+      repository.claim("same", key);
+    }
+    repository.claim("same", "posts/b.md");
+    repository.release("same", "posts/B.md");
+    assertThat(repository.claimants("same"))
+        .containsExactly("posts/b.md", "posts/é.md", "posts/\uFFFD.md", "posts/\uD83D\uDE00.md");
+    assertThat(repository.claimants("other")).isEmpty();
+  }
+
+  @Test
   void aSlugFreedByADeletedPostCanBeTakenOver() {
     repository.publish(post("posts/a.md", "---\ntitle: First\nslug: same\n---\n"), seq(1));
     repository.remove("posts/a.md", seq(2));
@@ -367,5 +422,32 @@ public abstract class PostRepositoryContract {
     assertThat(repository.adjacent("a", true, NOW)).isEmpty();
     assertThat(repository.adjacent("c", false, NOW)).as("scheduled posts stay hidden").isEmpty();
     assertThat(repository.adjacent("missing", true, NOW)).isEmpty();
+  }
+
+  @Test
+  void theOldestVisiblePostIsTheLastOfTheListingAndSkipsExpiredOnes() {
+    assertThat(repository.oldest(NOW)).isEmpty();
+    repository.publish(
+        post("posts/expired.md", "---\ntitle: E\ndate: 2023-01-01\nexpiryDate: 2024-01-01\n---\nx"),
+        seq(1));
+    repository.publish(dated("a", "2024-01-01"), seq(1));
+    repository.publish(dated("b", "2024-02-01"), seq(1));
+    repository.publish(dated("future", "2027-01-01"), seq(1));
+    assertThat(repository.oldest(NOW)).map(PostSummary::slug).contains("a");
+    assertThat(slugs(new Listing.All())).last().isEqualTo("a");
+  }
+
+  @Test
+  void aPageIsServedAtItsSlugButListedOnlyAmongThePages() {
+    repository.publish(dated("a", "2024-01-01", "x"), seq(1));
+    Post about = post("pages/about.md", "---\ntitle: About\ndate: 2024-02-01\ntags: [x]\n---\nHi.");
+    assertThat(repository.publish(about, seq(1))).isEqualTo(new PublishResult.Published("about"));
+    assertThat(repository.findPost("about").orElseThrow().post().page()).isTrue();
+    assertThat(slugs(new Listing.All())).containsExactly("a");
+    assertThat(slugs(new Listing.Tagged("x"))).containsExactly("a");
+    assertThat(slugs(new Listing.Archive(2024, 2))).isEmpty();
+    assertThat(slugs(new Listing.Pages())).containsExactly("about");
+    assertThat(repository.tags(NOW)).extracting(TagCount::posts).containsExactly(1);
+    assertThat(repository.oldest(NOW)).map(PostSummary::slug).contains("a");
   }
 }

@@ -27,8 +27,9 @@ final class AtomFeed {
               .element("updated", FeedDates.rfc3339(updated));
           link(xml, "self", "application/atom+xml", site.url(SitePaths.ATOM));
           link(xml, "alternate", "text/html", home);
-          // The feed's author stands for every entry without one of its own.
-          author(xml, site.author());
+          // The feed's author stands for every entry without one of its own; Atom requires one,
+          // so a site without a configured author is named by its title.
+          author(xml, site.hasAuthor() ? site.author() : site.title());
           xml.element("generator", Feeds.GENERATOR);
           for (FeedEntry entry : entries) {
             entry(xml, site, entry);

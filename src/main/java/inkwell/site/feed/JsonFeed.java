@@ -30,7 +30,9 @@ final class JsonFeed {
       json.writeStringField("feed_url", site.url(SitePaths.JSON_FEED));
       json.writeStringField("description", site.description());
       json.writeStringField("language", site.language());
-      authors(json, site.author());
+      if (site.hasAuthor()) {
+        authors(json, site.author());
+      }
       json.writeArrayFieldStart("items");
       for (FeedEntry entry : entries) {
         item(json, site, entry);

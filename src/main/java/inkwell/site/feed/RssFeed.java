@@ -65,7 +65,10 @@ final class RssFeed {
       xml.element("category", tag);
     }
     // RSS's own <author> must be an e-mail address; Dublin Core takes a name.
-    xml.element("dc", "creator", DC, entry.author() != null ? entry.author() : site.author());
+    String creator = entry.author() != null ? entry.author() : site.authorOrNull();
+    if (creator != null) {
+      xml.element("dc", "creator", DC, creator);
+    }
     xml.end();
   }
 }

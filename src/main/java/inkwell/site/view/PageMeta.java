@@ -53,12 +53,12 @@ record PageMeta(
         orElse(post.summary(), site.description()),
         path,
         post.canonicalUrl() != null ? post.canonicalUrl() : site.url(path),
-        "article",
+        post.page() ? "website" : "article",
         post.image() == null ? null : absoluteImage(site, path, post.image()),
-        Format.isoDateTime(post.date(), site),
-        Format.isoDateTime(post.updated(), site),
-        post.tags().stream().map(Tag::name).toList(),
-        post.author() != null ? post.author() : site.author(),
+        post.page() ? null : Format.isoDateTime(post.date(), site),
+        post.page() ? null : Format.isoDateTime(post.updated(), site),
+        post.page() ? List.of() : post.tags().stream().map(Tag::name).toList(),
+        post.author() != null ? post.author() : site.authorOrNull(),
         view.preview() != null);
   }
 

@@ -54,6 +54,14 @@ class PostPageTest {
   }
 
   @Test
+  void aPostWhoseTitleComesFromFrontMatterHasExactlyOneH1EvenWithAHashHeadingInItsBody() {
+    Post post = Samples.parse("posts/one-h1.md", "---\ntitle: Given\n---\n# Section\n\nText.\n");
+    RenderedPage page = render(post);
+    assertThat(page.doc().select("h1")).extracting(Element::text).containsExactly("Given");
+    assertThat(page.doc().select("h2#section").text()).isEqualTo("Section");
+  }
+
+  @Test
   void theTitleIsTheH1AndLeadsTheTitleElement() {
     RenderedPage page = render(Samples.longPost());
     assertThat(page.one("article.post h1").text()).isEqualTo("Hello, Inkwell");
@@ -168,12 +176,27 @@ class PostPageTest {
 
   @Test
   void olderAndNewerLinksGoThroughTheRedirects() {
-    RenderedPage page = render(Samples.longPost());
+    RenderedPage page =
+        RenderedPage.post(new PostView(Samples.site(), Samples.longPost(), true, null, true, true));
     Element nav = page.one("nav.post-nav");
     assertThat(nav.expectFirst("a[rel=prev]").attr("href")).isEqualTo("/older/2024/hello/");
     assertThat(nav.expectFirst("a[rel=prev]").text()).isEqualTo("Older post");
     assertThat(nav.expectFirst("a[rel=next]").attr("href")).isEqualTo("/newer/2024/hello/");
     assertThat(nav.expectFirst("a[rel=next]").text()).isEqualTo("Newer post");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"true, false, Older post", "false, true, Newer post"})
+  void onlyTheLinkToANeighbourThatExistsIsShown(boolean older, boolean newer, String shown) {
+    RenderedPage page =
+        RenderedPage.post(
+            new PostView(Samples.site(), Samples.longPost(), true, null, older, newer));
+    assertThat(page.doc().select("nav.post-nav a").eachText()).containsExactly(shown);
+  }
+
+  @Test
+  void withoutNeighboursThereIsNoOlderAndNewerNavigation() {
+    assertThat(render(Samples.longPost()).doc().select("nav.post-nav")).isEmpty();
   }
 
   @Test

@@ -1,0 +1,120 @@
+package inkwell.aws;
+
+import static inkwell.aws.Attributes.n;
+import static inkwell.aws.Attributes.s;
+
+import inkwell.post.Post;
+import inkwell.post.Tag;
+import inkwell.storage.RenderStore;
+import inkwell.storage.Sequencer;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * {@link RenderStore} in the posts table. Every write is conditional on the item still holding the
+ * same source key and sequencer and an older render version ({@code rv}, absent on items written
+ * before it was recorded). Tag items are written first and the post item last, so a re-render that
+ * is interrupted leaves the post item at its old version, and running it again completes it. The
+ * source record is not touched: publishing's optimistic locking never sees a re-render.
+ * Thread-safe.
+ */
+public final class DynamoRenderStore implements RenderStore {
+
+  private static final String SAME_SOURCE_OLDER_RENDERING =
+      "src = :src AND seq = :seq AND (attribute_not_exists(rv) OR rv < :rv)";
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final BodyStore bodies;
+
+  public DynamoRenderStore(DynamoDbClient dynamo, String table, BodyStore bodies) {
+    this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+    this.table = Objects.requireNonNull(table, "table");
+    this.bodies = Objects.requireNonNull(bodies, "bodies");
+  }
+
+  @Override
+  public Result rerender(Post post, Sequencer content, int renderVersion) {
+    Map<String, AttributeValue> values =
+        Map.of(
+            ":src", s(post.sourceKey()), ":seq", s(content.normalized()), ":rv", n(renderVersion));
+    Map<String, AttributeValue> item = RenderedItems.post(post, content, renderVersion, bodies);
+    if (Attributes.size(item) > DynamoPostRepository.MAX_ITEM_BYTES) {
+      deleteBody(item, Map.of());
+      return Result.TOO_LARGE;
+    }
+    if (!post.draft() && !post.page()) {
+      Map<String, AttributeValue> listing = PostItems.listing(post);
+      for (Tag tag : post.tags()) {
+        put(RenderedItems.tag(post, tag, listing, content, renderVersion), values);
+      }
+    }
+    Optional<Map<String, AttributeValue>> replaced = put(item, values);
+    if (replaced.isPresent()) {
+      deleteBody(replaced.get(), item);
+      return Result.RERENDERED;
+    }
+    Map<String, AttributeValue> stored = postItem(post.slug()).orElse(Map.of());
+    deleteBody(item, stored);
+    boolean sameSource =
+        post.sourceKey().equals(Attributes.string(stored, "src"))
+            && content.normalized().equals(Attributes.string(stored, "seq"));
+    return sameSource && Attributes.integer(stored, RenderedItems.RENDER_VERSION) >= renderVersion
+        ? Result.CURRENT
+        : Result.SUPERSEDED;
+  }
+
+  @Override
+  public OptionalInt renderVersion(String slug) {
+    return postItem(slug)
+        .map(item -> OptionalInt.of(Attributes.integer(item, RenderedItems.RENDER_VERSION)))
+        .orElse(OptionalInt.empty());
+  }
+
+  /** The replaced item if the conditional put succeeded, empty if its condition failed. */
+  private Optional<Map<String, AttributeValue>> put(
+      Map<String, AttributeValue> item, Map<String, AttributeValue> values) {
+    try {
+      var response =
+          dynamo.putItem(
+              r ->
+                  r.tableName(table)
+                      .item(item)
+                      .conditionExpression(SAME_SOURCE_OLDER_RENDERING)
+                      .expressionAttributeValues(values)
+                      .returnValues(ReturnValue.ALL_OLD));
+      return Optional.of(response.hasAttributes() ? response.attributes() : Map.of());
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.empty(); // a later event, or an equal or newer rendering, holds it
+    }
+  }
+
+  private Optional<Map<String, AttributeValue>> postItem(String slug) {
+    var response =
+        dynamo.getItem(
+            r ->
+                r.tableName(table)
+                    .key(
+                        Map.of(
+                            PostTable.PK, s(PostTable.postPk(slug)),
+                            PostTable.SK, s(PostTable.POST_SK)))
+                    .consistentRead(true));
+    return response.hasItem() && !response.item().isEmpty()
+        ? Optional.of(response.item())
+        : Optional.empty();
+  }
+
+  /** Deletes the spilled body {@code old} refers to, unless {@code current} refers to it too. */
+  private void deleteBody(Map<String, AttributeValue> old, Map<String, AttributeValue> current) {
+    String oldRef = Attributes.string(old, "bodyRef");
+    if (oldRef != null && !oldRef.equals(Attributes.string(current, "bodyRef"))) {
+      bodies.delete(oldRef);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package inkwell.aws;
+
+import static inkwell.aws.Attributes.s;
+
+import inkwell.storage.Listing;
+import inkwell.storage.Page;
+import inkwell.storage.PostSummary;
+import inkwell.storage.TagCount;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The reads readers make on the two indexes: listings newest first, the neighbours and the oldest
+ * post, and the tag counts, each one query that holds only what is visible now. Thread-safe.
+ */
+final class Listings {
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  Listings(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  /** The visible post just before ({@code older}) or after the listing position given. */
+  Optional<PostSummary> adjacent(String position, boolean older, Instant now) {
+    String upTo = upTo(now);
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":pk", s(PostTable.LIST_ALL));
+    values.put(":now", s(Timestamps.format(now)));
+    String condition;
+    if (older) {
+      condition = "gsi1pk = :pk AND gsi1sk < :at";
+      values.put(":at", s(position));
+    } else {
+      condition = "gsi1pk = :pk AND gsi1sk BETWEEN :after AND :to";
+      values.put(":after", s(position + "\u0000"));
+      values.put(":to", s(upTo));
+    }
+    return dynamo
+        .queryPaginator(
+            visibleListing(condition, values).scanIndexForward(!older).limit(10).build())
+        .items()
+        .stream()
+        .findFirst()
+        .map(PostItems::summary);
+  }
+
+  Optional<PostSummary> oldest(Instant now) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":pk", s(PostTable.LIST_ALL));
+    values.put(":now", s(Timestamps.format(now)));
+    values.put(":to", s(upTo(now)));
+    return dynamo
+        .queryPaginator(
+            visibleListing("gsi1pk = :pk AND gsi1sk <= :to", values)
+                .scanIndexForward(true)
+                .limit(10)
+                .build())
+        .items()
+        .stream()
+        .findFirst()
+        .map(PostItems::summary);
+  }
+
+  Page<PostSummary> list(Listing listing, Instant now, int limit, String cursor) {
+    String partition =
+        listing instanceof Listing.Tagged tagged
+            ? PostTable.TAG_PREFIX + tagged.tagSlug()
+            : listing instanceof Listing.Pages ? PostTable.LIST_PAGES : PostTable.LIST_ALL;
+    String upTo = upTo(now);
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":pk", s(partition));
+    values.put(":now", s(Timestamps.format(now)));
+    String condition;
+    if (listing instanceof Listing.Archive archive) {
+      String prefix =
+          archive.month() == 0
+              ? String.format("%04d", archive.year())
+              : String.format("%04d-%02d", archive.year(), archive.month());
+      String end = prefix + "\uffff";
+      condition = "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to";
+      values.put(":from", s(prefix));
+      values.put(":to", s(end.compareTo(upTo) < 0 ? end : upTo));
+    } else {
+      condition = "gsi1pk = :pk AND gsi1sk <= :to";
+      values.put(":to", s(upTo));
+    }
+    QueryResponse response =
+        dynamo.query(
+            visibleListing(condition, values)
+                .scanIndexForward(false)
+                .limit(limit)
+                .exclusiveStartKey(Cursors.decode(cursor, partition))
+                .build());
+    List<PostSummary> items = response.items().stream().map(PostItems::summary).toList();
+    String next =
+        response.hasLastEvaluatedKey() ? Cursors.encode(response.lastEvaluatedKey()) : null;
+    return new Page<>(items, next);
+  }
+
+  /**
+   * A query on the listing index that only returns what readers may see: {@code condition} bounds
+   * the sort key by {@code :to} (at most {@link #upTo(Instant)}, so scheduled posts stay out), and
+   * the filter drops expired posts as of {@code :now}.
+   */
+  private QueryRequest.Builder visibleListing(
+      String condition, Map<String, AttributeValue> values) {
+    return QueryRequest.builder()
+        .tableName(table)
+        .indexName(PostTable.LISTING_INDEX)
+        .keyConditionExpression(condition)
+        .filterExpression("attribute_not_exists(expiresAt) OR expiresAt > :now")
+        .expressionAttributeValues(values);
+  }
+
+  /**
+   * The greatest listing sort key visible at {@code now}: every post from {@code now} or before.
+   */
+  private static String upTo(Instant now) {
+    return Timestamps.format(now) + "#\uffff";
+  }
+
+  List<TagCount> tags(Instant now) {
+    Map<String, String> names = new TreeMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Map<String, AttributeValue> item :
+        dynamo
+            .queryPaginator(
+                QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(PostTable.TAGS_INDEX)
+                    .keyConditionExpression("gsi2pk = :tags")
+                    .expressionAttributeValues(Map.of(":tags", s(PostTable.TAGS_ALL)))
+                    .build())
+            .items()) {
+      Instant from = Attributes.instant(item, "visibleFrom");
+      Instant expires = Attributes.instant(item, "expiresAt");
+      if (from.isAfter(now) || (expires != null && !now.isBefore(expires))) {
+        continue;
+      }
+      String tagSlug = Attributes.string(item, PostTable.GSI2_SK).split("#", 2)[0];
+      names.putIfAbsent(tagSlug, Attributes.string(item, "tagName"));
+      counts.merge(tagSlug, 1, Integer::sum);
+    }
+    List<TagCount> tags = new ArrayList<>();
+    names.forEach((slug, name) -> tags.add(new TagCount(name, slug, counts.get(slug))));
+    tags.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+    return tags;
+  }
+}

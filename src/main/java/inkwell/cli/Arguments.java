@@ -1,0 +1,115 @@
+package inkwell.cli;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The parsed command line: {@code COMMAND [FOLDER] [--delete] [--timeout S] [--stack NAME]}.
+ *
+ * @param folder the folder to publish, or {@code null} for other commands
+ * @param stack the stack to read the bucket, table and site URL from, or {@code null} for the
+ *     environment
+ */
+record Arguments(
+    String command, String folder, boolean delete, Duration timeout, String stack, boolean help) {
+
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  static final String USAGE =
+      """
+      Usage: ./inkwell COMMAND [OPTIONS]
+
+      Commands:
+        publish FOLDER   Upload new and changed posts in FOLDER (and the media folder beside it),
+                         wait for each one's outcome and print it.
+        status           List every source file with its state: live, draft, scheduled,
+                         expired, rejected (why and where), removed.
+        reindex          Render every post again with the engine of this checkout, newer
+                         render versions only; safe to interrupt and run again.
+
+      Options:
+        --delete         publish: also delete posts and media that are no longer in the folder.
+        --timeout S      publish: seconds to wait for the outcomes (default 60).
+        --stack NAME     Read the bucket, table and site URL from the CloudFormation stack's
+                         outputs. Without it: INKWELL_BUCKET, INKWELL_TABLE and
+                         INKWELL_SITE_BASE_URL.
+        --help           Print this help.
+
+      AWS credentials, region and endpoints come from the usual AWS settings (AWS_PROFILE,
+      AWS_REGION, AWS_ENDPOINT_URL, ...). Exit status: 0 done, 1 something was rejected or did
+      not finish in time, 2 wrong command line, 3 bad local input, 4 the blog cannot be reached.
+      See docs/CLI.md.
+      """;
+
+  static Arguments parse(List<String> args) {
+    String command = null;
+    String folder = null;
+    boolean delete = false;
+    Duration timeout = DEFAULT_TIMEOUT;
+    String stack = null;
+    boolean help = false;
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      switch (arg) {
+        case "--help", "-h", "help" -> help = true;
+        case "--delete" -> delete = true;
+        case "--timeout" -> timeout = seconds(value(args, ++i, arg));
+        case "--stack" -> stack = value(args, ++i, arg);
+        default -> {
+          if (arg.startsWith("--timeout=")) {
+            timeout = seconds(arg.substring("--timeout=".length()));
+          } else if (arg.startsWith("--stack=")) {
+            stack = arg.substring("--stack=".length());
+          } else if (arg.startsWith("-")) {
+            throw usage("unknown option " + arg);
+          } else if (command == null) {
+            command = arg;
+          } else if (command.equals("publish") && folder == null) {
+            folder = arg;
+          } else {
+            throw usage("unexpected argument \"" + arg + "\"");
+          }
+        }
+      }
+    }
+    if (help) {
+      return new Arguments(command, folder, delete, timeout, stack, true);
+    }
+    if (command == null) {
+      throw usage("no command given");
+    }
+    if (!List.of("publish", "status", "reindex").contains(command)) {
+      throw usage("unknown command \"" + command + "\"");
+    }
+    if (command.equals("publish") && folder == null) {
+      throw usage("publish needs a FOLDER");
+    }
+    if (!command.equals("publish") && (delete || timeout != DEFAULT_TIMEOUT)) {
+      throw usage("--delete and --timeout go with publish");
+    }
+    return new Arguments(command, folder, delete, timeout, stack, false);
+  }
+
+  private static String value(List<String> args, int index, String option) {
+    if (index >= args.size() || args.get(index).startsWith("--")) {
+      throw usage(option + " needs a value");
+    }
+    return args.get(index);
+  }
+
+  private static Duration seconds(String text) {
+    try {
+      double seconds = Double.parseDouble(text);
+      if (seconds <= 0 || Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+        throw usage("--timeout must be a positive number of seconds, got " + text);
+      }
+      return Duration.ofMillis(Math.round(seconds * 1000));
+    } catch (NumberFormatException e) {
+      throw usage("--timeout must be a number of seconds, got \"" + text + "\"");
+    }
+  }
+
+  private static CliException usage(String message) {
+    return new CliException(ExitCode.USAGE, message + " (./inkwell --help lists the options)");
+  }
+}

@@ -1,0 +1,117 @@
+package inkwell.cli;
+
+import inkwell.pipeline.PostPipeline;
+import inkwell.post.PostError;
+import inkwell.storage.MediaStore;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What {@code ./inkwell publish FOLDER} uploads: every {@code .md} file below FOLDER under the
+ * posts prefix (its path below FOLDER kept, as {@code aws s3 sync FOLDER s3://BUCKET/posts/}
+ * would), and every image below the {@code media} folder beside FOLDER under the media prefix.
+ * Hidden files and folders (a name starting with a dot) are left out; other files are listed as
+ * skipped. A post that is not UTF-8 text stops everything before anything is uploaded.
+ */
+final class LocalFolder {
+
+  /**
+   * The files found, those left out with the reason, and whether there is a media folder (without
+   * one, the media in the bucket are left alone).
+   */
+  record Contents(List<LocalFile> files, List<String> skipped, boolean hasMedia) {}
+
+  private LocalFolder() {}
+
+  static Contents read(Path folder, String postsPrefix, String mediaPrefix) {
+    if (!Files.isDirectory(folder)) {
+      throw new CliException(
+          ExitCode.BAD_INPUT,
+          Files.exists(folder) ? folder + " is not a folder" : "no folder " + folder);
+    }
+    List<LocalFile> files = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (Path path : walk(folder)) {
+      String key = postsPrefix + relative(folder, path);
+      if (!key.endsWith(".md")) {
+        skipped.add(key + ": not a .md file (S3 notifications only publish .md files)");
+        continue;
+      }
+      byte[] bytes = bytes(path);
+      Optional<PostError> error = PostPipeline.textError(bytes);
+      if (error.isPresent()) {
+        throw new CliException(
+            ExitCode.BAD_INPUT, error.get().describe(path.toString()) + "; nothing was uploaded");
+      }
+      files.add(
+          new LocalFile(
+              key,
+              path,
+              bytes,
+              md5(bytes),
+              PostPipeline.contentHash(bytes),
+              "text/markdown; charset=utf-8"));
+    }
+    Path media = folder.toAbsolutePath().normalize().resolveSibling("media");
+    boolean hasMedia = Files.isDirectory(media);
+    if (hasMedia) {
+      for (Path path : walk(media)) {
+        String key = mediaPrefix + relative(media, path);
+        Optional<String> type = MediaStore.contentType(key);
+        if (type.isEmpty()) {
+          skipped.add(key + ": not an image type the site serves");
+          continue;
+        }
+        byte[] bytes = bytes(path);
+        files.add(new LocalFile(key, path, bytes, md5(bytes), null, type.get()));
+      }
+    }
+    return new Contents(files, skipped, hasMedia);
+  }
+
+  private static List<Path> walk(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      return paths.filter(Files::isRegularFile).filter(p -> !hidden(root, p)).sorted().toList();
+    } catch (IOException e) {
+      throw new CliException(ExitCode.BAD_INPUT, "cannot read " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean hidden(Path root, Path file) {
+    for (Path part : root.relativize(file)) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String relative(Path root, Path file) {
+    return root.relativize(file).toString().replace(File.separatorChar, '/');
+  }
+
+  private static byte[] bytes(Path path) {
+    try {
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new CliException(ExitCode.BAD_INPUT, "cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String md5(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is required by every Java platform", e);
+    }
+  }
+}
