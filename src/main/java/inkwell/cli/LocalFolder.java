@@ -2,6 +2,7 @@ package inkwell.cli;
 
 import inkwell.pipeline.PostPipeline;
 import inkwell.post.PostError;
+import inkwell.post.Slugs;
 import inkwell.storage.MediaStore;
 import java.io.File;
 import java.io.IOException;
@@ -16,23 +17,26 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What {@code ./inkwell publish FOLDER} uploads: every {@code .md} file below FOLDER under the
- * posts prefix (its path below FOLDER kept, as {@code aws s3 sync FOLDER s3://BUCKET/posts/}
- * would), and every image below the {@code media} folder beside FOLDER under the media prefix.
- * Hidden files and folders (a name starting with a dot) are left out; other files are listed as
- * skipped. A post that is not UTF-8 text stops everything before anything is uploaded.
+ * What {@code ./inkwell publish FOLDER} uploads: every Markdown file ({@code .md}, {@code
+ * .markdown}, any case) below FOLDER under the posts prefix (its path below FOLDER kept, as {@code
+ * aws s3 sync FOLDER s3://BUCKET/posts/} would), every Markdown file below the {@code pages} folder
+ * beside FOLDER under the pages prefix, and every image below the {@code media} folder beside
+ * FOLDER under the media prefix. Hidden files and folders (a name starting with a dot) are left
+ * out; other files are listed as skipped. A post that is not UTF-8 text stops everything before
+ * anything is uploaded.
  */
 final class LocalFolder {
 
   /**
-   * The files found, those left out with the reason, and whether there is a media folder (without
-   * one, the media in the bucket are left alone).
+   * The files found, those left out with the reason, and whether there is a pages and a media
+   * folder (without one, what the bucket holds under that prefix is left alone).
    */
-  record Contents(List<LocalFile> files, List<String> skipped, boolean hasMedia) {}
+  record Contents(
+      List<LocalFile> files, List<String> skipped, boolean hasPages, boolean hasMedia) {}
 
   private LocalFolder() {}
 
-  static Contents read(Path folder, String postsPrefix, String mediaPrefix) {
+  static Contents read(Path folder, String postsPrefix, String pagesPrefix, String mediaPrefix) {
     if (!Files.isDirectory(folder)) {
       throw new CliException(
           ExitCode.BAD_INPUT,
@@ -40,10 +44,35 @@ final class LocalFolder {
     }
     List<LocalFile> files = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
+    readMarkdown(folder, postsPrefix, files, skipped);
+    Path pages = folder.toAbsolutePath().normalize().resolveSibling("pages");
+    boolean hasPages = Files.isDirectory(pages);
+    if (hasPages) {
+      readMarkdown(pages, pagesPrefix, files, skipped);
+    }
+    Path media = folder.toAbsolutePath().normalize().resolveSibling("media");
+    boolean hasMedia = Files.isDirectory(media);
+    if (hasMedia) {
+      for (Path path : walk(media)) {
+        String key = mediaPrefix + relative(media, path);
+        Optional<String> type = MediaStore.contentType(key);
+        if (type.isEmpty()) {
+          skipped.add(key + ": not an image type the site serves");
+          continue;
+        }
+        byte[] bytes = bytes(path);
+        files.add(new LocalFile(key, path, bytes, md5(bytes), null, type.get()));
+      }
+    }
+    return new Contents(files, skipped, hasPages, hasMedia);
+  }
+
+  private static void readMarkdown(
+      Path folder, String prefix, List<LocalFile> files, List<String> skipped) {
     for (Path path : walk(folder)) {
-      String key = postsPrefix + relative(folder, path);
-      if (!key.endsWith(".md")) {
-        skipped.add(key + ": not a .md file (S3 notifications only publish .md files)");
+      String key = prefix + relative(folder, path);
+      if (!Slugs.isMarkdown(key)) {
+        skipped.add(key + ": not a Markdown file (.md or .markdown)");
         continue;
       }
       byte[] bytes = bytes(path);
@@ -61,21 +90,6 @@ final class LocalFolder {
               PostPipeline.contentHash(bytes),
               "text/markdown; charset=utf-8"));
     }
-    Path media = folder.toAbsolutePath().normalize().resolveSibling("media");
-    boolean hasMedia = Files.isDirectory(media);
-    if (hasMedia) {
-      for (Path path : walk(media)) {
-        String key = mediaPrefix + relative(media, path);
-        Optional<String> type = MediaStore.contentType(key);
-        if (type.isEmpty()) {
-          skipped.add(key + ": not an image type the site serves");
-          continue;
-        }
-        byte[] bytes = bytes(path);
-        files.add(new LocalFile(key, path, bytes, md5(bytes), null, type.get()));
-      }
-    }
-    return new Contents(files, skipped, hasMedia);
   }
 
   private static List<Path> walk(Path root) {

@@ -1,5 +1,6 @@
 package inkwell.cli;
 
+import inkwell.post.Slugs;
 import inkwell.storage.Sequencer;
 import inkwell.storage.SourceCatalog;
 import inkwell.storage.SourceRecord;
@@ -70,7 +71,7 @@ final class Publisher {
 
   Result publish(Path folder, boolean delete, Duration timeout) {
     LocalFolder.Contents local =
-        LocalFolder.read(folder, target.postsPrefix(), target.mediaPrefix());
+        LocalFolder.read(folder, target.postsPrefix(), target.pagesPrefix(), target.mediaPrefix());
     Map<Outcome.Kind, Integer> counts = new EnumMap<>(Outcome.Kind.class);
     for (String skipped : local.skipped()) {
       int colon = skipped.indexOf(": ");
@@ -79,6 +80,9 @@ final class Publisher {
           new Outcome(Outcome.Kind.SKIPPED, skipped.substring(0, colon), skipped.substring(colon)));
     }
     Map<String, String> remote = bucket.eTags(target.postsPrefix());
+    if (local.hasPages()) {
+      remote.putAll(bucket.eTags(target.pagesPrefix()));
+    }
     if (local.hasMedia()) {
       remote.putAll(bucket.eTags(target.mediaPrefix()));
     }
@@ -137,8 +141,10 @@ final class Publisher {
     return new Result(counts, local.files().size() - changed.size(), delete ? 0 : gone.size());
   }
 
+  /** A key the publish function renders: Markdown under the posts or the pages prefix. */
   private boolean isPost(String key) {
-    return key.startsWith(target.postsPrefix()) && key.endsWith(".md");
+    return (key.startsWith(target.postsPrefix()) || key.startsWith(target.pagesPrefix()))
+        && Slugs.isMarkdown(key);
   }
 
   private static Sequencer latest(Map<String, SourceRecord> before, String key) {

@@ -17,6 +17,7 @@ record Target(
     String table,
     String siteUrl,
     String postsPrefix,
+    String pagesPrefix,
     String statusPrefix,
     String mediaPrefix,
     String timeZone,
@@ -26,6 +27,7 @@ record Target(
     Objects.requireNonNull(bucket, "bucket");
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(postsPrefix, "postsPrefix");
+    Objects.requireNonNull(pagesPrefix, "pagesPrefix");
     Objects.requireNonNull(statusPrefix, "statusPrefix");
     Objects.requireNonNull(mediaPrefix, "mediaPrefix");
     Objects.requireNonNull(timeZone, "timeZone");
@@ -49,6 +51,7 @@ record Target(
         table,
         set(env, "INKWELL_SITE_BASE_URL"),
         prefix(env, "INKWELL_POSTS_PREFIX", "posts/"),
+        prefix(env, "INKWELL_PAGES_PREFIX", "pages/"),
         prefix(env, "INKWELL_STATUS_PREFIX", "_status/"),
         prefix(env, "INKWELL_MEDIA_PREFIX", "media/"),
         prefix(env, "INKWELL_TIME_ZONE", "UTC"),
@@ -74,6 +77,7 @@ record Target(
               + " and is its deployment complete?");
     }
     String postsPrefix = parameters.get("PostsPrefix");
+    String pagesPrefix = parameters.get("PagesPrefix");
     return new Target(
         bucket,
         table,
@@ -81,6 +85,9 @@ record Target(
         postsPrefix != null && !postsPrefix.isBlank()
             ? postsPrefix
             : prefix(env, "INKWELL_POSTS_PREFIX", "posts/"),
+        pagesPrefix != null && !pagesPrefix.isBlank()
+            ? pagesPrefix
+            : prefix(env, "INKWELL_PAGES_PREFIX", "pages/"),
         prefix(env, "INKWELL_STATUS_PREFIX", "_status/"),
         prefix(env, "INKWELL_MEDIA_PREFIX", "media/"),
         parameters.getOrDefault("TimeZone", prefix(env, "INKWELL_TIME_ZONE", "UTC")),
@@ -105,6 +112,7 @@ record Target(
     try {
       return PostPipeline.builder()
           .postsPrefix(postsPrefix)
+          .pagesPrefix(pagesPrefix)
           .zone(ZoneId.of(timeZone))
           .maxSourceBytes(maxSourceBytes)
           .build();

@@ -92,8 +92,9 @@ class PublishCommandTest extends BlogTest {
       TestBlog.Run run = blog.publish();
       assertThat(outcomes(run))
           .containsExactly(
-              "rejected   posts/bad.md:3:1: front matter is not valid YAML: expected ',' or ']',"
-                  + " but got <stream end>");
+              "rejected   posts/bad.md:2:8: front matter is not valid YAML: while parsing a flow"
+                  + " sequence at 2:8 and expected ',' or ']', but got <stream end> at 3:1; close"
+                  + " it");
       assertThat(summary(run)).isEqualTo("1 rejected, 7 unchanged");
       assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_PUBLISHED);
     }
@@ -108,6 +109,19 @@ class PublishCommandTest extends BlogTest {
       assertThat(run.exitCode()).isZero();
       assertThat(posts().findPost("welcome-to-inkwell").orElseThrow().post().title())
           .isEqualTo("Welcome again");
+    }
+
+    @Test
+    void aPageInThePagesFolderBesideItAndEveryMarkdownExtensionArePublishedToo() {
+      blog.write("../pages/about.markdown", "---\ntitle: About\n---\nWho writes here.\n");
+      blog.write("notes.MD", "# Notes\n\nAn upper-case extension.\n");
+      TestBlog.Run run = blog.publish();
+      assertThat(outcomes(run))
+          .containsExactlyInAnyOrder(
+              "published  pages/about.markdown -> " + SITE + "about/",
+              "published  posts/notes.MD -> " + SITE + "notes/");
+      assertThat(run.exitCode()).isZero();
+      assertThat(posts().findPost("about").orElseThrow().post().page()).isTrue();
     }
 
     @Test

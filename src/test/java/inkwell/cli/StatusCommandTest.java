@@ -44,8 +44,9 @@ class StatusCommandTest extends BlogTest {
                   + SITE
                   + "old-offer/ (expired 2021-01-01T00:00:00Z)",
               "live       posts/plain-markdown-notes.md -> " + SITE + "plain-markdown-notes/",
-              "rejected   posts/welcome-to-inkwell.md:4:1: front matter is not valid YAML: expected ','"
-                  + " or ']', but got <stream end> (the previous version stays live at "
+              "rejected   posts/welcome-to-inkwell.md:3:7: front matter is not valid YAML: while"
+                  + " parsing a flow sequence at 3:7 and expected ',' or ']', but got <stream end>"
+                  + " at 4:1; close it (the previous version stays live at "
                   + SITE
                   + "welcome-to-inkwell/)",
               "live       posts/what-a-page-view-costs.md -> " + SITE + "what-a-page-view-costs/",
