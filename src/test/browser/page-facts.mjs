@@ -192,6 +192,17 @@ export function collectFacts() {
       .filter((link) => rendered(allLinks[link.index])),
     dangerous,
     contrast,
+    codeBlocks: Array.from(document.querySelectorAll('main pre > code')).map((code) => ({
+      className: code.className,
+      text: code.innerText,
+    })),
+    codeTokenColours: Array.from(
+      new Set(
+        Array.from(document.querySelectorAll('main pre > code span[class^="tok-"]')).map(
+          (span) => getComputedStyle(span).color
+        )
+      )
+    ),
   };
 }
 
@@ -324,6 +335,10 @@ export function plantProblems() {
   h1.textContent = 'A second heading';
   main.append(h1);
   console.error('canary console error');
+  // A form field with no label, for axe-core.
+  const field = document.createElement('input');
+  field.type = 'text';
+  main.append(field);
   // The marker itself, set from outside the page's own scripts: the check must see it.
   window.__pwned = 'planted';
 }

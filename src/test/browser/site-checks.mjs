@@ -8,13 +8,14 @@
 //
 // Every --page is visited at each viewport (phone 375 px, desktop 1280 px) in each colour scheme
 // (light, dark); every --feed once as served and, for XML feeds, once more rendered as XML;
-// --canary visits a page after planting one of every problem the checks look for.
+// --canary visits a page after planting one of every problem the checks look for. axe-core runs in
+// every page visit, last.
 //
 // Chromium is Debian's (/usr/bin/chromium), driven by playwright-core: the `playwright` package
 // would try to download its own browser, which cannot work here.
 
 import { chromium } from 'playwright-core';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
@@ -30,6 +31,12 @@ const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800, isMobile: false, hasTouch: false },
 ];
 const SCHEMES = ['light', 'dark'];
+
+/**
+ * axe-core, the engine of Lighthouse's accessibility audit, evaluated in each page after the other
+ * checks (page.evaluate runs in the page without the Content-Security-Policy's script rules).
+ */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // The flags known to work on this project's machines (a closed network: without the
 // background-networking flags Chromium keeps trying to reach Google's hosts).
@@ -167,6 +174,7 @@ function newVisit(kind, name, pagePath, viewport, scheme) {
     pwned: [],
     tabbed: [],
     facts: null,
+    axe: null,
     screenshots: [],
     error: null,
   };
@@ -195,6 +203,31 @@ async function pwnedMarkers(page) {
 async function settle(page) {
   await page.waitForLoadState('load');
   await page.waitForTimeout(150);
+}
+
+/**
+ * Runs axe-core's WCAG 2.x A and AA rules and its best practices in the page; returns each rule
+ * violated, with the elements that violate it.
+ */
+async function runAxe(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'] });
+    return {
+      version: window.axe.version,
+      passes: results.passes.length,
+      violations: results.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({
+          target: n.target.join(' '),
+          html: n.html.slice(0, 200),
+          summary: (n.failureSummary || '').replace(/\s+/g, ' ').slice(0, 300),
+        })),
+      })),
+    };
+  });
 }
 
 /**
@@ -232,6 +265,7 @@ async function visitPage(open, origin, screenshots, spec, viewport, scheme, cana
     visit.tabbed = await tabWalk(page);
     await page.waitForTimeout(50);
     visit.pwned = await pwnedMarkers(page);
+    visit.axe = await runAxe(page);
   } catch (e) {
     visit.error = String(e && e.stack ? e.stack : e);
   }

@@ -9,6 +9,7 @@ import inkwell.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -114,11 +115,6 @@ public final class S3ContentStore implements SourceStore, StatusStore, BodyStore
   @Override
   public void reportFailure(
       String sourceKey, Sequencer sequencer, String versionId, PostError error, Instant at) {
-    Map<String, Object> position = new LinkedHashMap<>();
-    position.put("kind", error.kind().name());
-    position.put("message", error.message());
-    position.put("line", error.hasPosition() ? error.line() : null);
-    position.put("column", error.column() > 0 ? error.column() : null);
     String json =
         Json.object(
             "source",
@@ -128,7 +124,7 @@ public final class S3ContentStore implements SourceStore, StatusStore, BodyStore
             "summary",
             error.describe(sourceKey),
             "error",
-            position,
+            position(error),
             "versionId",
             versionId,
             "sequencer",
@@ -137,9 +133,50 @@ public final class S3ContentStore implements SourceStore, StatusStore, BodyStore
             at,
             "note",
             "The previous version of this post, if any, is still live.");
+    writeStatus(sourceKey, json);
+  }
+
+  @Override
+  public void reportWarnings(
+      String sourceKey,
+      Sequencer sequencer,
+      String versionId,
+      List<PostError> warnings,
+      Instant at) {
+    String json =
+        Json.object(
+            "source",
+            sourceKey,
+            "status",
+            "published-with-warnings",
+            "summary",
+            warnings.stream().map(w -> w.describe(sourceKey)).toList(),
+            "warnings",
+            warnings.stream().map(S3ContentStore::position).toList(),
+            "versionId",
+            versionId,
+            "sequencer",
+            sequencer.normalized(),
+            "at",
+            at,
+            "note",
+            "This version is live; the warnings say what a reader still misses.");
+    writeStatus(sourceKey, json);
+  }
+
+  private void writeStatus(String sourceKey, String json) {
     s3.putObject(
         r -> r.bucket(bucket).key(statusKey(sourceKey)).contentType("application/json"),
         RequestBody.fromString(json + "\n", StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, Object> position(PostError error) {
+    Map<String, Object> position = new LinkedHashMap<>();
+    position.put("kind", error.kind().name());
+    position.put("message", error.message());
+    position.put("line", error.hasPosition() ? error.line() : null);
+    position.put("column", error.column() > 0 ? error.column() : null);
+    return position;
   }
 
   @Override

@@ -1,16 +1,20 @@
 package inkwell.pipeline;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
  * Cleans rendered post HTML with jsoup's {@link Safelist}: the formatting, table, image and code
  * markup Markdown produces, plus the attributes that footnotes, task lists and heading anchors
- * need. Everything else goes: {@code script}, {@code style}, {@code iframe}, {@code object}, forms,
- * event handler attributes, inline styles, and URLs other than http, https, mailto, relative paths
- * and {@code #fragments} (so {@code javascript:}, {@code vbscript:} and {@code data:},
- * entity-encoded or not, are dropped). Thread-safe.
+ * need, and the token classes of highlighted code on {@code span}. Everything else goes: {@code
+ * script}, {@code style}, {@code iframe}, {@code object}, forms, event handler attributes, inline
+ * styles, and URLs other than http, https, mailto, relative paths and {@code #fragments} (so {@code
+ * javascript:}, {@code vbscript:} and {@code data:}, entity-encoded or not, are dropped).
+ * Thread-safe.
  */
 final class HtmlSanitizer {
 
@@ -18,7 +22,7 @@ final class HtmlSanitizer {
   private static final String BASE_URI = "https://inkwell.invalid/";
 
   private final Safelist safelist =
-      Safelist.relaxed()
+      new CodeTokenSafelist(Safelist.relaxed())
           .addTags(
               "del",
               "s",
@@ -49,13 +53,14 @@ final class HtmlSanitizer {
           .addAttributes("li", "id")
           .addAttributes("section", "class", "data-footnotes")
           .addAttributes("code", "class")
+          .addAttributes("span", "class")
           .addAttributes("th", "align")
           .addAttributes("td", "align")
           .addAttributes("img", "loading")
           .addAttributes("abbr", "title")
           .addAttributes("time", "datetime")
           .addAttributes("details", "open")
-          .addAttributes("input", "type", "checked")
+          .addAttributes("input", "type", "checked", "aria-label")
           .addEnforcedAttribute("input", "disabled", "disabled")
           .addProtocols("a", "href", "#")
           .preserveRelativeLinks(true);
@@ -63,7 +68,50 @@ final class HtmlSanitizer {
   private final Document.OutputSettings output =
       new Document.OutputSettings().prettyPrint(false).charset("UTF-8");
 
+  /** Round trips at most; the second pass is stable for everything the tests throw at it. */
+  private static final int MAX_PASSES = 4;
+
+  /**
+   * Clean, repaired HTML that parses back to itself. The cleaner can leave a tree that the HTML
+   * parser would build differently ({@code <p><math><table>} loses its {@code math}, and a {@code
+   * <table>} inside a {@code <p>} is read by a browser as a closed {@code p}, a table, and a stray
+   * {@code </p>}): so the output is parsed and cleaned again until it comes out the same, and what
+   * a browser builds is what was cleaned.
+   */
   String clean(String html) {
-    return Jsoup.clean(html, BASE_URI, safelist, output);
+    String previous = html;
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      String cleaned = pass(previous);
+      if (cleaned.equals(previous)) {
+        return cleaned;
+      }
+      previous = cleaned;
+    }
+    return previous;
+  }
+
+  private String pass(String html) {
+    Document clean = new Cleaner(safelist).clean(Jsoup.parseBodyFragment(html, BASE_URI));
+    HtmlRepairs.apply(clean.body());
+    clean.outputSettings(output);
+    return clean.body().html();
+  }
+
+  /**
+   * Keeps {@code class} on a {@code span} only when it is one {@link TokenClass}: the highlighter's
+   * markup passes, an author's {@code <span class="preview-banner">} loses its class.
+   */
+  private static final class CodeTokenSafelist extends Safelist {
+    CodeTokenSafelist(Safelist base) {
+      super(base);
+    }
+
+    @Override
+    public boolean isSafeAttribute(String tagName, Element el, Attribute attr) {
+      if (tagName.equals("span") && attr.getKey().equalsIgnoreCase("class")) {
+        return TokenClass.isCodeClass(attr.getValue());
+      }
+      return super.isSafeAttribute(tagName, el, attr);
+    }
   }
 }

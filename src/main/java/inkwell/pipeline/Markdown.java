@@ -23,8 +23,9 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * CommonMark with GFM tables, strikethrough, autolinks and task lists, and footnotes. Raw HTML is
- * passed through here and removed or cleaned later by {@link HtmlSanitizer}. Thread-safe.
+ * CommonMark with GFM tables, strikethrough, autolinks and task lists, and footnotes; fenced code
+ * coloured by {@link CodeHighlighter}. Raw HTML is passed through here and removed or cleaned later
+ * by {@link HtmlSanitizer}. Thread-safe.
  */
 final class Markdown {
 
@@ -37,7 +38,17 @@ final class Markdown {
           FootnotesExtension.create());
 
   private final Parser parser =
-      Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+      Parser.builder()
+          .extensions(extensions)
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+          .build();
+
+  /** {@code null} when code is left plain. */
+  private final CodeHighlighter highlighter;
+
+  Markdown(boolean highlightCode) {
+    this.highlighter = highlightCode ? new CodeHighlighter() : null;
+  }
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -47,9 +58,12 @@ final class Markdown {
 
   /** HTML for {@code document}, with {@code id} attributes on the headings named in {@code ids}. */
   String render(Node document, Map<Node, String> ids) {
+    HtmlRenderer.Builder builder = HtmlRenderer.builder().extensions(extensions);
+    if (highlighter != null) {
+      builder.nodeRendererFactory(context -> new HighlightingCodeRenderer(context, highlighter));
+    }
     HtmlRenderer renderer =
-        HtmlRenderer.builder()
-            .extensions(extensions)
+        builder
             .attributeProviderFactory(
                 context ->
                     (node, tagName, attributes) -> {

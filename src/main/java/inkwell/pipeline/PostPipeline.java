@@ -25,6 +25,7 @@ import org.commonmark.node.Node;
  * ParseResult result = pipeline.parse(new Source("posts/hello.md", bytes, lastModified));
  * if (result instanceof ParseResult.Parsed parsed) {
  *   Post post = parsed.post();
+ *   parsed.describeWarnings().forEach(log::warn); // posts/hello.md:9:5: <img src="a.png"> has no alt text: ...
  * } else if (result instanceof ParseResult.Rejected rejected) {
  *   log(rejected.describe()); // posts/hello.md:3:7: date: cannot read "Augst 5" as a date; ...
  * }
@@ -54,7 +55,7 @@ public final class PostPipeline {
   private final long maxSourceBytes;
   private final ZoneId zone;
   private final int wordsPerMinute;
-  private final Markdown markdown = new Markdown();
+  private final Markdown markdown;
   private final HtmlSanitizer sanitizer = new HtmlSanitizer();
 
   private PostPipeline(Builder builder) {
@@ -63,6 +64,7 @@ public final class PostPipeline {
     this.maxSourceBytes = builder.maxSourceBytes;
     this.zone = builder.zone;
     this.wordsPerMinute = builder.wordsPerMinute;
+    this.markdown = new Markdown(builder.highlightCode);
   }
 
   public static Builder builder() {
@@ -106,7 +108,7 @@ public final class PostPipeline {
   /** The post {@code source} describes, or the reason it describes none. */
   public ParseResult parse(Source source) {
     try {
-      return new ParseResult.Parsed(build(source));
+      return build(source);
     } catch (RejectedException e) {
       return new ParseResult.Rejected(source.key(), e.error());
     } catch (StackOverflowError e) {
@@ -118,7 +120,7 @@ public final class PostPipeline {
     }
   }
 
-  private Post build(Source source) {
+  private ParseResult.Parsed build(Source source) {
     String text = SourceText.decode(source.bytes(), maxSourceBytes);
     MarkdownFile file = MarkdownFile.split(text);
     FrontMatter meta =
@@ -162,6 +164,7 @@ public final class PostPipeline {
     Nesting.checkTree(document, file.bodyLine());
     UnclosedTags.check(document, body, file.bodyLine());
     Headings.makeRoomForTheTitle(document);
+    List<PostError> warnings = MissingAltText.find(document, file.bodyLine());
 
     Headings headings = Headings.of(document, markdown);
     String html = sanitizer.clean(markdown.render(document, headings.ids()));
@@ -181,29 +184,31 @@ public final class PostPipeline {
                   + String.join(", ", new java.util.TreeSet<>(Slugs.RESERVED))
                   + "); move the file or set another slug"));
     }
-    return new Post(
-        source.key(),
-        slug,
-        title,
-        date,
-        meta.lastmod() != null ? meta.lastmod() : date,
-        tags(meta.tags()),
-        meta.categories(),
-        summary,
-        Boolean.TRUE.equals(meta.draft()),
-        meta.publishDate(),
-        meta.expiryDate(),
-        meta.aliases(),
-        meta.canonical(),
-        meta.image(),
-        meta.author(),
-        html,
-        headings.toc(),
-        words,
-        Math.max(1, (words + wordsPerMinute - 1) / wordsPerMinute),
-        Hashes.sha256Hex(text),
-        meta.params(),
-        page);
+    Post post =
+        new Post(
+            source.key(),
+            slug,
+            title,
+            date,
+            meta.lastmod() != null ? meta.lastmod() : date,
+            tags(meta.tags()),
+            meta.categories(),
+            summary,
+            Boolean.TRUE.equals(meta.draft()),
+            meta.publishDate(),
+            meta.expiryDate(),
+            meta.aliases(),
+            meta.canonical(),
+            meta.image(),
+            meta.author(),
+            html,
+            headings.toc(),
+            words,
+            Math.max(1, (words + wordsPerMinute - 1) / wordsPerMinute),
+            Hashes.sha256Hex(text),
+            meta.params(),
+            page);
+    return new ParseResult.Parsed(post, warnings);
   }
 
   /** True if {@code key} lies under the pages prefix: a standalone page, not a post. */
@@ -259,8 +264,18 @@ public final class PostPipeline {
     private long maxSourceBytes = DEFAULT_MAX_SOURCE_BYTES;
     private ZoneId zone = ZoneOffset.UTC;
     private int wordsPerMinute = DEFAULT_WORDS_PER_MINUTE;
+    private boolean highlightCode = true;
 
     private Builder() {}
+
+    /**
+     * Whether fenced code in a known language is coloured (on by default); off leaves it escaped
+     * and plain, as for an unknown language. The benchmarks measure what highlighting costs.
+     */
+    public Builder highlightCode(boolean highlightCode) {
+      this.highlightCode = highlightCode;
+      return this;
+    }
 
     /** The key prefix that is not part of slugs ({@code posts/}); may be empty. */
     public Builder postsPrefix(String postsPrefix) {

@@ -3,7 +3,8 @@ package inkwell.post;
 import java.util.Objects;
 
 /**
- * Why a source file could not become a post, and where.
+ * Why a source file could not become a post, and where; or, for a post that was published, what the
+ * author should still fix (a warning, such as an image without alt text).
  *
  * <p>{@code line} and {@code column} are 1-based positions in the source file as the author sees it
  * (front matter included); 0 means the error has no single position.
@@ -23,7 +24,12 @@ public record PostError(Kind kind, String message, int line, int column) {
     NESTED_TOO_DEEPLY,
     UNCLOSED_HTML,
     EMPTY,
-    SLUG_CONFLICT
+    SLUG_CONFLICT,
+    /**
+     * A warning: an {@code <img>} in the author's HTML has no alt text (published with {@code
+     * alt=""}).
+     */
+    IMAGE_WITHOUT_ALT
   }
 
   public PostError {

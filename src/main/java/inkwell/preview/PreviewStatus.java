@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class PreviewStatus implements StatusStore, PreviewNotes {
 
   private final Map<String, PostError> errors = new ConcurrentSkipListMap<>();
+  private final Map<String, List<PostError>> warnings = new ConcurrentSkipListMap<>();
   private final List<String> prefixes;
   private final PrintStream console;
   private final boolean showUnpublished;
@@ -58,9 +59,34 @@ public final class PreviewStatus implements StatusStore, PreviewNotes {
 
   @Override
   public void clear(String sourceKey) {
-    if (errors.remove(sourceKey) != null) {
+    boolean hadWarnings = warnings.remove(sourceKey) != null;
+    if (errors.remove(sourceKey) != null || hadWarnings) {
       console.println("  fixed  " + sourceKey);
     }
+  }
+
+  /** Prints each warning that is new for the key, as {@code warning key:line:column: message}. */
+  @Override
+  public void reportWarnings(
+      String sourceKey,
+      Sequencer sequencer,
+      String versionId,
+      List<PostError> warnings,
+      Instant at) {
+    errors.remove(sourceKey);
+    List<PostError> before = this.warnings.put(sourceKey, List.copyOf(warnings));
+    for (PostError warning : warnings) {
+      if (before == null || !before.contains(warning)) {
+        console.println("  warning  " + warning.describe(sourceKey));
+      }
+    }
+  }
+
+  /** Every current warning, as {@code key:line:column: message}, by key. */
+  public List<String> warnings() {
+    return warnings.entrySet().stream()
+        .flatMap(e -> e.getValue().stream().map(w -> w.describe(e.getKey())))
+        .toList();
   }
 
   /** Every current error, as {@code key:line:column: message}, by key. */

@@ -3,6 +3,7 @@ package inkwell.publish;
 import inkwell.post.PostError;
 import inkwell.support.StructuredLog;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One JSON log line per event: what happened to which source key, with the sequencer and, for a
@@ -49,6 +50,21 @@ final class PublishLog {
         "sequencer", event.sequencer().toString(),
         "versionId", event.versionId());
     return outcome;
+  }
+
+  /** One line per warning about a post that is published all the same. */
+  void warnings(ObjectEvent event, List<PostError> warnings) {
+    for (PostError warning : warnings) {
+      LOG.warn(
+          "outcome", "WARNING",
+          "key", event.key(),
+          "warning", warning.kind().name(),
+          "line", warning.line(),
+          "column", warning.column(),
+          "message", warning.message(),
+          "sequencer", event.sequencer().toString(),
+          "versionId", event.versionId());
+    }
   }
 
   /** A slug changed hands without an event of its own: a waiting source took it, or gave way. */

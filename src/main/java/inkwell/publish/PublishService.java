@@ -126,10 +126,15 @@ public final class PublishService {
     if (parsed instanceof ParseResult.Rejected rejected) {
       return reject(event, source, rejected.error(), Outcome.REJECTED);
     }
-    var post = ((ParseResult.Parsed) parsed).post();
-    if (latest) {
+    ParseResult.Parsed accepted = (ParseResult.Parsed) parsed;
+    var post = accepted.post();
+    log.warnings(event, accepted.warnings());
+    if (latest && accepted.warnings().isEmpty()) {
       // Cleared before the write, so that a retried event still clears it.
       status.clear(event.key());
+    } else if (latest) {
+      status.reportWarnings(
+          event.key(), event.sequencer(), source.versionId(), accepted.warnings(), clock.instant());
     }
     PublishResult result = posts.publish(post, event.sequencer());
     if (result instanceof PublishResult.Published published) {

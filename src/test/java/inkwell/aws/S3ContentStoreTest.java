@@ -100,6 +100,28 @@ class S3ContentStoreTest {
   }
 
   @Test
+  void aWarningReportListsEveryWarningWithItsPositionAndClearRemovesIt() {
+    store.reportWarnings(
+        "posts/w.md",
+        Sequencer.of("00AC"),
+        "v2",
+        java.util.List.of(
+            PostError.at(PostError.Kind.IMAGE_WITHOUT_ALT, 4, 9, "<img src=\"a.png\"> has no alt"),
+            PostError.at(PostError.Kind.IMAGE_WITHOUT_ALT, 8, 1, "<img> has neither src nor alt")),
+        Instant.parse("2026-11-27T08:00:00Z"));
+    String json =
+        s3.getObjectAsBytes(r -> r.bucket(bucket).key("_status/posts/w.md.json")).asUtf8String();
+    assertThat(json)
+        .contains("\"status\":\"published-with-warnings\"")
+        .contains("\"summary\":[\"posts/w.md:4:9: <img src=\\\"a.png\\\"> has no alt\",")
+        .contains(
+            "{\"kind\":\"IMAGE_WITHOUT_ALT\",\"message\":\"<img> has neither src nor alt\","
+                + "\"line\":8,\"column\":1}");
+    store.clear("posts/w.md");
+    assertThat(s3.listObjectsV2(r -> r.bucket(bucket).prefix("_status/")).contents()).isEmpty();
+  }
+
+  @Test
   void statusAndBodyPrefixesInsideThePostsPrefixAreRefused() {
     assertThatThrownBy(() -> new S3ContentStore(s3, bucket, "posts/", "posts/_status/", "_bodies/"))
         .hasMessageContaining("outside the posts prefix");

@@ -150,6 +150,18 @@ final class ColdStartBench {
           samples.put(name, list.stream().map(Run::totalMs).toList());
         });
 
+    long siteHighlighter = highlighterClassesLoaded(SITE, API_EVENT, site);
+    long publishHighlighter = highlighterClassesLoaded(PUBLISH, S3_EVENT, publish);
+    report.detail("cold.highlighterClassesLoadedBySite", siteHighlighter);
+    report.detail("cold.highlighterClassesLoadedByPublish", publishHighlighter);
+    if (siteHighlighter != 0 || publishHighlighter == 0) {
+      throw new IllegalStateException(
+          "the highlighter belongs to the publish path only: the site function loaded "
+              + siteHighlighter
+              + " of its classes, the publish function "
+              + publishHighlighter);
+    }
+
     double bare = medians.get("trivial, no event parsing").totalMs();
     double trivialApi = medians.get("trivial (API event)").totalMs();
     double trivialApiCds = medians.get("trivial (API event) + AppCDS").totalMs();
@@ -226,6 +238,29 @@ final class ColdStartBench {
     report.detail("coldStart.flags", LAMBDA_FLAGS);
     report.detail("coldStart.repetitions", repetitions);
     return figures;
+  }
+
+  /**
+   * How many classes of the highlighter (RSyntaxTextArea, {@code org.fife}) a cold start of {@code
+   * handler} loads, from the JVM's class-loading log: none for the site, some for publishing.
+   */
+  private long highlighterClassesLoaded(String handler, String eventClass, Supplier<Path> event) {
+    Path log = dir.resolve("classes-" + handler.substring(handler.lastIndexOf('.') + 1) + ".log");
+    try {
+      Files.deleteIfExists(log);
+      start(
+          new Variant(
+              "class loading of " + handler,
+              handler,
+              eventClass,
+              event,
+              with(LAMBDA_FLAGS, "-Xlog:class+load=info:file=" + log)));
+      try (var lines = Files.lines(log)) {
+        return lines.filter(line -> line.contains(" org.fife.")).count();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<String> with(List<String> flags, String... more) {

@@ -54,7 +54,7 @@ final class Corpus {
     "web"
   };
 
-  private static final String[] LANGUAGES = {"java", "python", "sh", "yaml"};
+  private static final String[] LANGUAGES = {"java", "python", "sh", "yaml", "javascript", "go"};
 
   private Corpus() {}
 

@@ -8,15 +8,23 @@ import inkwell.browser.BrowserReport.ConsoleMessage;
 import inkwell.browser.BrowserReport.FocusStop;
 import inkwell.browser.BrowserReport.Image;
 import inkwell.browser.BrowserReport.Visit;
+import inkwell.pipeline.CodeFixture;
 import inkwell.post.Tag;
 import inkwell.preview.PreviewOptions;
 import inkwell.preview.PreviewServer;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -45,6 +53,10 @@ class BrowserChecksTest {
   static final String HOSTILE_TAG =
       "/tags/" + Tag.of("<script>window.__pwned=1</script>").slug() + "/";
   static final String NOT_FOUND = "/no-such-page/";
+  static final String CODE = CodeFixture.PATH;
+
+  /** Page visits: every page at 375 and 1280 px, light and dark. */
+  static final int PAGES = 9;
 
   /**
    * The hostile post's {@code <img src=x onerror=...>}: the image must fail to load for onerror to
@@ -59,6 +71,10 @@ class BrowserChecksTest {
   private static final Path FIXTURE = fixture();
   private static BrowserReport report;
   private static String origin;
+  private static Map<String, List<NuHtmlChecker.Error>> htmlErrors;
+
+  /** Name of the document the Nu HTML Checker must find errors in: the home page, spoilt. */
+  static final String HTML_CANARY = "canary";
 
   @BeforeAll
   static void openTheSiteInChromium() throws Exception {
@@ -66,6 +82,8 @@ class BrowserChecksTest {
       System.out.println("Browser checks skipped: INKWELL_BROWSER_TESTS=skip");
     }
     assumeFalse(SiteChecksScript.skipped(), "browser checks skipped (INKWELL_BROWSER_TESTS=skip)");
+    NuHtmlChecker nuHtmlChecker =
+        NuHtmlChecker.locate(Path.of(System.getProperty("inkwell.projectDir", ".")));
     SiteChecksScript script =
         SiteChecksScript.locate()
             .page("home", "/")
@@ -76,6 +94,7 @@ class BrowserChecksTest {
             .page("not-found", NOT_FOUND)
             .page("hostile", HOSTILE)
             .page("hostile-tag", HOSTILE_TAG)
+            .page("code", CODE)
             .feed("rss", "/feed.xml")
             .feed("atom", "/atom.xml")
             .feed("json", "/feed.json")
@@ -89,10 +108,33 @@ class BrowserChecksTest {
                 FIXTURE.resolve("posts"), null, 0, "127.0.0.1", false, false, false))) {
       origin = server.url().substring(0, server.url().length() - 1);
       report = script.run(server.url(), target.resolve("screenshots"));
+      htmlErrors =
+          nuHtmlChecker.check(documents(script.pages()), target.resolve("nu-html-checker"));
     }
     System.out.printf(
         "Browser checks: %d visits in Chromium %s (playwright-core %s), %.1f s%n",
         report.visits().size(), report.browser(), report.playwright(), report.durationMs() / 1e3);
+  }
+
+  /**
+   * Every page's HTML as the preview serves it, by page name, and the canary: the home page with a
+   * stray {@code </p>} and a {@code <details>} without {@code <summary>} planted in it.
+   */
+  private static Map<String, String> documents(Map<String, String> pages)
+      throws IOException, InterruptedException {
+    Map<String, String> documents = new LinkedHashMap<>();
+    HttpClient client = HttpClient.newHttpClient();
+    for (Map.Entry<String, String> page : pages.entrySet()) {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create(origin + page.getValue())).build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      documents.put(page.getKey(), response.body());
+    }
+    documents.put(
+        HTML_CANARY,
+        documents.get("home").replace("</main>", "</p><details>canary</details></main>"));
+    return documents;
   }
 
   private static Path fixture() {
@@ -148,7 +190,7 @@ class BrowserChecksTest {
 
   @Test
   void everyPageOpensWithItsStatus() {
-    assertThat(pages()).hasSize(8 * 4);
+    assertThat(pages()).hasSize(PAGES * 4);
     assertNone(
         "pages that did not load as they should",
         report.visits(),
@@ -243,7 +285,7 @@ class BrowserChecksTest {
                     + v.facts().clientWidth()
                     + "; sticking out: "
                     + v.facts().overflowing()));
-    assertThat(visits(v -> v.width() == 375 && v.kind().equals("page"))).hasSize(8 * 2);
+    assertThat(visits(v -> v.width() == 375 && v.kind().equals("page"))).hasSize(PAGES * 2);
   }
 
   @Test
@@ -423,6 +465,73 @@ class BrowserChecksTest {
         });
   }
 
+  @Test
+  void axeCoreFindsNoViolationOnAnyPage() {
+    assertNone(
+        "axe-core violations (WCAG 2.x A and AA, and best practices)",
+        pages(),
+        v -> {
+          List<String> problems = new ArrayList<>();
+          if (v.axe() == null || v.axe().passes() == 0) {
+            problems.add("axe-core did not run: " + v.axe());
+            return problems;
+          }
+          for (BrowserReport.AxeViolation violation : v.axe().violations()) {
+            for (BrowserReport.AxeNode node : violation.nodes()) {
+              problems.add(
+                  violation.impact()
+                      + " "
+                      + violation.id()
+                      + " ("
+                      + violation.help()
+                      + "): "
+                      + node.target()
+                      + " "
+                      + node.html());
+            }
+          }
+          return problems;
+        });
+  }
+
+  @Test
+  void theNuHtmlCheckerFindsNoErrorOnAnyPage() {
+    Map<String, List<NuHtmlChecker.Error>> pagesOnly = new LinkedHashMap<>(htmlErrors);
+    pagesOnly.remove(HTML_CANARY);
+    assertThat(pagesOnly).as("pages checked").hasSize(PAGES);
+    assertThat(pagesOnly.values().stream().flatMap(List::stream).map(Object::toString).toList())
+        .as("Nu HTML Checker errors (documents in target/nu-html-checker)")
+        .isEmpty();
+  }
+
+  // ---- highlighted code ----
+
+  @Test
+  void everyHighlightedBlockCopiesAsItsSourceExactly() {
+    List<CodeFixture.Block> blocks = CodeFixture.blocks();
+    assertThat(visits(v -> v.path().equals(CODE)))
+        .hasSize(4)
+        .allSatisfy(
+            v -> {
+              assertThat(v.facts().codeBlocks()).hasSameSizeAs(blocks);
+              for (int i = 0; i < blocks.size(); i++) {
+                assertThat(v.facts().codeBlocks().get(i).text())
+                    .as("innerText of the %s block, %s", blocks.get(i).info(), v.name())
+                    .isEqualTo(blocks.get(i).code());
+              }
+            });
+  }
+
+  @Test
+  void highlightedCodeIsColoured() {
+    assertThat(visits(v -> v.path().equals(CODE)))
+        .allSatisfy(
+            v ->
+                assertThat(v.facts().codeTokenColours())
+                    .as("distinct colours of code tokens, %s", v.name())
+                    .hasSizeGreaterThanOrEqualTo(8));
+  }
+
   // ---- screenshots ----
 
   @Test
@@ -502,6 +611,15 @@ class BrowserChecksTest {
         .extracting(BrowserReport.Marker::value)
         .containsExactly("planted");
     assertThat(canary.facts().dangerous()).as("script elements are found").isNotEmpty();
+    assertThat(canary.axe().violations())
+        .as("axe-core runs and reports the unlabelled field")
+        .extracting(BrowserReport.AxeViolation::id)
+        .contains("label");
+    assertThat(htmlErrors.get(HTML_CANARY))
+        .as("the Nu HTML Checker reports the stray </p> and the <details> without <summary>")
+        .extracting(NuHtmlChecker.Error::message)
+        .anySatisfy(m -> assertThat(m).contains("“p” end tag"))
+        .anySatisfy(m -> assertThat(m).contains("“summary”"));
     assertThat(canary("canary-feed").pwned())
         .as(
             "an XHTML script in a feed runs when the feed is shown as XML, so the feed view can"

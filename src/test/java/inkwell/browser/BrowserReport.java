@@ -43,6 +43,7 @@ record BrowserReport(String browser, String playwright, long durationMs, List<Vi
       List<Marker> pwned,
       List<FocusStop> tabbed,
       Facts facts,
+      Axe axe,
       List<String> screenshots,
       String error) {
 
@@ -96,9 +97,21 @@ record BrowserReport(String browser, String playwright, long durationMs, List<Vi
       List<Image> images,
       List<Link> links,
       List<String> dangerous,
-      Contrast contrast) {}
+      Contrast contrast,
+      List<CodeBlock> codeBlocks,
+      List<String> codeTokenColours) {}
 
   record Image(String src, String alt) {}
+
+  /** A {@code pre > code} in main: its class and its {@code innerText}, what a reader copies. */
+  record CodeBlock(String className, String text) {}
+
+  /** What axe-core found in the page: how many rules passed, and every rule violated. */
+  record Axe(String version, int passes, List<AxeViolation> violations) {}
+
+  record AxeViolation(String id, String impact, String help, List<AxeNode> nodes) {}
+
+  record AxeNode(String target, String html, String summary) {}
 
   record Link(int index, String href, String text) {}
 

@@ -57,15 +57,21 @@ final class SiteChecksScript {
               + " Chromium or Chrome binary. To build without the browser checks on purpose, run"
               + " with -DINKWELL_BROWSER_TESTS=skip.");
     }
-    if (!Files.isRegularFile(projectDir.resolve("node_modules/playwright-core/package.json"))) {
+    requireNodeModule(projectDir, "playwright-core/package.json");
+    requireNodeModule(projectDir, "axe-core/axe.min.js");
+    return new SiteChecksScript(projectDir, chromium);
+  }
+
+  private static void requireNodeModule(Path projectDir, String file) throws MissingToolException {
+    if (!Files.isRegularFile(projectDir.resolve("node_modules").resolve(file))) {
       throw new MissingToolException(
-          "playwright-core is not installed in "
+          file.substring(0, file.indexOf('/'))
+              + " is not installed in "
               + projectDir.resolve("node_modules")
               + ": run `npm ci` in "
               + projectDir
               + " (the Maven build does it in generate-test-resources when it is missing).");
     }
-    return new SiteChecksScript(projectDir, chromium);
   }
 
   /** True when the developer asked to go without the browser checks. */
@@ -80,6 +86,11 @@ final class SiteChecksScript {
 
   Path chromium() {
     return chromium;
+  }
+
+  /** The pages to visit, name to path. */
+  Map<String, String> pages() {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pages));
   }
 
   /** Visits {@code path} at every viewport and colour scheme. */

@@ -63,7 +63,7 @@ class PlainMarkdownTest {
     void aFileThatStartsWithCodeIsTitledFromItsFileName() {
       Post post = post("posts/2024-08-05-my_first-post.md", "```\ncode\n```\n");
       assertThat(post.title()).isEqualTo("My first post");
-      assertThat(post.bodyHtml()).contains("<pre><code>code");
+      assertThat(post.bodyHtml()).contains("<pre tabindex=\"0\"><code>code");
     }
 
     @Test

@@ -32,15 +32,15 @@ class RenderingTest {
   @Test
   void fencedCodeKeepsItsLanguageClass() {
     assertRendering(
-        "```java\nint x = 1 < 2 ? 1 : 0;\n```",
-        "<pre><code class=\"language-java\">int x = 1 &lt; 2 ? 1 : 0;\n</code></pre>");
+        "```text\nint x = 1 < 2 ? 1 : 0;\n```",
+        "<pre tabindex=\"0\"><code class=\"language-text\">int x = 1 &lt; 2 ? 1 : 0;\n</code></pre>");
   }
 
   @Test
   void gfmTablesRenderWithAlignment() {
     assertRendering(
         "| a | b |\n|:--|--:|\n| 1 | 2 |",
-        "<table>\n<thead>\n<tr>\n<th align=\"left\">a</th>\n<th align=\"right\">b</th>\n</tr>\n"
+        "<table tabindex=\"0\">\n<thead>\n<tr>\n<th align=\"left\">a</th>\n<th align=\"right\">b</th>\n</tr>\n"
             + "</thead>\n<tbody>\n<tr>\n<td align=\"left\">1</td>\n<td align=\"right\">2</td>\n"
             + "</tr>\n</tbody>\n</table>");
   }
@@ -58,11 +58,11 @@ class RenderingTest {
   }
 
   @Test
-  void taskListsRenderDisabledCheckboxes() {
+  void taskListsRenderDisabledCheckboxesLabelledWithTheirItem() {
     assertRendering(
         "- [x] done\n- [ ] todo",
-        "<ul>\n<li><input type=\"checkbox\" checked disabled> done</li>\n"
-            + "<li><input type=\"checkbox\" disabled> todo</li>\n</ul>");
+        "<ul>\n<li><input type=\"checkbox\" checked aria-label=\"done\" disabled> done</li>\n"
+            + "<li><input type=\"checkbox\" aria-label=\"todo\" disabled> todo</li>\n</ul>");
   }
 
   @Test

@@ -63,8 +63,11 @@ class SamplePostsTest {
     assertThat(any(p -> !p.draft() && p.visibleFrom().isAfter(now)))
         .as("a scheduled post")
         .isTrue();
-    assertThat(any(p -> p.bodyHtml().contains("<table>"))).as("a table").isTrue();
+    assertThat(any(p -> p.bodyHtml().contains("<table"))).as("a table").isTrue();
     assertThat(any(p -> p.bodyHtml().contains("class=\"language-"))).as("code").isTrue();
+    assertThat(any(p -> p.bodyHtml().contains("<span class=\"tok-keyword\">")))
+        .as("highlighted code")
+        .isTrue();
     assertThat(any(p -> p.bodyHtml().contains("footnote-ref"))).as("footnotes").isTrue();
     assertThat(any(p -> p.bodyHtml().contains("type=\"checkbox\""))).as("task lists").isTrue();
     assertThat(any(p -> p.bodyHtml().contains("<img src=\"/media/"))).as("an image").isTrue();

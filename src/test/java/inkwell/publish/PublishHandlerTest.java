@@ -285,6 +285,24 @@ class PublishHandlerTest {
     assertThat(posts.findSource("posts/x.md")).isEmpty();
   }
 
+  @Test
+  void aPostWithAnImageWithoutAltTextGoesLiveAndItsStatusSaysWhereToAddIt() {
+    String key = "posts/no-alt.md";
+    publish(key, "---\ntitle: No alt\n---\nText.\n\nSee <img src=\"/media/a.png\"> here.\n");
+    assertThat(live("no-alt").orElseThrow().post().bodyHtml())
+        .contains("<img src=\"/media/a.png\" alt=\"\">");
+    assertThat(status(key).orElseThrow())
+        .contains("\"status\":\"published-with-warnings\"")
+        .contains("\"kind\":\"IMAGE_WITHOUT_ALT\"")
+        .contains("\"line\":6")
+        .contains("\"column\":5")
+        .contains("posts/no-alt.md:6:5: <img src=\\\"/media/a.png\\\"> has no alt text");
+
+    publish(
+        key, "---\ntitle: No alt\n---\nText.\n\nSee <img src=\"/media/a.png\" alt=\"A\"> here.\n");
+    assertThat(status(key)).isEmpty();
+  }
+
   @Nested
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   class BadInput {

@@ -88,6 +88,34 @@ class ThemeTest {
     assertThat(contrast(dark.get("--text"), dark.get("--bg"))).isGreaterThanOrEqualTo(7);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "light | :root {                                       | :root {",
+        "dark  | @media screen and (prefers-color-scheme: dark) { | @media (prefers-color-scheme: dark) {",
+        "print | :root {                                       | @media print {"
+      })
+  void everyCodeTokenColourPassesWcagAaOnTheCodeBackgroundAndOnMarkedLines(
+      String scheme, String tokenBlock, String backgroundBlock) {
+    Map<String, String> colours = colours(block(tokenBlock.strip()));
+    colours.putAll(colours(block(backgroundBlock.strip())));
+    Map<String, String> tokens = new LinkedHashMap<>(colours);
+    tokens.keySet().removeIf(name -> !name.startsWith("--tok-"));
+    assertThat(tokens).as("token colours in %s", scheme).hasSize(16);
+    tokens.put("--text", colours.getOrDefault("--text", "#000000"));
+    tokens.put("--muted", colours.getOrDefault("--muted", "#000000"));
+    for (String background : new String[] {"--code-bg", "--code-hl-bg"}) {
+      tokens.forEach(
+          (name, colour) ->
+              assertThat(contrast(colour, colours.get(background)))
+                  .as(
+                      "%s %s on %s %s in %s",
+                      name, colour, background, colours.get(background), scheme)
+                  .isGreaterThanOrEqualTo(4.5));
+    }
+  }
+
   @Test
   void theContrastTableInTheCssCommentIsTrue() {
     Matcher row =
@@ -101,7 +129,7 @@ class ThemeTest {
           .as(row.group())
           .isEqualTo(row.group(3));
     }
-    assertThat(rows).isEqualTo(14);
+    assertThat(rows).isEqualTo(14 + 2 * 16);
   }
 
   @Test
