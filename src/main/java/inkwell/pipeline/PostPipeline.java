@@ -44,8 +44,14 @@ public final class PostPipeline {
    * reading time). Raise it with every change that renders existing sources differently: posts
    * stored by an older version are then rendered again by {@code ./inkwell reindex}, and never a
    * post stored by a newer one.
+   *
+   * <ol>
+   *   <li>the first version that stored it
+   *   <li>highlighted code, one {@code h1} per page (body headings shifted), valid and accessible
+   *       HTML from the sanitizer (task-list labels, focusable scrolling blocks, repaired images)
+   * </ol>
    */
-  public static final int RENDER_VERSION = 1;
+  public static final int RENDER_VERSION = 2;
 
   /** Default reading speed for the reading-time estimate. */
   public static final int DEFAULT_WORDS_PER_MINUTE = 220;
