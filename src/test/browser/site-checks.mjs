@@ -15,6 +15,7 @@
 // would try to download its own browser, which cannot work here.
 
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './chromium.mjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -37,18 +38,6 @@ const SCHEMES = ['light', 'dark'];
  * checks (page.evaluate runs in the page without the Content-Security-Policy's script rules).
  */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-// The flags known to work on this project's machines (a closed network: without the
-// background-networking flags Chromium keeps trying to reach Google's hosts).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Records a violation event in this document and every frame; Playwright adds it before load. */
 const CSP_LISTENER = `
