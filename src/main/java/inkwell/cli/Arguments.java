@@ -20,8 +20,8 @@ record Arguments(
       Usage: ./inkwell COMMAND [OPTIONS]
 
       Commands:
-        publish FOLDER   Upload new and changed posts in FOLDER (and the media folder beside it),
-                         wait for each one's outcome and print it.
+        publish FOLDER   Upload new and changed posts in FOLDER (and the pages and media
+                         folders beside it), wait for each one's outcome and print it.
         status           List every source file with its state: live, draft, scheduled,
                          expired, rejected (why and where), removed.
         reindex          Render every post again with the engine of this checkout, newer
