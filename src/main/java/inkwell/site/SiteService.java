@@ -1,28 +1,15 @@
 package inkwell.site;
 
 import inkwell.post.Post;
-import inkwell.post.Tag;
-import inkwell.site.view.ErrorView;
-import inkwell.site.view.ListingView;
 import inkwell.site.view.Pages;
-import inkwell.site.view.PostView;
-import inkwell.site.view.TagIndexView;
-import inkwell.storage.InvalidCursorException;
-import inkwell.storage.Listing;
 import inkwell.storage.MediaStore;
 import inkwell.storage.Page;
 import inkwell.storage.PostRepository;
 import inkwell.storage.PostSummary;
-import inkwell.storage.StoredPost;
 import inkwell.storage.TagCount;
-import inkwell.support.StructuredLog;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Month;
-import java.time.format.TextStyle;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,37 +23,31 @@ import java.util.function.Function;
  *
  * <p>Absolute URLs (canonical links, feeds, sitemaps) start with the configured base URL. When none
  * is configured, they start with the origin each request was sent to: the service then keeps one
- * copy of itself per origin (the API's own domain, a custom domain, {@code sam local}'s address),
- * each with its own render cache, so that a page rendered for one origin is never served at
- * another.
+ * {@link SitePages} per origin (the API's own domain, a custom domain, {@code sam local}'s
+ * address), each with its own render cache, so that a page rendered for one origin is never served
+ * at another.
  */
 public final class SiteService {
 
   static final String HTML = "text/html; charset=utf-8";
   static final String JSON = "application/json; charset=utf-8";
 
-  private static final StructuredLog LOG = new StructuredLog("inkwell.site");
-
   /** Origins served at once before the copies are dropped (a bound against made-up hosts). */
   static final int MAX_ORIGINS = 8;
 
-  private final PostRepository posts;
-  private final Pages pages;
-  private final Function<SiteInfo, Machine> machines;
-  private final Machine machine;
+  /** The site at one base URL: its pages and its render cache. */
+  private record AtOrigin(SitePages pages, RenderCache cache) {}
+
+  private final Function<SiteInfo, AtOrigin> atOrigin;
   private final Asset stylesheet;
   private final SiteInfo site;
-  private final SiteConfig config;
-  private final Clock clock;
   private final HttpSemantics http;
-  private final RenderCache cache;
   private final Timeline timeline;
-  private final PreviewNotes notes;
-  private final MediaStore media;
   private final PageScript script;
+  private final AtOrigin configured;
 
-  /** This service at other origins; null when the base URL is configured, and in those copies. */
-  private final Map<String, SiteService> atOrigins;
+  /** The site at the origins requests came to; null when the base URL is configured. */
+  private final Map<String, AtOrigin> atOrigins;
 
   /** The machine-readable outputs, so that this class does not depend on how they are written. */
   public interface Machine {
@@ -94,40 +75,26 @@ public final class SiteService {
       PreviewNotes notes,
       MediaStore media,
       PageScript script) {
-    this.posts = Objects.requireNonNull(posts, "posts");
-    this.pages = Objects.requireNonNull(pages, "pages");
-    this.machines = Objects.requireNonNull(machines, "machines");
+    Objects.requireNonNull(posts, "posts");
+    Objects.requireNonNull(pages, "pages");
+    Objects.requireNonNull(machines, "machines");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(notes, "notes");
+    Objects.requireNonNull(media, "media");
     this.stylesheet = Objects.requireNonNull(stylesheet, "stylesheet");
     this.site = Objects.requireNonNull(site, "site");
-    this.machine = machines.apply(site);
-    this.config = Objects.requireNonNull(config, "config");
-    this.clock = Objects.requireNonNull(clock, "clock");
     this.http = new HttpSemantics(config, script);
-    this.cache = new RenderCache(config.getRenderCacheSeconds(), clock);
     this.timeline = new Timeline(posts, config.getSharedCacheSeconds(), clock);
-    this.notes = Objects.requireNonNull(notes, "notes");
-    this.media = Objects.requireNonNull(media, "media");
     this.script = script;
+    this.atOrigin =
+        at ->
+            new AtOrigin(
+                new SitePages(
+                    posts, pages, machines.apply(at), at, config, clock, timeline, notes, media),
+                new RenderCache(config.getRenderCacheSeconds(), clock));
+    this.configured = atOrigin.apply(site);
     this.atOrigins = config.getBaseUrl().isBlank() ? new LinkedHashMap<>() : null;
-  }
-
-  /** {@code original} reached at another origin. */
-  private SiteService(SiteService original, SiteInfo site) {
-    this.posts = original.posts;
-    this.pages = original.pages;
-    this.machines = original.machines;
-    this.stylesheet = original.stylesheet;
-    this.site = site;
-    this.machine = machines.apply(site);
-    this.config = original.config;
-    this.clock = original.clock;
-    this.http = original.http;
-    this.cache = new RenderCache(config.getRenderCacheSeconds(), clock);
-    this.timeline = original.timeline;
-    this.notes = original.notes;
-    this.media = original.media;
-    this.script = original.script;
-    this.atOrigins = null;
   }
 
   public SiteInfo site() {
@@ -136,13 +103,12 @@ public final class SiteService {
 
   /** The complete response to {@code request}. Never throws for anything a client can send. */
   public SiteResponse handle(SiteRequest request) {
-    SiteService there = at(request.origin());
-    if (there != this) {
-      return there.handle(request);
-    }
+    AtOrigin there = at(request.origin());
     if (!request.method().equals("GET") && !request.isHead()) {
       SiteResponse refused =
-          error(405, "Method not allowed", "This site only answers GET and HEAD requests.")
+          there
+              .pages()
+              .error(405, "Method not allowed", "This site only answers GET and HEAD requests.")
               .withHeaders(Map.of("Allow", "GET, HEAD"));
       return http.finish(request, refused, false);
     }
@@ -151,11 +117,11 @@ public final class SiteService {
       return http.finish(request, stylesheet(sheet), stylesheet.path().endsWith(sheet.file()));
     }
     String key = request.rawPath() + (request.rawQuery() == null ? "" : "?" + request.rawQuery());
-    RenderCache.Rendered rendered = cache.get(key).orElse(null);
+    RenderCache.Rendered rendered = there.cache().get(key).orElse(null);
     if (rendered == null) {
-      SiteResponse content = render(route);
+      SiteResponse content = withScript(there.pages().render(route));
       rendered = new RenderCache.Rendered(content, HttpSemantics.tagOf(content));
-      cache.put(key, rendered);
+      there.cache().put(key, rendered);
     }
     return http.finish(request, rendered.response(), false, rendered.tag());
   }
@@ -165,12 +131,9 @@ public final class SiteService {
    * address that does not parse), with the same headers as every other response.
    */
   public SiteResponse error(SiteRequest request, int status, String reason) {
-    SiteService there = at(request.origin());
-    if (there != this) {
-      return there.error(request, status, reason);
-    }
     String heading = status == 400 ? "Bad request" : "Something went wrong";
-    return http.finish(request, error(status, heading, reason + "."), false);
+    SiteResponse page = at(request.origin()).pages().error(status, heading, reason + ".");
+    return http.finish(request, page, false);
   }
 
   /**
@@ -178,271 +141,39 @@ public final class SiteService {
    * file change, so it can cache pages and still show an edit on the next request.
    */
   public void contentChanged() {
-    cache.clear();
+    configured.cache().clear();
     timeline.clear();
     if (atOrigins != null) {
       synchronized (atOrigins) {
-        atOrigins.values().forEach(SiteService::contentChanged);
+        atOrigins.values().forEach(o -> o.cache().clear());
       }
     }
   }
 
-  /** The service whose absolute URLs start with {@code origin}: this one, or a copy. */
-  private SiteService at(String origin) {
+  /** The site whose absolute URLs start with {@code origin}: the configured one, or a copy. */
+  private AtOrigin at(String origin) {
     if (atOrigins == null || origin == null || origin.equals(site.baseUrl())) {
-      return this;
+      return configured;
     }
     synchronized (atOrigins) {
-      SiteService there = atOrigins.get(origin);
+      AtOrigin there = atOrigins.get(origin);
       if (there == null) {
         if (atOrigins.size() >= MAX_ORIGINS) {
           atOrigins.clear();
         }
-        there = new SiteService(this, site.withBaseUrl(origin));
+        there = atOrigin.apply(site.withBaseUrl(origin));
         atOrigins.put(origin, there);
       }
       return there;
     }
   }
 
-  private SiteResponse render(Route route) {
-    SiteResponse response = renderContent(route);
+  /** {@code response} with the page script, if there is one and the response is a page. */
+  private SiteResponse withScript(SiteResponse response) {
     if (script != null && HTML.equals(response.headers().get("Content-Type"))) {
       return new SiteResponse(response.status(), response.headers(), script.addTo(response.body()));
     }
     return response;
-  }
-
-  private SiteResponse renderContent(Route route) {
-    Instant now = clock.instant();
-    try {
-      return dispatch(route, now);
-    } catch (InvalidCursorException e) {
-      return error(400, "Bad request", "The page link is not valid: " + e.getMessage() + ".");
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "event", "render-failed",
-          "route", route.toString(),
-          "error", e.getClass().getName(),
-          "message", String.valueOf(e.getMessage()));
-      return error(
-              503,
-              "Temporarily unavailable",
-              "The blog could not be read just now. Try again in a moment.")
-          .withHeaders(Map.of("Retry-After", "5"));
-    }
-  }
-
-  private SiteResponse dispatch(Route route, Instant now) {
-    if (route instanceof Route.Home home) {
-      return home(home.after(), now);
-    } else if (route instanceof Route.PostPage post) {
-      return post(post.slug(), now);
-    } else if (route instanceof Route.TagIndex) {
-      return tagIndex(now);
-    } else if (route instanceof Route.TagPage tag) {
-      return tagPage(tag, now);
-    } else if (route instanceof Route.ArchiveIndex archive) {
-      return archiveIndex(archive.after(), now);
-    } else if (route instanceof Route.ArchivePage archive) {
-      return archivePage(archive, now);
-    } else if (route instanceof Route.Adjacent adjacent) {
-      return adjacent(adjacent, now);
-    } else if (route instanceof Route.Feed feed) {
-      return machine.feed(feed.format(), now);
-    } else if (route instanceof Route.Sitemap sitemap) {
-      return machine.sitemap(sitemap.page(), now).orElseGet(this::notFound);
-    } else if (route instanceof Route.Media file) {
-      return media
-          .read(file.path())
-          .map(m -> new SiteResponse(200, Map.of("Content-Type", m.contentType()), m.bytes()))
-          .orElseGet(this::notFound);
-    } else if (route instanceof Route.Robots) {
-      return machine.robots();
-    } else if (route instanceof Route.ApiPosts api) {
-      return apiPosts(api.after(), now);
-    } else if (route instanceof Route.ApiPost api) {
-      return apiPost(api.slug(), now);
-    } else if (route instanceof Route.ApiTags) {
-      return machine.apiTags(posts.tags(now));
-    } else if (route instanceof Route.Alias alias) {
-      return alias(alias.path());
-    } else if (route instanceof Route.Canonical canonical) {
-      return SiteResponse.redirect(301, canonical.location());
-    } else if (route instanceof Route.BadRequest bad) {
-      return error(400, "Bad request", bad.reason() + ".");
-    }
-    return notFound();
-  }
-
-  // ------------------------------------------------------------------ pages
-
-  private SiteResponse home(String after, Instant now) {
-    Page<PostSummary> page = posts.list(new Listing.All(), now, config.getPostsPerPage(), after);
-    return listing(
-        ListingView.Kind.HOME, site.title(), site.description(), SitePaths.HOME, page, after);
-  }
-
-  private SiteResponse post(String slug, Instant now) {
-    Optional<StoredPost> stored = posts.findPost(slug);
-    Optional<String> problem = notes.problemFor(slug);
-    if (problem.isPresent() && (stored.isEmpty() || stored.get().post() == null)) {
-      return error(500, "This post has an error", problem.get());
-    }
-    if (stored.isEmpty()) {
-      return alias(slug);
-    }
-    StoredPost found = stored.get();
-    return switch (found.state()) {
-      case MOVED -> SiteResponse.redirect(301, SitePaths.post(found.movedTo()));
-      case GONE -> error(410, "This post is gone", "The post that lived here has been removed.");
-      case LIVE, DRAFT -> {
-        Post post = found.post();
-        String marker = notes.showUnpublished() ? previewMarker(post, now) : null;
-        if (!post.isVisibleAt(now) && marker == null) {
-          yield notFound();
-        }
-        if (problem.isPresent()) {
-          marker =
-              "This file has an error, so you are seeing its last good version: " + problem.get();
-        }
-        boolean showToc = post.toc().size() >= 3 || post.wordCount() >= 800;
-        // Drafts and scheduled posts (shown only in the preview) are in no listing: no links.
-        // Standalone pages are in no listing either.
-        Timeline.Ends ends =
-            post.isVisibleAt(now) && !post.page()
-                ? timeline.ends(now)
-                : new Timeline.Ends(null, null);
-        PostView view =
-            new PostView(site, post, showToc, marker, ends.hasOlder(post), ends.hasNewer(post));
-        yield SiteResponse.of(200, HTML, pages.post(view));
-      }
-    };
-  }
-
-  /** In the local preview, why a post would not be public; null if it is. */
-  private String previewMarker(Post post, Instant now) {
-    if (post.draft()) {
-      return "Draft: not published";
-    }
-    if (post.visibleFrom().isAfter(now)) {
-      return "Scheduled: appears on " + post.visibleFrom();
-    }
-    if (post.expiryDate() != null && !now.isBefore(post.expiryDate())) {
-      return "Expired on " + post.expiryDate();
-    }
-    return null;
-  }
-
-  private SiteResponse tagIndex(Instant now) {
-    return SiteResponse.of(200, HTML, pages.tagIndex(new TagIndexView(site, posts.tags(now))));
-  }
-
-  private SiteResponse tagPage(Route.TagPage route, Instant now) {
-    Page<PostSummary> page =
-        posts.list(
-            new Listing.Tagged(route.tagSlug()), now, config.getPostsPerPage(), route.after());
-    if (page.items().isEmpty() && route.after() == null) {
-      return notFound();
-    }
-    String name =
-        page.items().stream()
-            .flatMap(p -> p.tags().stream())
-            .filter(t -> t.slug().equals(route.tagSlug()))
-            .map(Tag::name)
-            .findFirst()
-            .orElse(route.tagSlug());
-    return listing(
-        ListingView.Kind.TAG,
-        "Posts tagged \u201c" + name + "\u201d",
-        "Everything on " + site.title() + " tagged " + name + ".",
-        SitePaths.tag(route.tagSlug()),
-        page,
-        route.after());
-  }
-
-  private SiteResponse archiveIndex(String after, Instant now) {
-    Page<PostSummary> page = posts.list(new Listing.All(), now, 100, after);
-    return listing(
-        ListingView.Kind.ARCHIVE,
-        "Archive",
-        "Every post on " + site.title() + ".",
-        SitePaths.ARCHIVE,
-        page,
-        after);
-  }
-
-  private SiteResponse archivePage(Route.ArchivePage route, Instant now) {
-    Page<PostSummary> page =
-        posts.list(new Listing.Archive(route.year(), route.month()), now, 100, route.after());
-    if (page.items().isEmpty() && route.after() == null) {
-      return notFound();
-    }
-    Locale locale = Locale.forLanguageTag(site.language());
-    String heading =
-        route.month() == 0
-            ? "Posts from " + route.year()
-            : "Posts from "
-                + Month.of(route.month()).getDisplayName(TextStyle.FULL, locale)
-                + " "
-                + route.year();
-    return listing(
-        ListingView.Kind.ARCHIVE,
-        heading,
-        heading + " on " + site.title() + ".",
-        SitePaths.archive(route.year(), route.month()),
-        page,
-        route.after());
-  }
-
-  private SiteResponse listing(
-      ListingView.Kind kind,
-      String heading,
-      String description,
-      String path,
-      Page<PostSummary> page,
-      String after) {
-    String older = page.next() == null ? null : SitePaths.page(path, page.next());
-    Map<String, String> markers = new HashMap<>();
-    if (notes.showUnpublished()) {
-      Instant now = clock.instant();
-      for (PostSummary summary : page.items()) {
-        if (summary.draft()) {
-          markers.put(summary.slug(), "Draft: not published");
-        } else if (summary.visibleFrom().isAfter(now)) {
-          markers.put(summary.slug(), "Scheduled: appears on " + summary.visibleFrom());
-        } else if (summary.expiryDate() != null && !now.isBefore(summary.expiryDate())) {
-          markers.put(summary.slug(), "Expired on " + summary.expiryDate());
-        }
-      }
-    }
-    ListingView view =
-        new ListingView(
-            site,
-            kind,
-            heading,
-            description,
-            path,
-            page.items(),
-            older,
-            after == null,
-            notes.problems(),
-            markers);
-    return SiteResponse.of(200, HTML, pages.listing(view));
-  }
-
-  private SiteResponse adjacent(Route.Adjacent route, Instant now) {
-    return posts
-        .adjacent(route.slug(), route.older(), now)
-        .map(p -> SiteResponse.redirect(302, SitePaths.post(p.slug())))
-        .orElseGet(this::notFound);
-  }
-
-  private SiteResponse alias(String path) {
-    return posts
-        .findAlias(path)
-        .map(slug -> SiteResponse.redirect(301, SitePaths.post(slug)))
-        .orElseGet(this::notFound);
   }
 
   private SiteResponse stylesheet(Route.Stylesheet sheet) {
@@ -452,35 +183,5 @@ public final class SiteService {
     }
     return new SiteResponse(
         200, Map.of("Content-Type", stylesheet.contentType()), stylesheet.bytes());
-  }
-
-  // ------------------------------------------------------------------ JSON API
-
-  private SiteResponse apiPosts(String after, Instant now) {
-    Page<PostSummary> page = posts.list(new Listing.All(), now, config.getPostsPerPage(), after);
-    String next = page.next() == null ? null : SitePaths.page("/api/posts", page.next());
-    return machine.apiPosts(page, next);
-  }
-
-  private SiteResponse apiPost(String slug, Instant now) {
-    return posts
-        .findPost(slug)
-        .filter(p -> p.state() == StoredPost.State.LIVE && p.post().isVisibleAt(now))
-        .map(p -> machine.apiPost(p.post()))
-        .orElseGet(() -> SiteResponse.of(404, JSON, "{\"error\":\"no such post\"}"));
-  }
-
-  // ------------------------------------------------------------------ errors
-
-  private SiteResponse notFound() {
-    return error(
-        404,
-        "Page not found",
-        "There is nothing at this address. It may have moved, or never existed.");
-  }
-
-  private SiteResponse error(int status, String heading, String message) {
-    return SiteResponse.of(
-        status, HTML, pages.error(new ErrorView(site, status, heading, message)));
   }
 }

@@ -1,0 +1,331 @@
+package inkwell.site;
+
+import inkwell.post.Post;
+import inkwell.post.Tag;
+import inkwell.site.view.ErrorView;
+import inkwell.site.view.ListingView;
+import inkwell.site.view.Pages;
+import inkwell.site.view.PostView;
+import inkwell.site.view.TagIndexView;
+import inkwell.storage.InvalidCursorException;
+import inkwell.storage.Listing;
+import inkwell.storage.MediaStore;
+import inkwell.storage.Page;
+import inkwell.storage.PostRepository;
+import inkwell.storage.PostSummary;
+import inkwell.storage.StoredPost;
+import inkwell.support.StructuredLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the site answers for each route, for one base URL: the pages, feeds, API and error pages,
+ * rendered from what the posts index returns (one request for a page in the common case). {@link
+ * SiteService} keeps one per origin and wraps its responses in the HTTP rules. Thread-safe.
+ */
+final class SitePages {
+
+  private static final StructuredLog LOG = new StructuredLog("inkwell.site");
+  private static final String HTML = SiteService.HTML;
+  private static final String JSON = SiteService.JSON;
+
+  private final PostRepository posts;
+  private final Pages pages;
+  private final SiteService.Machine machine;
+  private final SiteInfo site;
+  private final SiteConfig config;
+  private final Clock clock;
+  private final Timeline timeline;
+  private final PreviewNotes notes;
+  private final MediaStore media;
+
+  SitePages(
+      PostRepository posts,
+      Pages pages,
+      SiteService.Machine machine,
+      SiteInfo site,
+      SiteConfig config,
+      Clock clock,
+      Timeline timeline,
+      PreviewNotes notes,
+      MediaStore media) {
+    this.posts = posts;
+    this.pages = pages;
+    this.machine = machine;
+    this.site = site;
+    this.config = config;
+    this.clock = clock;
+    this.timeline = timeline;
+    this.notes = notes;
+    this.media = media;
+  }
+
+  /** The response to {@code route} now; a storage failure is a themed 503, never an exception. */
+  SiteResponse render(Route route) {
+    Instant now = clock.instant();
+    try {
+      return dispatch(route, now);
+    } catch (InvalidCursorException e) {
+      return error(400, "Bad request", "The page link is not valid: " + e.getMessage() + ".");
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "event", "render-failed",
+          "route", route.toString(),
+          "error", e.getClass().getName(),
+          "message", String.valueOf(e.getMessage()));
+      return error(
+              503,
+              "Temporarily unavailable",
+              "The blog could not be read just now. Try again in a moment.")
+          .withHeaders(Map.of("Retry-After", "5"));
+    }
+  }
+
+  private SiteResponse dispatch(Route route, Instant now) {
+    if (route instanceof Route.Home home) {
+      return home(home.after(), now);
+    } else if (route instanceof Route.PostPage post) {
+      return post(post.slug(), now);
+    } else if (route instanceof Route.TagIndex) {
+      return tagIndex(now);
+    } else if (route instanceof Route.TagPage tag) {
+      return tagPage(tag, now);
+    } else if (route instanceof Route.ArchiveIndex archive) {
+      return archiveIndex(archive.after(), now);
+    } else if (route instanceof Route.ArchivePage archive) {
+      return archivePage(archive, now);
+    } else if (route instanceof Route.Adjacent adjacent) {
+      return adjacent(adjacent, now);
+    } else if (route instanceof Route.Feed feed) {
+      return machine.feed(feed.format(), now);
+    } else if (route instanceof Route.Sitemap sitemap) {
+      return machine.sitemap(sitemap.page(), now).orElseGet(this::notFound);
+    } else if (route instanceof Route.Media file) {
+      return media
+          .read(file.path())
+          .map(m -> new SiteResponse(200, Map.of("Content-Type", m.contentType()), m.bytes()))
+          .orElseGet(this::notFound);
+    } else if (route instanceof Route.Robots) {
+      return machine.robots();
+    } else if (route instanceof Route.ApiPosts api) {
+      return apiPosts(api.after(), now);
+    } else if (route instanceof Route.ApiPost api) {
+      return apiPost(api.slug(), now);
+    } else if (route instanceof Route.ApiTags) {
+      return machine.apiTags(posts.tags(now));
+    } else if (route instanceof Route.Alias alias) {
+      return alias(alias.path());
+    } else if (route instanceof Route.Canonical canonical) {
+      return SiteResponse.redirect(301, canonical.location());
+    } else if (route instanceof Route.BadRequest bad) {
+      return error(400, "Bad request", bad.reason() + ".");
+    }
+    return notFound();
+  }
+
+  // ------------------------------------------------------------------ pages
+
+  private SiteResponse home(String after, Instant now) {
+    Page<PostSummary> page = posts.list(new Listing.All(), now, config.getPostsPerPage(), after);
+    return listing(
+        ListingView.Kind.HOME, site.title(), site.description(), SitePaths.HOME, page, after);
+  }
+
+  private SiteResponse post(String slug, Instant now) {
+    Optional<StoredPost> stored = posts.findPost(slug);
+    Optional<String> problem = notes.problemFor(slug);
+    if (problem.isPresent() && (stored.isEmpty() || stored.get().post() == null)) {
+      return error(500, "This post has an error", problem.get());
+    }
+    if (stored.isEmpty()) {
+      return alias(slug);
+    }
+    StoredPost found = stored.get();
+    return switch (found.state()) {
+      case MOVED -> SiteResponse.redirect(301, SitePaths.post(found.movedTo()));
+      case GONE -> error(410, "This post is gone", "The post that lived here has been removed.");
+      case LIVE, DRAFT -> {
+        Post post = found.post();
+        String marker = notes.showUnpublished() ? previewMarker(post, now) : null;
+        if (!post.isVisibleAt(now) && marker == null) {
+          yield notFound();
+        }
+        if (problem.isPresent()) {
+          marker =
+              "This file has an error, so you are seeing its last good version: " + problem.get();
+        }
+        boolean showToc = post.toc().size() >= 3 || post.wordCount() >= 800;
+        // Drafts and scheduled posts (shown only in the preview) are in no listing: no links.
+        // Standalone pages are in no listing either.
+        Timeline.Ends ends =
+            post.isVisibleAt(now) && !post.page()
+                ? timeline.ends(now)
+                : new Timeline.Ends(null, null);
+        PostView view =
+            new PostView(site, post, showToc, marker, ends.hasOlder(post), ends.hasNewer(post));
+        yield SiteResponse.of(200, HTML, pages.post(view));
+      }
+    };
+  }
+
+  /** In the local preview, why a post would not be public; null if it is. */
+  private String previewMarker(Post post, Instant now) {
+    if (post.draft()) {
+      return "Draft: not published";
+    }
+    if (post.visibleFrom().isAfter(now)) {
+      return "Scheduled: appears on " + post.visibleFrom();
+    }
+    if (post.expiryDate() != null && !now.isBefore(post.expiryDate())) {
+      return "Expired on " + post.expiryDate();
+    }
+    return null;
+  }
+
+  private SiteResponse tagIndex(Instant now) {
+    return SiteResponse.of(200, HTML, pages.tagIndex(new TagIndexView(site, posts.tags(now))));
+  }
+
+  private SiteResponse tagPage(Route.TagPage route, Instant now) {
+    Page<PostSummary> page =
+        posts.list(
+            new Listing.Tagged(route.tagSlug()), now, config.getPostsPerPage(), route.after());
+    if (page.items().isEmpty() && route.after() == null) {
+      return notFound();
+    }
+    String name =
+        page.items().stream()
+            .flatMap(p -> p.tags().stream())
+            .filter(t -> t.slug().equals(route.tagSlug()))
+            .map(Tag::name)
+            .findFirst()
+            .orElse(route.tagSlug());
+    return listing(
+        ListingView.Kind.TAG,
+        "Posts tagged \u201c" + name + "\u201d",
+        "Everything on " + site.title() + " tagged " + name + ".",
+        SitePaths.tag(route.tagSlug()),
+        page,
+        route.after());
+  }
+
+  private SiteResponse archiveIndex(String after, Instant now) {
+    Page<PostSummary> page = posts.list(new Listing.All(), now, 100, after);
+    return listing(
+        ListingView.Kind.ARCHIVE,
+        "Archive",
+        "Every post on " + site.title() + ".",
+        SitePaths.ARCHIVE,
+        page,
+        after);
+  }
+
+  private SiteResponse archivePage(Route.ArchivePage route, Instant now) {
+    Page<PostSummary> page =
+        posts.list(new Listing.Archive(route.year(), route.month()), now, 100, route.after());
+    if (page.items().isEmpty() && route.after() == null) {
+      return notFound();
+    }
+    Locale locale = Locale.forLanguageTag(site.language());
+    String heading =
+        route.month() == 0
+            ? "Posts from " + route.year()
+            : "Posts from "
+                + Month.of(route.month()).getDisplayName(TextStyle.FULL, locale)
+                + " "
+                + route.year();
+    return listing(
+        ListingView.Kind.ARCHIVE,
+        heading,
+        heading + " on " + site.title() + ".",
+        SitePaths.archive(route.year(), route.month()),
+        page,
+        route.after());
+  }
+
+  private SiteResponse listing(
+      ListingView.Kind kind,
+      String heading,
+      String description,
+      String path,
+      Page<PostSummary> page,
+      String after) {
+    String older = page.next() == null ? null : SitePaths.page(path, page.next());
+    Map<String, String> markers = new HashMap<>();
+    if (notes.showUnpublished()) {
+      Instant now = clock.instant();
+      for (PostSummary summary : page.items()) {
+        if (summary.draft()) {
+          markers.put(summary.slug(), "Draft: not published");
+        } else if (summary.visibleFrom().isAfter(now)) {
+          markers.put(summary.slug(), "Scheduled: appears on " + summary.visibleFrom());
+        } else if (summary.expiryDate() != null && !now.isBefore(summary.expiryDate())) {
+          markers.put(summary.slug(), "Expired on " + summary.expiryDate());
+        }
+      }
+    }
+    ListingView view =
+        new ListingView(
+            site,
+            kind,
+            heading,
+            description,
+            path,
+            page.items(),
+            older,
+            after == null,
+            notes.problems(),
+            markers);
+    return SiteResponse.of(200, HTML, pages.listing(view));
+  }
+
+  private SiteResponse adjacent(Route.Adjacent route, Instant now) {
+    return posts
+        .adjacent(route.slug(), route.older(), now)
+        .map(p -> SiteResponse.redirect(302, SitePaths.post(p.slug())))
+        .orElseGet(this::notFound);
+  }
+
+  private SiteResponse alias(String path) {
+    return posts
+        .findAlias(path)
+        .map(slug -> SiteResponse.redirect(301, SitePaths.post(slug)))
+        .orElseGet(this::notFound);
+  }
+
+  // ------------------------------------------------------------------ JSON API
+
+  private SiteResponse apiPosts(String after, Instant now) {
+    Page<PostSummary> page = posts.list(new Listing.All(), now, config.getPostsPerPage(), after);
+    String next = page.next() == null ? null : SitePaths.page("/api/posts", page.next());
+    return machine.apiPosts(page, next);
+  }
+
+  private SiteResponse apiPost(String slug, Instant now) {
+    return posts
+        .findPost(slug)
+        .filter(p -> p.state() == StoredPost.State.LIVE && p.post().isVisibleAt(now))
+        .map(p -> machine.apiPost(p.post()))
+        .orElseGet(() -> SiteResponse.of(404, JSON, "{\"error\":\"no such post\"}"));
+  }
+
+  // ------------------------------------------------------------------ errors
+
+  private SiteResponse notFound() {
+    return error(
+        404,
+        "Page not found",
+        "There is nothing at this address. It may have moved, or never existed.");
+  }
+
+  SiteResponse error(int status, String heading, String message) {
+    return SiteResponse.of(
+        status, HTML, pages.error(new ErrorView(site, status, heading, message)));
+  }
+}
