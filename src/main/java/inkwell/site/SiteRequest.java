@@ -69,6 +69,18 @@ public record SiteRequest(
     return scheme + "://" + name;
   }
 
+  /**
+   * As {@link #origin(String, String)}, with the host from {@code X-Forwarded-Host} instead of
+   * {@code Host} when {@code trustForwardedHost} is set ({@link SiteConfig#isTrustForwardedHost}):
+   * behind the template's CDN, {@code Host} is the API's domain and the forwarded host the one the
+   * reader asked for. A missing or invalid forwarded host gives {@code null}, never the API's
+   * domain.
+   */
+  public static String origin(
+      String forwardedProto, String host, String forwardedHost, boolean trustForwardedHost) {
+    return origin(forwardedProto, trustForwardedHost ? forwardedHost : host);
+  }
+
   public boolean isHead() {
     return method.equals("HEAD");
   }

@@ -330,8 +330,10 @@ class SiteHandlerTest {
     }
 
     @Test
-    void anOverlongPathIsRefused() {
-      assertThat(get("/" + "a".repeat(3000) + "/").status()).isEqualTo(400);
+    void anOverlongPathIsRefusedAsTooLong() {
+      Reply reply = get("/" + "a".repeat(3000) + "/");
+      assertThat(reply.status()).isEqualTo(414);
+      assertThat(reply.html().select("h1").text()).isEqualTo("Address too long");
     }
 
     @Test
