@@ -187,7 +187,7 @@ final class SiteRouter {
     for (String pair : rawQuery.split("&")) {
       int eq = pair.indexOf('=');
       String name = decode(eq < 0 ? pair : pair.substring(0, eq)).replace('+', ' ');
-      if (name.equals("after")) {
+      if (name.equals(SitePaths.AFTER)) {
         if (after != null) {
           throw new IllegalArgumentException("the after parameter is given twice");
         }

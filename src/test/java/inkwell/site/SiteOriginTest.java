@@ -165,8 +165,8 @@ class SiteOriginTest {
         .isEqualTo("https://" + cdn + "/hello/");
     assertThat(get(behindCdn, "/feed.xml", headers)).contains("<link>https://" + cdn + "/hello/");
     assertThat(canonical(get(behindCdn, "/hello/", "https", API)))
-        .as("without the CDN's header (the API called directly) no absolute host at all")
-        .isEqualTo("/hello/");
+        .as("without the CDN's header (the API called directly, sam local) the Host counts")
+        .isEqualTo("https://" + API + "/hello/");
   }
 
   @Test
