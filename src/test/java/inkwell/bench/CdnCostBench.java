@@ -76,6 +76,12 @@ final class CdnCostBench {
             in,
             Origin.SITE);
     Variant direct = priced("no CDN", cdn.result(), in, Origin.NONE);
+    Variant functionUrl =
+        priced(
+            "s-maxage 86400 + invalidation, origin a Lambda function URL (no HTTP API)",
+            cdnDay.result(),
+            in,
+            Origin.FUNCTION_URL);
 
     String floorName = "static site on S3 + CloudFront, same trace";
     report.add(
@@ -115,7 +121,7 @@ final class CdnCostBench {
         floor.perMillionUsd(),
         "at most 1.2x the floor",
         cdn.perMillionUsd() <= 1.2 * floor.perMillionUsd());
-    for (Variant variant : List.of(cdnHour, cdnDay, direct)) {
+    for (Variant variant : List.of(cdnHour, cdnDay, functionUrl, direct)) {
       report.add(
           "Cost",
           "per million views, " + variant.name(),
@@ -129,7 +135,7 @@ final class CdnCostBench {
     detail.put("trace", settings);
     detail.put("responses", served);
     Map<String, Object> variants = new LinkedHashMap<>();
-    for (Variant variant : List.of(floor, cdn, cdnHour, cdnDay, direct)) {
+    for (Variant variant : List.of(floor, cdn, cdnHour, cdnDay, functionUrl, direct)) {
       Map<String, Object> v = new LinkedHashMap<>();
       CdnSimulation.Result r = variant.result();
       v.put("perMillionViewsUsd", variant.perMillionUsd());
@@ -173,6 +179,8 @@ final class CdnCostBench {
   enum Origin {
     /** The site: HTTP API, Lambda, DynamoDB; readers get CloudFront's function too. */
     SITE,
+    /** The site without the HTTP API in front: a Lambda function URL (not built; a what-if). */
+    FUNCTION_URL,
     /** Files on S3. */
     S3,
     /** No CDN at all: every view is an API request, sent to the reader from the region. */
@@ -184,7 +192,7 @@ final class CdnCostBench {
     double gigabytes = r.bytes() / 1e9;
     double cost;
     if (origin == Origin.NONE) {
-      cost = originCost(r.views(), in, mixOf(r)) + gigabytes * CostModel.INTERNET_PER_GB_OUT;
+      cost = originCost(r.viewsByType(), in) + gigabytes * CostModel.INTERNET_PER_GB_OUT;
     } else {
       cost =
           r.views() * CostModel.CLOUDFRONT_PER_HTTPS_REQUEST
@@ -194,29 +202,20 @@ final class CdnCostBench {
         cost += r.originRequests() * CostModel.S3_PER_GET;
       } else {
         cost += r.views() * CostModel.CLOUDFRONT_FUNCTION_PER_INVOCATION;
+        double api = origin == Origin.FUNCTION_URL ? CostModel.HTTP_API_PER_REQUEST : 0;
         for (int type = 0; type < r.originByType().length; type++) {
-          cost += r.originByType()[type] * siteRequestCost(in, ViewTrace.TYPES.get(type));
+          cost += r.originByType()[type] * (siteRequestCost(in, ViewTrace.TYPES.get(type)) - api);
         }
       }
     }
     return new Variant(name, r, cost / r.views() * 1e6);
   }
 
-  /**
-   * The share of each page type in the trace, for the no-CDN case (every view reaches the site).
-   */
-  private static double[] mixOf(CdnSimulation.Result r) {
-    double[] mix = new double[ViewTrace.TYPES.size()];
-    for (int i = 0; i < mix.length; i++) {
-      mix[i] = CostModel.PAGE_MIX.get(ViewTrace.TYPES.get(i));
-    }
-    return mix;
-  }
-
-  private static double originCost(long views, CostModel.Inputs in, double[] mix) {
+  /** Every view a request to the site. */
+  private static double originCost(long[] viewsByType, CostModel.Inputs in) {
     double cost = 0;
-    for (int type = 0; type < mix.length; type++) {
-      cost += views * mix[type] * siteRequestCost(in, ViewTrace.TYPES.get(type));
+    for (int type = 0; type < viewsByType.length; type++) {
+      cost += viewsByType[type] * siteRequestCost(in, ViewTrace.TYPES.get(type));
     }
     return cost;
   }

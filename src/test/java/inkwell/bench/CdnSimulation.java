@@ -23,6 +23,7 @@ final class CdnSimulation {
   /**
    * What happened to the trace's views.
    *
+   * @param viewsByType views per page type (as {@link ViewTrace#TYPES})
    * @param originByType requests that reached the origin, per page type (as {@link
    *     ViewTrace#TYPES}), including the refreshes behind stale hits
    * @param staleViews views that got a version older than the origin's
@@ -31,6 +32,7 @@ final class CdnSimulation {
    */
   record Result(
       long views,
+      long[] viewsByType,
       long fromCache,
       long[] originByType,
       long bytes,
@@ -66,6 +68,7 @@ final class CdnSimulation {
     }
     Map<String, List<Long>> changes = new HashMap<>();
     long[] originByType = new long[ViewTrace.TYPES.size()];
+    long[] viewsByType = new long[ViewTrace.TYPES.size()];
     long[] totals = new long[4]; // views, from cache, bytes, stale
     long[] beyond = new long[1];
     double[] longest = new double[1];
@@ -85,6 +88,7 @@ final class CdnSimulation {
             currentType[0] = type;
             CdnCache.Served served = caches[region].get(key, atMillis, origin);
             totals[0]++;
+            viewsByType[type]++;
             totals[2] += pages.get(type).bytes();
             if (served.outcome().fromCache()) {
               totals[1]++;
@@ -125,6 +129,7 @@ final class CdnSimulation {
         });
     return new Result(
         totals[0],
+        viewsByType,
         totals[1],
         originByType,
         totals[2],

@@ -2,28 +2,11 @@ package inkwell.cdn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import inkwell.aws.DynamoPostRepository;
-import inkwell.aws.S3ContentStore;
 import inkwell.cdn.CdnCache.Outcome;
-import inkwell.pipeline.ParseResult;
-import inkwell.pipeline.PostPipeline;
-import inkwell.pipeline.Source;
 import inkwell.site.SiteHandler;
-import inkwell.storage.Sequencer;
-import inkwell.testenv.ApiGatewayEvents;
+import inkwell.site.TestSite;
 import inkwell.testenv.AwsEmulators;
-import inkwell.testenv.Buckets;
-import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
-import inkwell.testenv.LambdaInvoker;
-import inkwell.testenv.Tables;
-import io.micronaut.context.ApplicationContext;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,9 +29,8 @@ class FreshnessAfterPublishTest {
   private static final long S_MAXAGE = 300;
 
   private final Emulators emulators;
+  private TestSite blog;
   private SiteHandler site;
-  private DynamoPostRepository posts;
-  private int sequence = 0x100;
 
   FreshnessAfterPublishTest(Emulators emulators) {
     this.emulators = emulators;
@@ -56,55 +38,31 @@ class FreshnessAfterPublishTest {
 
   @BeforeAll
   void start() {
-    String bucket = Emulators.uniqueName("fresh");
-    String table = Emulators.uniqueName("fresh");
-    Buckets.createContentBucket(emulators.s3(), bucket);
-    Tables.createPostsTable(emulators.dynamoDb(), table);
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("inkwell.bucket", bucket);
-    properties.put("inkwell.table", table);
-    properties.put("inkwell.site.base-url", "https://blog.example.com");
-    properties.put("inkwell.site.shared-max-age", String.valueOf(S_MAXAGE));
-    properties.put(EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString());
-    properties.put(EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
-    site = new SiteHandler(ApplicationContext.builder().properties(properties).start());
-    posts =
-        new DynamoPostRepository(
-            emulators.dynamoDb(),
-            table,
-            new S3ContentStore(emulators.s3(), bucket, "posts/", "_status/", "_bodies/"),
-            Clock.systemUTC());
+    blog = TestSite.create(emulators, "fresh");
+    site =
+        blog.handler(
+            Map.of(
+                "inkwell.site.base-url",
+                "https://blog.example.com",
+                "inkwell.site.shared-max-age",
+                String.valueOf(S_MAXAGE)));
   }
 
   @AfterAll
   void stop() {
-    site.close();
+    blog.close();
   }
 
   private void publish(String key, String title) {
-    ParseResult parsed =
-        PostPipeline.create()
-            .parse(
-                new Source(
-                    key,
-                    ("---\ntitle: " + title + "\ndate: 2024-05-01\n---\nText.")
-                        .getBytes(StandardCharsets.UTF_8),
-                    Instant.parse("2024-05-01T00:00:00Z")));
-    posts.publish(
-        ((ParseResult.Parsed) parsed).post(), Sequencer.of(String.format("%08X", ++sequence)));
+    blog.publish(key, "---\ntitle: " + title + "\ndate: 2024-05-01\n---\nText.");
   }
 
   /** The site function as the CDN's origin: the version is the status and the entity tag. */
   private CdnCache.Response fetch(String path) {
-    APIGatewayV2HTTPResponse response =
-        LambdaInvoker.invoke(
-            site,
-            APIGatewayV2HTTPEvent.class,
-            ApiGatewayEvents.request("GET", path, Map.of("accept-encoding", "gzip")));
-    Map<String, String> headers = response.getHeaders();
+    TestSite.Reply reply = TestSite.request(site, "GET", path, Map.of("accept-encoding", "gzip"));
     return new CdnCache.Response(
-        response.getStatusCode() + " " + headers.get("ETag"),
-        CacheControl.parse(headers.get("Cache-Control"), 0));
+        reply.status() + " " + reply.header("ETag"),
+        CacheControl.parse(reply.header("Cache-Control"), 0));
   }
 
   private static long at(long seconds) {

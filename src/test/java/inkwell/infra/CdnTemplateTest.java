@@ -173,6 +173,8 @@ class CdnTemplateTest {
 
     @Test
     void aServerErrorOrAClientErrorAboutOneRequestIsNeverKept() {
+      // CloudFront ignores no-store and private on these codes (but 414 and 501) and keeps them
+      // for the error caching minimum TTL, 10 seconds unless set.
       for (String code : List.of("500", "501", "502", "503", "504", "400", "405", "414")) {
         assertThat(minimumTtls()).as(code).containsEntry(code, "0");
       }

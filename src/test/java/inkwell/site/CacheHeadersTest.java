@@ -2,31 +2,16 @@ package inkwell.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import inkwell.aws.DynamoPostRepository;
-import inkwell.aws.S3ContentStore;
-import inkwell.pipeline.ParseResult;
-import inkwell.pipeline.PostPipeline;
-import inkwell.pipeline.Source;
-import inkwell.storage.Sequencer;
-import inkwell.testenv.ApiGatewayEvents;
+import inkwell.site.TestSite.Reply;
 import inkwell.testenv.AwsClients;
 import inkwell.testenv.AwsEmulators;
-import inkwell.testenv.Buckets;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
-import inkwell.testenv.LambdaInvoker;
-import inkwell.testenv.Tables;
-import io.micronaut.context.ApplicationContext;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +39,7 @@ class CacheHeadersTest {
   private static final String NOT_SHARED = "private, no-store";
 
   private final Emulators emulators;
+  private TestSite blog;
   private SiteHandler site;
   private SiteHandler outage;
 
@@ -61,66 +47,28 @@ class CacheHeadersTest {
     this.emulators = emulators;
   }
 
-  record Reply(int status, Map<String, String> headers) {
-    String header(String name) {
-      return headers.get(name.toLowerCase(Locale.ROOT));
-    }
-  }
-
   @BeforeAll
   void start() {
-    String bucket = Emulators.uniqueName("cache-headers");
-    String table = Emulators.uniqueName("cache-headers");
-    Buckets.createContentBucket(emulators.s3(), bucket);
-    Tables.createPostsTable(emulators.dynamoDb(), table);
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("inkwell.bucket", bucket);
-    properties.put("inkwell.table", table);
-    properties.put("inkwell.site.base-url", "https://blog.example.com");
+    blog = TestSite.create(emulators, "cache-headers");
     // The warm render cache on: it must not keep what a CDN must not keep either.
-    properties.put("inkwell.site.render-cache-seconds", "60");
-    properties.put(EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString());
-    properties.put(EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
-    site = new SiteHandler(ApplicationContext.builder().properties(properties).start());
-    Map<String, Object> dead = new HashMap<>(properties);
+    Map<String, Object> settings =
+        Map.of(
+            "inkwell.site.base-url", "https://blog.example.com",
+            "inkwell.site.render-cache-seconds", "60");
+    site = blog.handler(settings);
+    Map<String, Object> dead = new HashMap<>(settings);
     dead.put(EmulatorAwsSettings.DYNAMODB_ENDPOINT, AwsClients.closedPortEndpoint().toString());
-    outage = new SiteHandler(ApplicationContext.builder().properties(dead).start());
-    ParseResult parsed =
-        PostPipeline.create()
-            .parse(
-                new Source(
-                    "posts/hello.md",
-                    "---\ntitle: Hello\ndate: 2024-05-01\ntags: [java]\n---\nHi."
-                        .getBytes(StandardCharsets.UTF_8),
-                    Instant.parse("2024-05-01T00:00:00Z")));
-    new DynamoPostRepository(
-            emulators.dynamoDb(),
-            table,
-            new S3ContentStore(emulators.s3(), bucket, "posts/", "_status/", "_bodies/"),
-            Clock.systemUTC())
-        .publish(((ParseResult.Parsed) parsed).post(), Sequencer.of("0100"));
+    outage = blog.handler(dead);
+    blog.publish("posts/hello.md", "---\ntitle: Hello\ndate: 2024-05-01\ntags: [java]\n---\nHi.");
   }
 
   @AfterAll
   void stop() {
-    site.close();
-    outage.close();
+    blog.close();
   }
 
   private static Reply request(SiteHandler handler, String method, String path) {
-    APIGatewayV2HTTPResponse response =
-        LambdaInvoker.invoke(
-            handler,
-            APIGatewayV2HTTPEvent.class,
-            ApiGatewayEvents.request(method, path, Map.of("accept-encoding", "gzip")));
-    Map<String, String> lower = new HashMap<>();
-    response.getHeaders().forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-    if (response.getMultiValueHeaders() != null) {
-      response
-          .getMultiValueHeaders()
-          .forEach((k, v) -> lower.putIfAbsent(k.toLowerCase(Locale.ROOT), String.join(", ", v)));
-    }
-    return new Reply(response.getStatusCode(), lower);
+    return TestSite.request(handler, method, path, Map.of("accept-encoding", "gzip"));
   }
 
   private Reply get(String path) {
