@@ -36,8 +36,12 @@ final class CdnCostBench {
 
   private CdnCostBench() {}
 
-  /** One way to serve the trace, priced. */
-  record Variant(String name, CdnSimulation.Result result, double perMillionUsd) {}
+  /** One way to serve the trace, and its bill. */
+  record Variant(String name, CdnSimulation.Result result, CdnBill bill) {
+    double perMillionUsd() {
+      return bill.perMillionViews();
+    }
+  }
 
   static void run(Blog blog, String postSlug, CostModel.Inputs in, long views, Report report) {
     Map<String, String> paths = new LinkedHashMap<>();
@@ -131,6 +135,14 @@ final class CdnCostBench {
           floor.perMillionUsd());
     }
 
+    report.add(
+        "Cost",
+        "per million views behind CloudFront, after the free tiers (a month of this trace)",
+        cdn.bill().perMillionViewsAfterFreeTiers(),
+        "USD",
+        "no CDN, after the free tiers",
+        direct.bill().perMillionViewsAfterFreeTiers());
+
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("trace", settings);
     detail.put("responses", served);
@@ -139,6 +151,8 @@ final class CdnCostBench {
       Map<String, Object> v = new LinkedHashMap<>();
       CdnSimulation.Result r = variant.result();
       v.put("perMillionViewsUsd", variant.perMillionUsd());
+      v.put("perMillionViewsAfterFreeTiersUsd", variant.bill().perMillionViewsAfterFreeTiers());
+      v.put("bill", variant.bill());
       v.put("hitRatio", r.hitRatio());
       v.put("originRequests", r.originRequests());
       v.put("originRequestsByType", toMap(r.originByType()));
@@ -187,43 +201,49 @@ final class CdnCostBench {
     NONE
   }
 
-  /** The result priced per million views; see docs/BENCHMARKS.md for the formula. */
+  /** The result as a bill; see {@link CdnBill} and docs/BENCHMARKS.md for the formula. */
   static Variant priced(String name, CdnSimulation.Result r, CostModel.Inputs in, Origin origin) {
-    double gigabytes = r.bytes() / 1e9;
-    double cost;
-    if (origin == Origin.NONE) {
-      cost = originCost(r.viewsByType(), in) + gigabytes * CostModel.INTERNET_PER_GB_OUT;
-    } else {
-      cost =
-          r.views() * CostModel.CLOUDFRONT_PER_HTTPS_REQUEST
-              + gigabytes * CostModel.CLOUDFRONT_PER_GB_OUT
-              + invalidationCost(r.invalidations(), DAYS);
-      if (origin == Origin.S3) {
-        cost += r.originRequests() * CostModel.S3_PER_GET;
-      } else {
-        cost += r.views() * CostModel.CLOUDFRONT_FUNCTION_PER_INVOCATION;
-        double api = origin == Origin.FUNCTION_URL ? CostModel.HTTP_API_PER_REQUEST : 0;
-        for (int type = 0; type < r.originByType().length; type++) {
-          cost += r.originByType()[type] * (siteRequestCost(in, ViewTrace.TYPES.get(type)) - api);
-        }
+    boolean cdn = origin != Origin.NONE;
+    boolean site = origin != Origin.S3;
+    long[] reached = cdn ? r.originByType() : r.viewsByType();
+    long siteRequests = 0;
+    double gbSeconds = 0;
+    double readUnits = 0;
+    long s3Gets = origin == Origin.S3 ? r.originRequests() : 0;
+    if (site) {
+      for (int type = 0; type < reached.length; type++) {
+        PageBench.PageFigures page = in.pages.pages().get(ViewTrace.TYPES.get(type));
+        siteRequests += reached[type];
+        gbSeconds += reached[type] * billedSeconds(in, page) * CostModel.MEMORY_GB;
+        readUnits += reached[type] * page.readUnits();
+        s3Gets += reached[type] * page.requests().stream().filter("GetObject"::equals).count();
       }
     }
-    return new Variant(name, r, cost / r.views() * 1e6);
+    double gigabytes = r.bytes() / 1e9;
+    CdnBill bill =
+        new CdnBill(
+            r.views(),
+            cdn ? r.views() : 0,
+            cdn ? gigabytes : 0,
+            origin == Origin.SITE || origin == Origin.FUNCTION_URL ? r.views() : 0,
+            origin == Origin.FUNCTION_URL ? 0 : siteRequests,
+            siteRequests,
+            gbSeconds,
+            readUnits,
+            s3Gets,
+            cdn ? 0 : gigabytes,
+            r.invalidations(),
+            12 * DAYS / 365);
+    return new Variant(name, r, bill);
   }
 
-  /** Every view a request to the site. */
-  private static double originCost(long[] viewsByType, CostModel.Inputs in) {
-    double cost = 0;
-    for (int type = 0; type < viewsByType.length; type++) {
-      cost += viewsByType[type] * siteRequestCost(in, ViewTrace.TYPES.get(type));
-    }
-    return cost;
-  }
-
-  /** One request to the site: HTTP API, Lambda (measured p50, 1% cold starts), DynamoDB, S3. */
-  static double siteRequestCost(CostModel.Inputs in, String type) {
-    PageBench.PageFigures page = in.pages.pages().get(type);
-    double gbSeconds = Math.ceil(page.p50Ms()) / 1000 * CostModel.MEMORY_GB;
+  /**
+   * Seconds Lambda bills for one request of {@code page}: its measured warm p50 rounded up to the
+   * millisecond, plus 1% of the site's cold start when the cold-start benchmark ran (INIT is billed
+   * since August 2025).
+   */
+  private static double billedSeconds(CostModel.Inputs in, PageBench.PageFigures page) {
+    double seconds = Math.ceil(page.p50Ms()) / 1000;
     if (in.cold != null) {
       double coldMs =
           in.cold.medians().entrySet().stream()
@@ -231,22 +251,9 @@ final class CdnCostBench {
               .mapToDouble(e -> e.getValue().totalMs())
               .min()
               .orElse(0);
-      gbSeconds += CostModel.COLD_SHARE_OF_VIEWS * coldMs / 1000 * CostModel.MEMORY_GB;
+      seconds += CostModel.COLD_SHARE_OF_VIEWS * coldMs / 1000;
     }
-    long s3Gets = page.requests().stream().filter("GetObject"::equals).count();
-    return CostModel.HTTP_API_PER_REQUEST
-        + CostModel.LAMBDA_PER_REQUEST
-        + gbSeconds * CostModel.LAMBDA_ARM_PER_GB_SECOND
-        + page.readUnits() * CostModel.DYNAMO_PER_READ_UNIT
-        + s3Gets * CostModel.S3_PER_GET;
-  }
-
-  /** Invalidation paths beyond CloudFront's 1,000 free a month ({@code /*} counts as one). */
-  private static double invalidationCost(long paths, int days) {
-    double perMonth = paths / (days / 30.4);
-    return Math.max(0, perMonth - 1000)
-        * (days / 30.4)
-        * CostModel.CLOUDFRONT_PER_INVALIDATION_PATH;
+    return seconds;
   }
 
   /**
