@@ -3,6 +3,7 @@ package inkwell.aws;
 import static inkwell.aws.Attributes.s;
 
 import inkwell.storage.Listing;
+import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostSummary;
 import inkwell.storage.TagCount;
@@ -145,9 +146,7 @@ final class Listings {
                     .expressionAttributeValues(Map.of(":tags", s(PostTable.TAGS_ALL)))
                     .build())
             .items()) {
-      Instant from = Attributes.instant(item, "visibleFrom");
-      Instant expires = Attributes.instant(item, "expiresAt");
-      if (from.isAfter(now) || (expires != null && !now.isBefore(expires))) {
+      if (!visibleAt(item, now)) {
         continue;
       }
       String tagSlug = Attributes.string(item, PostTable.GSI2_SK).split("#", 2)[0];
@@ -158,5 +157,33 @@ final class Listings {
     names.forEach((slug, name) -> tags.add(new TagCount(name, slug, counts.get(slug))));
     tags.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
     return tags;
+  }
+
+  /** The menu's entries visible at {@code now}, in {@link MenuLink#ORDER}: one Query. */
+  List<MenuLink> menu(Instant now) {
+    List<MenuLink> links = new ArrayList<>();
+    for (Map<String, AttributeValue> item :
+        dynamo
+            .queryPaginator(
+                QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(PostTable.TAGS_INDEX)
+                    .keyConditionExpression("gsi2pk = :menu")
+                    .expressionAttributeValues(Map.of(":menu", s(PostTable.MENU)))
+                    .build())
+            .items()) {
+      if (visibleAt(item, now)) {
+        links.add(PostItems.menuLink(item));
+      }
+    }
+    links.sort(MenuLink.ORDER);
+    return links;
+  }
+
+  /** True if the index entry's post is visible at {@code now}: published and not expired. */
+  private static boolean visibleAt(Map<String, AttributeValue> item, Instant now) {
+    Instant expires = Attributes.instant(item, "expiresAt");
+    return !Attributes.instant(item, "visibleFrom").isAfter(now)
+        && (expires == null || now.isBefore(expires));
   }
 }

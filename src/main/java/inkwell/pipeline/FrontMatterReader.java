@@ -182,6 +182,9 @@ final class FrontMatterReader {
     Instant publishDate = null;
     Instant expiryDate = null;
     Boolean draft = null;
+    MenuField.Value menu = MenuField.Value.NONE;
+    String menuTitle = null;
+    String linkTitle = null;
     List<String> tags = List.of();
     List<String> categories = List.of();
     List<String> aliases = new ArrayList<>();
@@ -223,6 +226,10 @@ final class FrontMatterReader {
         case "image" -> image = url(name, value, false);
         case "author" -> author = String.join(", ", list(name, value));
         case "canonical", "canonicalurl", "canonical_url" -> canonical = url(name, value, true);
+        case "menu" ->
+            menu = new MenuField((at, why) -> error(at, Kind.INVALID_FIELD, why)).read(value);
+        case "menutitle", "menu_title" -> menuTitle = text(name, value);
+        case "linktitle" -> linkTitle = text(name, value);
         default -> params.put(name, plain(value, 0));
       }
     }
@@ -241,6 +248,8 @@ final class FrontMatterReader {
         image,
         author == null || author.isEmpty() ? null : author,
         canonical,
+        menu.position(),
+        menuTitle != null ? menuTitle : menu.label() != null ? menu.label() : linkTitle,
         params);
   }
 

@@ -1,6 +1,7 @@
 package inkwell.pipeline;
 
 import inkwell.post.Hashes;
+import inkwell.post.MenuPlace;
 import inkwell.post.Post;
 import inkwell.post.PostError;
 import inkwell.post.PostError.Kind;
@@ -213,7 +214,10 @@ public final class PostPipeline {
             Math.max(1, (words + wordsPerMinute - 1) / wordsPerMinute),
             Hashes.sha256Hex(text),
             meta.params(),
-            page);
+            page,
+            meta.menu() == null
+                ? null
+                : new MenuPlace(meta.menu(), meta.menuTitle() != null ? meta.menuTitle() : title));
     return new ParseResult.Parsed(post, warnings);
   }
 
