@@ -136,16 +136,7 @@ final class Listings {
   List<TagCount> tags(Instant now) {
     Map<String, String> names = new TreeMap<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
-    for (Map<String, AttributeValue> item :
-        dynamo
-            .queryPaginator(
-                QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(PostTable.TAGS_INDEX)
-                    .keyConditionExpression("gsi2pk = :tags")
-                    .expressionAttributeValues(Map.of(":tags", s(PostTable.TAGS_ALL)))
-                    .build())
-            .items()) {
+    for (Map<String, AttributeValue> item : tagsIndex(PostTable.TAGS_ALL)) {
       if (!visibleAt(item, now)) {
         continue;
       }
@@ -162,22 +153,26 @@ final class Listings {
   /** The menu's entries visible at {@code now}, in {@link MenuLink#ORDER}: one Query. */
   List<MenuLink> menu(Instant now) {
     List<MenuLink> links = new ArrayList<>();
-    for (Map<String, AttributeValue> item :
-        dynamo
-            .queryPaginator(
-                QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(PostTable.TAGS_INDEX)
-                    .keyConditionExpression("gsi2pk = :menu")
-                    .expressionAttributeValues(Map.of(":menu", s(PostTable.MENU)))
-                    .build())
-            .items()) {
+    for (Map<String, AttributeValue> item : tagsIndex(PostTable.MENU)) {
       if (visibleAt(item, now)) {
         links.add(PostItems.menuLink(item));
       }
     }
     links.sort(MenuLink.ORDER);
     return links;
+  }
+
+  /** Every entry of one partition of the tags index, page after page. */
+  private Iterable<Map<String, AttributeValue>> tagsIndex(String partition) {
+    return dynamo
+        .queryPaginator(
+            QueryRequest.builder()
+                .tableName(table)
+                .indexName(PostTable.TAGS_INDEX)
+                .keyConditionExpression("gsi2pk = :partition")
+                .expressionAttributeValues(Map.of(":partition", s(partition)))
+                .build())
+        .items();
   }
 
   /** True if the index entry's post is visible at {@code now}: published and not expired. */

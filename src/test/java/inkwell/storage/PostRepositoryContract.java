@@ -468,7 +468,8 @@ public abstract class PostRepositoryContract {
     repository.publish(menued("posts/plain.md", "title: Plain\ndate: 2025-01-02"), seq(1));
     repository.publish(menued("posts/draft.md", "title: Draft\ndraft: true\nmenu: 0"), seq(1));
     repository.publish(
-        menued("posts/later.md", "title: Later\ndate: 2026-05-01\npublishDate: 2026-07-01\nmenu: 0"),
+        menued(
+            "posts/later.md", "title: Later\ndate: 2026-05-01\npublishDate: 2026-07-01\nmenu: 0"),
         seq(1));
     repository.publish(
         menued("posts/old.md", "title: Old\ndate: 2026-01-01\nexpiryDate: 2026-03-01\nmenu: 0"),
