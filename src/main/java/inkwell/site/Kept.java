@@ -2,6 +2,7 @@ package inkwell.site;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -29,15 +30,23 @@ final class Kept<T> {
 
   /** The kept value, or a fresh one read as of {@code now} if none is kept or it expired. */
   T get(Instant now) {
-    Cached<T> current = cached;
-    if (current != null && clock.instant().isBefore(current.expires())) {
-      return current.value();
+    Optional<T> kept = kept();
+    if (kept.isPresent()) {
+      return kept.get();
     }
     T value = read.apply(now);
     if (seconds > 0) {
       cached = new Cached<>(value, clock.instant().plusSeconds(seconds));
     }
     return value;
+  }
+
+  /** The kept value if there is one that has not expired; never reads storage. */
+  Optional<T> kept() {
+    Cached<T> current = cached;
+    return current != null && clock.instant().isBefore(current.expires())
+        ? Optional.of(current.value())
+        : Optional.empty();
   }
 
   /** Forgets the value: the posts changed. */

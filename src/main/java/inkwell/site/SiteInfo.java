@@ -70,7 +70,8 @@ public record SiteInfo(
 
   /** The same site with {@code entries} in its header's menu. */
   public SiteInfo withMenu(List<MenuLink> entries) {
-    return new SiteInfo(title, description, baseUrl, author, language, zone, stylesheetPath, entries);
+    return new SiteInfo(
+        title, description, baseUrl, author, language, zone, stylesheetPath, entries);
   }
 
   /** The absolute URL of a site path ({@code /2024/hello/} to {@code https://.../2024/hello/}). */

@@ -9,8 +9,8 @@ import inkwell.site.view.PostView;
 import inkwell.site.view.TagIndexView;
 import inkwell.storage.InvalidCursorException;
 import inkwell.storage.Listing;
-import inkwell.storage.MenuLink;
 import inkwell.storage.MediaStore;
+import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostRepository;
 import inkwell.storage.PostSummary;
@@ -173,7 +173,8 @@ final class SitePages {
                 ? timeline.ends(now)
                 : new Timeline.Ends(null, null);
         PostView view =
-            new PostView(framed(now), post, showToc, marker, ends.hasOlder(post), ends.hasNewer(post));
+            new PostView(
+                framed(now), post, showToc, marker, ends.hasOlder(post), ends.hasNewer(post));
         yield SiteResponse.of(200, HTML, pages.post(view));
       }
     };
@@ -194,7 +195,8 @@ final class SitePages {
   }
 
   private SiteResponse tagIndex(Instant now) {
-    return SiteResponse.of(200, HTML, pages.tagIndex(new TagIndexView(framed(now), posts.tags(now))));
+    return SiteResponse.of(
+        200, HTML, pages.tagIndex(new TagIndexView(framed(now), posts.tags(now))));
   }
 
   private SiteResponse tagPage(Route.TagPage route, Instant now) {
@@ -342,6 +344,20 @@ final class SitePages {
           "message", String.valueOf(e.getMessage()));
       framed = site;
     }
+    return errorPage(framed, status, heading, message);
+  }
+
+  /**
+   * The error page for a request refused before routing (a method other than GET or HEAD, an
+   * address that does not parse): no storage request, so it has the menu only if one is in memory.
+   * (The function's priming serves such a page, and its snapshot must hold no connection.)
+   */
+  SiteResponse refusal(int status, String heading, String message) {
+    SiteInfo framed = menu.kept().map(site::withMenu).orElse(site);
+    return errorPage(framed, status, heading, message);
+  }
+
+  private SiteResponse errorPage(SiteInfo framed, int status, String heading, String message) {
     return SiteResponse.of(
         status, HTML, pages.error(new ErrorView(framed, status, heading, message)));
   }

@@ -121,7 +121,7 @@ public final class SiteService {
       SiteResponse refused =
           there
               .pages()
-              .error(405, "Method not allowed", "This site only answers GET and HEAD requests.")
+              .refusal(405, "Method not allowed", "This site only answers GET and HEAD requests.")
               .withHeaders(Map.of("Allow", "GET, HEAD"));
       return http.finish(request, refused, false);
     }
@@ -145,7 +145,7 @@ public final class SiteService {
    */
   public SiteResponse error(SiteRequest request, int status, String reason) {
     String heading = status == 400 ? "Bad request" : "Something went wrong";
-    SiteResponse page = at(request.origin()).pages().error(status, heading, reason + ".");
+    SiteResponse page = at(request.origin()).pages().refusal(status, heading, reason + ".");
     return http.finish(request, page, false);
   }
 

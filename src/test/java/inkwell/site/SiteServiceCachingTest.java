@@ -292,7 +292,8 @@ class SiteServiceCachingTest {
       publish("pages/now.md", "---\ntitle: Now\n---\nNot in the menu.");
 
       Elements home = nav(site, "/");
-      assertThat(home.eachText()).containsExactly("Home", "Tags", "Archive", "Feed", "Uses & <tools>", "About");
+      assertThat(home.eachText())
+          .containsExactly("Home", "Tags", "Archive", "Feed", "Uses & <tools>", "About");
       assertThat(home.eachAttr("href")).endsWith("/uses/", "/about/");
       assertThat(home.select("[aria-current=page]").eachText()).containsExactly("Home");
 
@@ -313,7 +314,9 @@ class SiteServiceCachingTest {
       publish("pages/about.md", "---\ntitle: About\nmenu: 1\n---\nHi.");
       requests.reset();
       site.handle(SiteRequest.get("/about/"));
-      assertThat(requests.operations()).as("cold: the page and the menu").containsExactly("GetItem", "Query");
+      assertThat(requests.operations())
+          .as("cold: the page and the menu")
+          .containsExactly("GetItem", "Query");
       for (String path : List.of("/about/", "/", "/tags/", "/archive/", "/tags/x/")) {
         requests.reset();
         assertThat(site.handle(SiteRequest.get(path)).status()).as(path).isEqualTo(200);
