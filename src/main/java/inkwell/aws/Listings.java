@@ -26,6 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 final class Listings {
 
+  /** The largest Query limit used while filling a page past expired posts. */
+  private static final int MAX_BATCH = 500;
+
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -98,17 +101,49 @@ final class Listings {
       condition = "gsi1pk = :pk AND gsi1sk <= :to";
       values.put(":to", s(upTo));
     }
-    QueryResponse response =
-        dynamo.query(
-            visibleListing(condition, values)
-                .scanIndexForward(false)
-                .limit(limit)
-                .exclusiveStartKey(Cursors.decode(cursor, partition))
-                .build());
-    List<PostSummary> items = response.items().stream().map(PostItems::summary).toList();
-    String next =
-        response.hasLastEvaluatedKey() ? Cursors.encode(response.lastEvaluatedKey()) : null;
-    return new Page<>(items, next);
+    return fill(
+        visibleListing(condition, values).scanIndexForward(false), limit, cursor, partition);
+  }
+
+  /**
+   * Up to {@code limit} visible entries from {@code cursor} on. The expiry filter applies after
+   * DynamoDB's {@code Limit}, so a Query page can come back short, or empty, while older posts
+   * exist: query on, with a growing limit, until the page is full or the listing ends. The next
+   * cursor is the last entry shown, or DynamoDB's LastEvaluatedKey when every entry read was.
+   * Without expired posts this is one Query.
+   */
+  private Page<PostSummary> fill(
+      QueryRequest.Builder query, int limit, String cursor, String partition) {
+    List<PostSummary> items = new ArrayList<>();
+    Map<String, AttributeValue> start = Cursors.decode(cursor, partition);
+    int batch = limit;
+    while (true) {
+      QueryResponse response = dynamo.query(query.limit(batch).exclusiveStartKey(start).build());
+      List<Map<String, AttributeValue>> found = response.items();
+      for (int i = 0; i < found.size(); i++) {
+        items.add(PostItems.summary(found.get(i)));
+        if (items.size() == limit) {
+          boolean more = i < found.size() - 1 || response.hasLastEvaluatedKey();
+          Map<String, AttributeValue> next =
+              i < found.size() - 1 ? keyOf(found.get(i)) : response.lastEvaluatedKey();
+          return new Page<>(items, more ? Cursors.encode(next) : null);
+        }
+      }
+      if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+        return new Page<>(items, null);
+      }
+      start = response.lastEvaluatedKey();
+      batch = Math.min(batch * 4, MAX_BATCH);
+    }
+  }
+
+  /** The listing index key of an entry, as a LastEvaluatedKey would give it. */
+  private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> key = new HashMap<>();
+    for (String name : List.of(PostTable.GSI1_PK, PostTable.GSI1_SK, PostTable.PK, PostTable.SK)) {
+      key.put(name, item.get(name));
+    }
+    return key;
   }
 
   /**

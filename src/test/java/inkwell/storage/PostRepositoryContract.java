@@ -11,6 +11,7 @@ import inkwell.post.Post;
 import inkwell.post.PostError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -325,6 +326,45 @@ public abstract class PostRepositoryContract {
         .containsExactly("later", "now");
     assertThat(repository.findPost("future").orElseThrow().state())
         .isEqualTo(StoredPost.State.LIVE);
+  }
+
+  /** Posts p1 (oldest) to p{count}, tagged t, of which the newest {@code expired} have expired. */
+  protected void publishWithNewestExpired(int count, int expired) {
+    for (int i = 1; i <= count; i++) {
+      String expiry = i > count - expired ? "\nexpiryDate: 2026-03-01" : "";
+      repository.publish(
+          post(
+              "posts/p" + i + ".md",
+              "---\ntitle: p"
+                  + i
+                  + "\ndate: "
+                  + LocalDate.parse("2026-01-01").plusDays(i)
+                  + expiry
+                  + "\ntags: [t]\n---\n"),
+          seq(1));
+    }
+  }
+
+  @Test
+  void aListingWhoseNewestPostsExpiredStillFillsItsPages() {
+    publishWithNewestExpired(6, 3);
+    Page<PostSummary> first = repository.list(new Listing.All(), NOW, 2, null);
+    assertThat(first.items()).extracting(PostSummary::slug).containsExactly("p3", "p2");
+    assertThat(first.next()).isNotNull();
+    assertThat(slugs(new Listing.All())).containsExactly("p3", "p2", "p1");
+    assertThat(slugs(new Listing.Tagged("t"))).containsExactly("p3", "p2", "p1");
+    assertThat(slugs(new Listing.Archive(2026, 1))).containsExactly("p3", "p2", "p1");
+    assertThat(repository.list(new Listing.All(), NOW, 3, null).next())
+        .as("nothing older: no link to an empty page")
+        .isNull();
+  }
+
+  @Test
+  void aListingOfOnlyExpiredPostsIsEmptyWithNoNextPage() {
+    publishWithNewestExpired(5, 5);
+    Page<PostSummary> page = repository.list(new Listing.Tagged("t"), NOW, 2, null);
+    assertThat(page.items()).isEmpty();
+    assertThat(page.next()).isNull();
   }
 
   @Test
