@@ -1,6 +1,7 @@
 package inkwell.pipeline;
 
 import inkwell.post.MenuPlace;
+import inkwell.post.PostError.Kind;
 import java.util.Locale;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -25,11 +26,6 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class MenuField {
 
-  /** How a problem is reported at a node's line and column. */
-  interface Errors {
-    RejectedException at(Node node, String message);
-  }
-
   /**
    * The field's value: {@code position} null when the post is in no menu; {@code label} null unless
    * Hugo's {@code name} gives one.
@@ -45,9 +41,9 @@ final class MenuField {
           + MenuPlace.LAST
           + "), or \"main\"";
 
-  private final Errors errors;
+  private final FrontMatterFields.Errors errors;
 
-  MenuField(Errors errors) {
+  MenuField(FrontMatterFields.Errors errors) {
     this.errors = errors;
   }
 
@@ -89,7 +85,7 @@ final class MenuField {
       if (entry instanceof MappingNode settings) {
         value = hugoEntry(settings);
       } else if (!(entry instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL))) {
-        throw errors.at(entry, "menu.main must be a map (weight, name), not " + shown(entry));
+        throw invalid(entry, "menu.main must be a map (weight, name), not " + shown(entry));
       }
     }
     return value;
@@ -105,8 +101,7 @@ final class MenuField {
         case "weight" -> position = position(value, "menu.main.weight");
         case "name" -> label = label(value);
         case "parent" ->
-            throw errors.at(
-                tuple.getKeyNode(), "nested menus (menu.main.parent) are not supported");
+            throw invalid(tuple.getKeyNode(), "nested menus (menu.main.parent) are not supported");
         default -> {
           // identifier, pre, post, params: meaningful to Hugo's templates only
         }
@@ -126,26 +121,30 @@ final class MenuField {
         // too large for an int: out of range, reported below
       }
     }
-    throw errors.at(node, field + " is " + shown(node) + "; " + USAGE);
+    throw invalid(node, field + " is " + shown(node) + "; " + USAGE);
   }
 
   private String label(Node node) {
     if (node instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
       return scalar.getValue().strip();
     }
-    throw errors.at(node, "menu.main.name must be text, not " + shown(node));
+    throw invalid(node, "menu.main.name must be text, not " + shown(node));
   }
 
   private void menuName(Node node) {
     String name = node instanceof ScalarNode scalar ? scalar.getValue().strip() : null;
     if (!"main".equals(name)) {
-      throw errors.at(
+      throw invalid(
           node,
           "menu "
               + shown(node)
               + " is not a menu Inkwell has: it has one, in the header; "
               + USAGE);
     }
+  }
+
+  private RejectedException invalid(Node node, String message) {
+    return errors.at(node, Kind.INVALID_FIELD, message);
   }
 
   private static String shown(Node node) {
