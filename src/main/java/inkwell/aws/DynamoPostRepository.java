@@ -7,6 +7,7 @@ import inkwell.post.Post;
 import inkwell.post.PostError;
 import inkwell.post.Tag;
 import inkwell.storage.Listing;
+import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostRepository;
 import inkwell.storage.PostSummary;
@@ -522,6 +523,11 @@ public final class DynamoPostRepository implements PostRepository {
   @Override
   public List<TagCount> tags(Instant now) {
     return listings.tags(now);
+  }
+
+  @Override
+  public List<MenuLink> menu(Instant now) {
+    return listings.menu(now);
   }
 
   // ---------------------------------------------------------------- plumbing
