@@ -11,7 +11,7 @@ import inkwell.storage.InvalidCursorException;
 import inkwell.storage.Listing;
 import inkwell.storage.MediaStore;
 import inkwell.storage.Page;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.PostSummary;
 import inkwell.storage.StoredPost;
 import inkwell.support.StructuredLog;
@@ -35,7 +35,7 @@ final class SitePages {
   private static final String HTML = SiteService.HTML;
   private static final String JSON = SiteService.JSON;
 
-  private final PostRepository posts;
+  private final PostReader posts;
   private final Pages pages;
   private final SiteService.Machine machine;
   private final SiteInfo site;
@@ -46,7 +46,7 @@ final class SitePages {
   private final MediaStore media;
 
   SitePages(
-      PostRepository posts,
+      PostReader posts,
       Pages pages,
       SiteService.Machine machine,
       SiteInfo site,

@@ -4,7 +4,7 @@ import inkwell.post.Post;
 import inkwell.site.view.Pages;
 import inkwell.storage.MediaStore;
 import inkwell.storage.Page;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.PostSummary;
 import inkwell.storage.TagCount;
 import java.time.Clock;
@@ -65,7 +65,7 @@ public final class SiteService {
   }
 
   public SiteService(
-      PostRepository posts,
+      PostReader posts,
       Pages pages,
       Function<SiteInfo, Machine> machines,
       Asset stylesheet,

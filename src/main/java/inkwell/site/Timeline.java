@@ -2,7 +2,7 @@ package inkwell.site;
 
 import inkwell.post.Post;
 import inkwell.storage.Listing;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.PostSummary;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,12 +31,12 @@ final class Timeline {
 
   private record Cached(Ends ends, Instant expires) {}
 
-  private final PostRepository posts;
+  private final PostReader posts;
   private final long seconds;
   private final Clock clock;
   private volatile Cached cached;
 
-  Timeline(PostRepository posts, long seconds, Clock clock) {
+  Timeline(PostReader posts, long seconds, Clock clock) {
     this.posts = posts;
     this.seconds = seconds;
     this.clock = clock;
