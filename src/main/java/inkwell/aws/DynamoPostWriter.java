@@ -217,17 +217,16 @@ public final class DynamoPostWriter implements PostWriter {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Optional<Map<String, AttributeValue>> previousItem = sourceItem(sourceKey);
       Optional<SourceRecord> previous = previousItem.map(SourceItems::record);
-      if (previous.isPresent()
-          && previous.get().latest().equals(sequencer)
-          && error.equals(previous.get().error())) {
-        return true; // an earlier try of this call recorded it
-      }
       if (previous.isPresent() && previous.get().latest().isAfter(sequencer)) {
         return false;
       }
       SourceRecord record = SourceRecord.rejected(previous, sourceKey, sequencer, error, at);
       if (putSource(record, previousItem, SourceItems.bodyRef(previousItem))) {
         return true;
+      }
+      Optional<SourceRecord> now = findSource(sourceKey);
+      if (now.isPresent() && now.get().latest().equals(sequencer) && error.equals(now.get().error())) {
+        return true; // an earlier try of this very request wrote it (the SDK retried it)
       }
     }
     throw new IllegalStateException("could not record the rejection of " + sourceKey);
@@ -238,11 +237,6 @@ public final class DynamoPostWriter implements PostWriter {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Optional<Map<String, AttributeValue>> previousItem = sourceItem(sourceKey);
       Optional<SourceRecord> previous = previousItem.map(SourceItems::record);
-      if (previous.isPresent()
-          && previous.get().contentIs(sequencer)
-          && previous.get().slug() == null) {
-        return true; // an earlier try of this call recorded it
-      }
       if (previous.isPresent() && previous.get().contentIsAtOrAfter(sequencer)) {
         return false;
       }
@@ -260,6 +254,10 @@ public final class DynamoPostWriter implements PostWriter {
       if (putSource(record, previousItem, null)) {
         return true;
       }
+      Optional<SourceRecord> now = findSource(sourceKey);
+      if (now.isPresent() && now.get().contentIs(sequencer) && now.get().slug() == null) {
+        return true; // an earlier try of this very request wrote it (the SDK retried it)
+      }
     }
     throw new IllegalStateException(
         "could not remove " + sourceKey + ": its source item kept changing");
@@ -270,14 +268,15 @@ public final class DynamoPostWriter implements PostWriter {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Optional<Map<String, AttributeValue>> item = sourceItem(sourceKey);
       Optional<SourceRecord> record = item.map(SourceItems::record);
-      if (record.isPresent() && record.get().slug() == null && error.equals(record.get().error())) {
-        return true; // an earlier try of this call recorded it
-      }
       if (record.isEmpty() || !slug.equals(record.get().slug())) {
         return false;
       }
       if (putSource(record.get().displaced(error, at), item, null)) {
         return true;
+      }
+      Optional<SourceRecord> now = findSource(sourceKey);
+      if (now.isPresent() && now.get().slug() == null && error.equals(now.get().error())) {
+        return true; // an earlier try of this very request wrote it (the SDK retried it)
       }
     }
     throw new IllegalStateException("could not record that " + sourceKey + " gave up " + slug);

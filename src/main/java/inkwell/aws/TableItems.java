@@ -63,8 +63,10 @@ final class TableItems {
             .tableName(table)
             .item(item)
             .conditionExpression(condition)
-            .expressionAttributeValues(usedIn(condition, values))
             .returnValues(ReturnValue.ALL_OLD);
+    if (!values.isEmpty()) {
+      request.expressionAttributeValues(usedIn(condition, values));
+    }
     if (condition.contains("#state")) {
       request.expressionAttributeNames(Map.of("#state", "state"));
     }

@@ -117,6 +117,14 @@ final class SlugHandover {
         return;
       }
       Optional<SourceRecord> record = posts.findSource(waiter);
+      if (holder.isPresent() && record.isPresent() && slug.equals(record.get().slug())) {
+        // Handed over by an earlier try of this hand-over, which may not have finished.
+        if (record.get().state() == SourceRecord.State.PUBLISHED) {
+          status.clear(waiter);
+        }
+        published(waiter, record.get().left(), slug);
+        return;
+      }
       Optional<StoredSource> stored =
           record.isEmpty() ? Optional.empty() : sources.read(waiter, null);
       if (stored.isEmpty()) {
