@@ -8,7 +8,6 @@ import inkwell.site.SiteConfig;
 import inkwell.site.SiteService;
 import inkwell.site.Sites;
 import inkwell.storage.Sequencer;
-import inkwell.testenv.Buckets;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.FaultInjector;
 import inkwell.testenv.Tables;
@@ -49,7 +48,7 @@ final class FaultyBlog {
     this.emulators = emulators;
     this.bucket = Emulators.uniqueName("crash");
     this.table = Emulators.uniqueName("crash");
-    Buckets.createContentBucket(emulators.s3(), bucket);
+    emulators.s3().createBucket(r -> r.bucket(bucket));
     Tables.createPostsTable(emulators.dynamoDb(), table);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     this.clean = service(emulators.s3(), emulators.dynamoDb(), clock);

@@ -56,7 +56,11 @@ public final class FaultInjector implements ExecutionInterceptor {
   public synchronized void disarm() {
     operations.clear();
     target = 0;
-    mode = null;
+  }
+
+  /** How the armed call fails, or null. */
+  public synchronized Mode mode() {
+    return mode;
   }
 
   /** True if the armed fault happened. */
