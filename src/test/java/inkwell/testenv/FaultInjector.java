@@ -90,43 +90,27 @@ public final class FaultInjector implements ExecutionInterceptor {
     throw SdkClientException.create("injected fault: call " + call + " failed before sending");
   }
 
+  /**
+   * The armed call's response arrived, so the request took effect (for a call that failed by
+   * itself too: a 404, a failed condition). Then either the call fails as the process would die
+   * ({@code AFTER_RESPONSE}, an exception the SDK does not retry), or the response is lost ({@code
+   * LOST_RESPONSE}, a 500 in its place, which the SDK retries).
+   */
   @Override
   public SdkHttpResponse modifyHttpResponse(
       Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+    Integer call = attributes.getAttribute(CALL);
     synchronized (this) {
-      if (!isTarget(attributes.getAttribute(CALL), Mode.LOST_RESPONSE) || fired) {
+      boolean after = isTarget(call, Mode.AFTER_RESPONSE);
+      if (!(after || isTarget(call, Mode.LOST_RESPONSE)) || fired) {
         return context.httpResponse();
       }
       fired = true;
-    }
-    return context.httpResponse().toBuilder().statusCode(500).statusText("Lost").build();
-  }
-
-  @Override
-  public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-    int call = attributes.getAttribute(CALL);
-    synchronized (this) {
-      if (!isTarget(call, Mode.AFTER_RESPONSE)) {
-        return;
+      if (!after) {
+        return context.httpResponse().toBuilder().statusCode(500).statusText("Lost").build();
       }
-      fired = true;
     }
     throw SdkClientException.create("injected fault: call " + call + " failed after its response");
-  }
-
-  /** A call that failed by itself (a 404, a failed condition), then the process crashed. */
-  @Override
-  public Throwable modifyException(
-      Context.FailedExecution context, ExecutionAttributes attributes) {
-    Integer call = attributes.getAttribute(CALL);
-    synchronized (this) {
-      if (!isTarget(call, Mode.AFTER_RESPONSE)) {
-        return context.exception();
-      }
-      fired = true;
-    }
-    return SdkClientException.create(
-        "injected fault: call " + call + " failed after its response", context.exception());
   }
 
   private boolean isTarget(Integer call, Mode wanted) {
