@@ -139,13 +139,6 @@ class OperationsTest {
   class Permissions {
 
     @Test
-    void noHandWrittenStatementDuplicatesWhatSamAddsForTheFailureQueue() {
-      for (Map<String, Object> statement : Functions.statements(TEMPLATE, "PublishFunction")) {
-        assertThat(String.valueOf(statement.get("Action"))).doesNotContain("sqs:");
-      }
-    }
-
-    @Test
     void tracingIsOffUnlessAskedForSoSamAddsNoXRayPolicy() {
       // SAM attaches the X-Ray policy unless Tracing resolves to Disabled.
       Map<String, Object> parameter =

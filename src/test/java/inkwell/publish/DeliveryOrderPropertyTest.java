@@ -106,7 +106,7 @@ class DeliveryOrderPropertyTest {
     try {
       for (int trial = 0; trial < trials; trial++) {
         runTrial(trial, random, trial % 4 == 3, new Random(SEED + 3 + trial));
-        if ((trial + 1) % 500 == 0) {
+        if ((trial + 1) % 100 == 0) {
           LOG.info(
               "{} trials passed, {} deliveries, {} crashes, {} lost responses, {} s",
               trial + 1,
