@@ -3,6 +3,7 @@ package inkwell.aws;
 import static inkwell.aws.Attributes.s;
 
 import inkwell.storage.Listing;
+import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostReader;
 import inkwell.storage.PostSummary;
@@ -132,5 +133,10 @@ public final class DynamoPostReader implements PostReader {
   @Override
   public List<TagCount> tags(Instant now) {
     return listings.tags(now);
+  }
+
+  @Override
+  public List<MenuLink> menu(Instant now) {
+    return listings.menu(now);
   }
 }

@@ -3,6 +3,7 @@ package inkwell.aws;
 import inkwell.post.Post;
 import inkwell.post.PostError;
 import inkwell.storage.Listing;
+import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostRepository;
 import inkwell.storage.PostSummary;
@@ -110,5 +111,10 @@ public final class DynamoPostRepository implements PostRepository {
   @Override
   public List<TagCount> tags(Instant now) {
     return reader.tags(now);
+  }
+
+  @Override
+  public List<MenuLink> menu(Instant now) {
+    return reader.menu(now);
   }
 }

@@ -49,6 +49,9 @@ final class RenderedItems {
     if (!post.draft()) {
       item.put(PostTable.GSI1_PK, s(post.page() ? PostTable.LIST_PAGES : PostTable.LIST_ALL));
       item.put(PostTable.GSI1_SK, s(listingSk(post)));
+      if (post.menu() != null) {
+        item.putAll(PostItems.menuKeys(post));
+      }
     }
     byte[] html = post.bodyHtml().getBytes(StandardCharsets.UTF_8);
     if (html.length <= GZIP_THRESHOLD) {

@@ -5,6 +5,7 @@ import inkwell.post.PostError;
 import inkwell.post.Tag;
 import inkwell.storage.InvalidCursorException;
 import inkwell.storage.Listing;
+import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostRepository;
 import inkwell.storage.PostSummary;
@@ -257,6 +258,19 @@ public final class InMemoryPostRepository implements PostRepository {
     return tags;
   }
 
+  @Override
+  public synchronized List<MenuLink> menu(Instant now) {
+    List<MenuLink> links = new ArrayList<>();
+    for (Entry entry : posts.values()) {
+      Post post = shown(entry, now);
+      if (post != null && post.menu() != null) {
+        links.add(new MenuLink(post.slug(), post.menu().label(), post.menu().position()));
+      }
+    }
+    links.sort(MenuLink.ORDER);
+    return links;
+  }
+
   // ------------------------------------------------------------------ listing rules
 
   private boolean listed(StoredPost stored) {
@@ -264,19 +278,22 @@ public final class InMemoryPostRepository implements PostRepository {
         || (includeUnpublished && stored.state() == StoredPost.State.DRAFT);
   }
 
+  /** The post of {@code entry} if listings and the menu show it at {@code now}; else null. */
+  private Post shown(Entry entry, Instant now) {
+    if (!listed(entry.stored())) {
+      return null;
+    }
+    Post post = entry.stored().post();
+    boolean published = !post.visibleFrom().isAfter(now);
+    boolean expired = post.expiryDate() != null && !now.isBefore(post.expiryDate());
+    return (published && !expired) || includeUnpublished ? post : null;
+  }
+
   private List<PostSummary> visible(Listing listing, Instant now) {
     List<PostSummary> result = new ArrayList<>();
     for (Entry entry : posts.values()) {
-      if (!listed(entry.stored())) {
-        continue;
-      }
-      Post post = entry.stored().post();
-      boolean published = !post.visibleFrom().isAfter(now);
-      boolean expired = post.expiryDate() != null && !now.isBefore(post.expiryDate());
-      if ((!published || expired) && !includeUnpublished) {
-        continue;
-      }
-      if (matches(listing, post)) {
+      Post post = shown(entry, now);
+      if (post != null && matches(listing, post)) {
         result.add(PostSummary.of(post));
       }
     }

@@ -10,6 +10,7 @@ import inkwell.site.view.TagIndexView;
 import inkwell.storage.InvalidCursorException;
 import inkwell.storage.Listing;
 import inkwell.storage.MediaStore;
+import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostReader;
 import inkwell.storage.PostSummary;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,7 @@ final class SitePages {
   private final SiteConfig config;
   private final Clock clock;
   private final Timeline timeline;
+  private final Kept<List<MenuLink>> menu;
   private final PreviewNotes notes;
   private final MediaStore media;
 
@@ -53,6 +56,7 @@ final class SitePages {
       SiteConfig config,
       Clock clock,
       Timeline timeline,
+      Kept<List<MenuLink>> menu,
       PreviewNotes notes,
       MediaStore media) {
     this.posts = posts;
@@ -62,6 +66,7 @@ final class SitePages {
     this.config = config;
     this.clock = clock;
     this.timeline = timeline;
+    this.menu = menu;
     this.notes = notes;
     this.media = media;
   }
@@ -168,7 +173,8 @@ final class SitePages {
                 ? timeline.ends(now)
                 : new Timeline.Ends(null, null);
         PostView view =
-            new PostView(site, post, showToc, marker, ends.hasOlder(post), ends.hasNewer(post));
+            new PostView(
+                framed(now), post, showToc, marker, ends.hasOlder(post), ends.hasNewer(post));
         yield SiteResponse.of(200, HTML, pages.post(view));
       }
     };
@@ -189,7 +195,8 @@ final class SitePages {
   }
 
   private SiteResponse tagIndex(Instant now) {
-    return SiteResponse.of(200, HTML, pages.tagIndex(new TagIndexView(site, posts.tags(now))));
+    return SiteResponse.of(
+        200, HTML, pages.tagIndex(new TagIndexView(framed(now), posts.tags(now))));
   }
 
   private SiteResponse tagPage(Route.TagPage route, Instant now) {
@@ -272,7 +279,7 @@ final class SitePages {
     }
     ListingView view =
         new ListingView(
-            site,
+            framed(clock.instant()),
             kind,
             heading,
             description,
@@ -325,7 +332,38 @@ final class SitePages {
   }
 
   SiteResponse error(int status, String heading, String message) {
+    SiteInfo framed;
+    try {
+      framed = framed(clock.instant());
+    } catch (RuntimeException e) {
+      // Storage is failing (this may be the 503 that says so): the page goes without the menu.
+      LOG.warn(
+          "event", "menu-unavailable",
+          "status", String.valueOf(status),
+          "error", e.getClass().getName(),
+          "message", String.valueOf(e.getMessage()));
+      framed = site;
+    }
+    return errorPage(framed, status, heading, message);
+  }
+
+  /**
+   * The error page for a request refused before routing (a method other than GET or HEAD, an
+   * address that does not parse): no storage request, so it has the menu only if one is in memory.
+   * (The function's priming serves such a page, and its snapshot must hold no connection.)
+   */
+  SiteResponse refusal(int status, String heading, String message) {
+    SiteInfo framed = menu.kept().map(site::withMenu).orElse(site);
+    return errorPage(framed, status, heading, message);
+  }
+
+  private SiteResponse errorPage(SiteInfo framed, int status, String heading, String message) {
     return SiteResponse.of(
-        status, HTML, pages.error(new ErrorView(site, status, heading, message)));
+        status, HTML, pages.error(new ErrorView(framed, status, heading, message)));
+  }
+
+  /** The site with the header's menu as of {@code now}, for a page's frame. */
+  private SiteInfo framed(Instant now) {
+    return site.withMenu(menu.get(now));
   }
 }

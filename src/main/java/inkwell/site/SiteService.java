@@ -3,6 +3,7 @@ package inkwell.site;
 import inkwell.post.Post;
 import inkwell.site.view.Pages;
 import inkwell.storage.MediaStore;
+import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostReader;
 import inkwell.storage.PostSummary;
@@ -10,6 +11,7 @@ import inkwell.storage.TagCount;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,6 +45,7 @@ public final class SiteService {
   private final SiteInfo site;
   private final HttpSemantics http;
   private final Timeline timeline;
+  private final Kept<List<MenuLink>> menu;
   private final PageScript script;
   private final AtOrigin configured;
 
@@ -61,7 +64,7 @@ public final class SiteService {
 
     SiteResponse apiPost(Post post);
 
-    SiteResponse apiTags(java.util.List<TagCount> tags);
+    SiteResponse apiTags(List<TagCount> tags);
   }
 
   public SiteService(
@@ -86,12 +89,22 @@ public final class SiteService {
     this.site = Objects.requireNonNull(site, "site");
     this.http = new HttpSemantics(config, script);
     this.timeline = new Timeline(posts, config.getSharedCacheSeconds(), clock);
+    this.menu = new Kept<>(posts::menu, config.getSharedCacheSeconds(), clock);
     this.script = script;
     this.atOrigin =
         at ->
             new AtOrigin(
                 new SitePages(
-                    posts, pages, machines.apply(at), at, config, clock, timeline, notes, media),
+                    posts,
+                    pages,
+                    machines.apply(at),
+                    at,
+                    config,
+                    clock,
+                    timeline,
+                    menu,
+                    notes,
+                    media),
                 new RenderCache(config.getRenderCacheSeconds(), clock));
     this.configured = atOrigin.apply(site);
     this.atOrigins = config.getBaseUrl().isBlank() ? new LinkedHashMap<>() : null;
@@ -108,7 +121,7 @@ public final class SiteService {
       SiteResponse refused =
           there
               .pages()
-              .error(405, "Method not allowed", "This site only answers GET and HEAD requests.")
+              .refusal(405, "Method not allowed", "This site only answers GET and HEAD requests.")
               .withHeaders(Map.of("Allow", "GET, HEAD"));
       return http.finish(request, refused, false);
     }
@@ -132,7 +145,7 @@ public final class SiteService {
    */
   public SiteResponse error(SiteRequest request, int status, String reason) {
     String heading = status == 400 ? "Bad request" : "Something went wrong";
-    SiteResponse page = at(request.origin()).pages().error(status, heading, reason + ".");
+    SiteResponse page = at(request.origin()).pages().refusal(status, heading, reason + ".");
     return http.finish(request, page, false);
   }
 
@@ -143,6 +156,7 @@ public final class SiteService {
   public void contentChanged() {
     configured.cache().clear();
     timeline.clear();
+    menu.clear();
     if (atOrigins != null) {
       synchronized (atOrigins) {
         atOrigins.values().forEach(o -> o.cache().clear());

@@ -39,4 +39,10 @@ public interface PostReader {
 
   /** Every tag of a post visible at {@code now}, with its number of visible posts, by name. */
   List<TagCount> tags(Instant now);
+
+  /**
+   * The entries of the header's menu visible at {@code now}, in {@link MenuLink#ORDER}: the posts
+   * and pages whose front matter gives them a {@code menu} position.
+   */
+  List<MenuLink> menu(Instant now);
 }

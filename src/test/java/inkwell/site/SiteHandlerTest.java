@@ -89,6 +89,9 @@ class SiteHandlerTest {
     properties.put("inkwell.site.title", "Field Notes");
     properties.put("inkwell.site.base-url", "https://blog.example.com");
     properties.put("inkwell.site.posts-per-page", "2");
+    // What every page shares (the menu, the ends of the timeline) stays in memory for the whole
+    // class, however slow the machine: the request counts below are those of a warm function.
+    properties.put("inkwell.site.shared-cache-seconds", "3600");
     properties.put(EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString());
     properties.put(EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
     handler = new SiteHandler(ApplicationContext.builder().properties(properties).start());
