@@ -5,7 +5,9 @@ import inkwell.aws.DynamoPostRepository;
 import inkwell.aws.DynamoRenderStore;
 import inkwell.aws.DynamoSourceCatalog;
 import inkwell.aws.S3ContentStore;
+import inkwell.aws.DynamoPostWriter;
 import inkwell.pipeline.PostPipeline;
+import inkwell.publish.PublishService;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,7 +20,9 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Runs one {@code ./inkwell} command line: finds the blog ({@code --stack} or the environment),
@@ -136,8 +140,49 @@ public final class Cli {
         out.println(result.summary());
         yield result.exitCode();
       }
+      case "redrive" -> redrive(target, content, dynamo);
       default -> throw new CliException(ExitCode.USAGE, "unknown command " + arguments.command());
     };
+  }
+
+  /** Applies the failure queue's events with the publish function's own code. */
+  private int redrive(Target target, S3ContentStore content, DynamoDbClient dynamo) {
+    if (target.failureQueueUrl() == null) {
+      throw new CliException(
+          ExitCode.NO_ACCESS,
+          "which failure queue? Give --stack NAME (its PublishFailureQueueUrl output), or set"
+              + " INKWELL_FAILURE_QUEUE_URL");
+    }
+    PublishService publish =
+        new PublishService(
+            target.pipeline(),
+            content,
+            new DynamoPostWriter(dynamo, target.table(), content, clock),
+            content,
+            target.bucket(),
+            target.postsPrefix(),
+            clock);
+    try (SqsClient sqs = sqs()) {
+      Redriver.Result result =
+          new Redriver(new SqsFailureQueue(sqs, target.failureQueueUrl()), publish, out).redrive();
+      out.println(result.summary());
+      return result.exitCode();
+    }
+  }
+
+  /** An SQS client with the CLI's settings; {@code AWS_ENDPOINT_URL_SQS} or {@code AWS_ENDPOINT_URL}. */
+  private SqsClient sqs() {
+    AwsClients.Settings settings = settings();
+    var builder =
+        SqsClient.builder()
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .region(settings.region())
+            .credentialsProvider(settings.credentials());
+    URI endpoint = endpoint("AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL");
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder.build();
   }
 
   private Target stackTarget(String name, AwsClients.Settings settings) {
@@ -167,7 +212,11 @@ public final class Cli {
   }
 
   private URI cloudFormationEndpoint() {
-    for (String name : List.of("AWS_ENDPOINT_URL_CLOUDFORMATION", "AWS_ENDPOINT_URL")) {
+    return endpoint("AWS_ENDPOINT_URL_CLOUDFORMATION", "AWS_ENDPOINT_URL");
+  }
+
+  private URI endpoint(String... names) {
+    for (String name : names) {
       String value = env.get(name);
       if (value != null && !value.isBlank()) {
         return URI.create(value.strip());

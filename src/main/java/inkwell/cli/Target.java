@@ -21,7 +21,8 @@ record Target(
     String statusPrefix,
     String mediaPrefix,
     String timeZone,
-    long maxSourceBytes) {
+    long maxSourceBytes,
+    String failureQueueUrl) {
 
   Target {
     Objects.requireNonNull(bucket, "bucket");
@@ -55,7 +56,8 @@ record Target(
         prefix(env, "INKWELL_STATUS_PREFIX", "_status/"),
         prefix(env, "INKWELL_MEDIA_PREFIX", "media/"),
         prefix(env, "INKWELL_TIME_ZONE", "UTC"),
-        bytes(set(env, "INKWELL_MAX_SOURCE_BYTES")));
+        bytes(set(env, "INKWELL_MAX_SOURCE_BYTES")),
+        set(env, "INKWELL_FAILURE_QUEUE_URL"));
   }
 
   /**
@@ -91,7 +93,8 @@ record Target(
         prefix(env, "INKWELL_STATUS_PREFIX", "_status/"),
         prefix(env, "INKWELL_MEDIA_PREFIX", "media/"),
         parameters.getOrDefault("TimeZone", prefix(env, "INKWELL_TIME_ZONE", "UTC")),
-        bytes(parameters.getOrDefault("MaxSourceBytes", set(env, "INKWELL_MAX_SOURCE_BYTES"))));
+        bytes(parameters.getOrDefault("MaxSourceBytes", set(env, "INKWELL_MAX_SOURCE_BYTES"))),
+        outputs.get("PublishFailureQueueUrl"));
   }
 
   private static long bytes(String value) {

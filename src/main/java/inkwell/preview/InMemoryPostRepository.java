@@ -72,12 +72,11 @@ public final class InMemoryPostRepository implements PostRepository {
       return new PublishResult.Stale();
     }
     Entry atSlug = posts.get(post.slug());
-    String displaced = null;
-    if (atSlug != null && !atSlug.src().equals(src) && isOwned(atSlug.stored())) {
-      if (SlugOwners.ORDER.compare(atSlug.src(), src) < 0) {
-        return new PublishResult.Conflict("slug \"" + post.slug() + "\"", atSlug.src());
-      }
-      displaced = atSlug.src();
+    if (atSlug != null
+        && !atSlug.src().equals(src)
+        && isOwned(atSlug.stored())
+        && SlugOwners.ORDER.compare(atSlug.src(), src) < 0) {
+      return new PublishResult.Conflict("slug \"" + post.slug() + "\"", atSlug.src());
     }
     for (String alias : post.aliases()) {
       Alias existing = aliases.get(alias);
@@ -110,7 +109,7 @@ public final class InMemoryPostRepository implements PostRepository {
             post.slug(),
             post.aliases(),
             clock.instant()));
-    return new PublishResult.Published(post.slug(), displaced);
+    return new PublishResult.Published(post.slug());
   }
 
   private static boolean isOwned(StoredPost stored) {

@@ -1,6 +1,6 @@
 package inkwell.publish;
 
-import inkwell.aws.DynamoPostRepository;
+import inkwell.aws.DynamoPostWriter;
 import inkwell.aws.S3ContentStore;
 import inkwell.config.BlogConfig;
 import inkwell.pipeline.PostPipeline;
@@ -16,7 +16,7 @@ class PublishBeans {
   PublishService publishService(
       PostPipeline pipeline,
       S3ContentStore content,
-      DynamoPostRepository posts,
+      DynamoPostWriter posts,
       BlogConfig config,
       Clock clock) {
     return new PublishService(

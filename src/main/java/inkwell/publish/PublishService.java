@@ -6,7 +6,7 @@ import inkwell.pipeline.Source;
 import inkwell.post.PostError;
 import inkwell.post.PostError.Kind;
 import inkwell.post.Slugs;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostWriter;
 import inkwell.storage.PublishResult;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.SourceStore;
@@ -47,7 +47,7 @@ public final class PublishService {
 
   private final PostPipeline pipeline;
   private final SourceStore sources;
-  private final PostRepository posts;
+  private final PostWriter posts;
   private final StatusStore status;
   private final String bucket;
   private final String postsPrefix;
@@ -58,7 +58,7 @@ public final class PublishService {
   public PublishService(
       PostPipeline pipeline,
       SourceStore sources,
-      PostRepository posts,
+      PostWriter posts,
       StatusStore status,
       String bucket,
       String postsPrefix,
@@ -85,6 +85,13 @@ public final class PublishService {
           "key is not a .md or .markdown file under " + postsPrefix + " or the pages prefix");
     }
     Optional<SourceRecord> applied = posts.findSource(event.key());
+    if (applied.isPresent() && applied.get().contentIs(event.sequencer())) {
+      // A redelivery (Lambda's retry after a failure, or S3's duplicate): the event was applied,
+      // but what follows the source record may have been cut short. Redo it; it is idempotent.
+      slugs.finish(event.key(), applied.get());
+      return log.outcome(
+          event, Outcome.STALE, "already applied; slug claims and hand-over checked again");
+    }
     if (applied.isPresent() && applied.get().contentIsAtOrAfter(event.sequencer())) {
       return log.outcome(
           event, Outcome.STALE, "already applied sequencer " + applied.get().content());
@@ -139,7 +146,7 @@ public final class PublishService {
     PublishResult result = posts.publish(post, event.sequencer());
     if (result instanceof PublishResult.Published published) {
       log.published(event, published.slug(), post.draft(), post.visibleFrom());
-      slugs.published(event.key(), liveSlug, published);
+      slugs.published(event.key(), liveSlug, published.slug());
       return Outcome.PUBLISHED;
     }
     if (result instanceof PublishResult.Conflict conflict) {

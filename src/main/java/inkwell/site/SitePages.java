@@ -12,7 +12,7 @@ import inkwell.storage.Listing;
 import inkwell.storage.MediaStore;
 import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.PostSummary;
 import inkwell.storage.StoredPost;
 import inkwell.support.StructuredLog;
@@ -37,7 +37,7 @@ final class SitePages {
   private static final String HTML = SiteService.HTML;
   private static final String JSON = SiteService.JSON;
 
-  private final PostRepository posts;
+  private final PostReader posts;
   private final Pages pages;
   private final SiteService.Machine machine;
   private final SiteInfo site;
@@ -49,7 +49,7 @@ final class SitePages {
   private final MediaStore media;
 
   SitePages(
-      PostRepository posts,
+      PostReader posts,
       Pages pages,
       SiteService.Machine machine,
       SiteInfo site,

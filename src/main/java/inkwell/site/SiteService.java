@@ -5,7 +5,7 @@ import inkwell.site.view.Pages;
 import inkwell.storage.MediaStore;
 import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.PostSummary;
 import inkwell.storage.TagCount;
 import java.time.Clock;
@@ -68,7 +68,7 @@ public final class SiteService {
   }
 
   public SiteService(
-      PostRepository posts,
+      PostReader posts,
       Pages pages,
       Function<SiteInfo, Machine> machines,
       Asset stylesheet,

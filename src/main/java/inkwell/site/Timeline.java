@@ -2,7 +2,7 @@ package inkwell.site;
 
 import inkwell.post.Post;
 import inkwell.storage.Listing;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.PostSummary;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,10 +29,10 @@ final class Timeline {
     }
   }
 
-  private final PostRepository posts;
+  private final PostReader posts;
   private final Kept<Ends> ends;
 
-  Timeline(PostRepository posts, long seconds, Clock clock) {
+  Timeline(PostReader posts, long seconds, Clock clock) {
     this.posts = posts;
     this.ends = new Kept<>(this::read, seconds, clock);
   }
