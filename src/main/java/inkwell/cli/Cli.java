@@ -2,10 +2,10 @@ package inkwell.cli;
 
 import inkwell.aws.AwsClients;
 import inkwell.aws.DynamoPostRepository;
+import inkwell.aws.DynamoPostWriter;
 import inkwell.aws.DynamoRenderStore;
 import inkwell.aws.DynamoSourceCatalog;
 import inkwell.aws.S3ContentStore;
-import inkwell.aws.DynamoPostWriter;
 import inkwell.pipeline.PostPipeline;
 import inkwell.publish.PublishService;
 import java.io.PrintStream;
@@ -19,8 +19,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -170,7 +170,10 @@ public final class Cli {
     }
   }
 
-  /** An SQS client with the CLI's settings; {@code AWS_ENDPOINT_URL_SQS} or {@code AWS_ENDPOINT_URL}. */
+  /**
+   * An SQS client with the CLI's settings; {@code AWS_ENDPOINT_URL_SQS} or {@code
+   * AWS_ENDPOINT_URL}.
+   */
   private SqsClient sqs() {
     AwsClients.Settings settings = settings();
     var builder =

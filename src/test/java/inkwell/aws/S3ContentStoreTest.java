@@ -141,7 +141,11 @@ class S3ContentStoreTest {
     assertThat(requests.operations()).containsExactly("HeadObject", "HeadObject");
 
     counting.reportFailure(
-        "posts/x.md", Sequencer.of("01"), null, PostError.of(PostError.Kind.EMPTY, "empty"), Instant.EPOCH);
+        "posts/x.md",
+        Sequencer.of("01"),
+        null,
+        PostError.of(PostError.Kind.EMPTY, "empty"),
+        Instant.EPOCH);
     requests.reset();
     counting.clear("posts/x.md");
     assertThat(requests.operations()).containsExactly("HeadObject", "DeleteObject");
