@@ -12,6 +12,7 @@ import inkwell.storage.Listing;
 import inkwell.storage.MediaStore;
 import inkwell.storage.Page;
 import inkwell.storage.PostRepository;
+import inkwell.storage.PostSearch;
 import inkwell.storage.PostSummary;
 import inkwell.storage.StoredPost;
 import inkwell.support.StructuredLog;
@@ -44,6 +45,7 @@ final class SitePages {
   private final Timeline timeline;
   private final PreviewNotes notes;
   private final MediaStore media;
+  private final SearchPages search;
 
   SitePages(
       PostRepository posts,
@@ -54,7 +56,8 @@ final class SitePages {
       Clock clock,
       Timeline timeline,
       PreviewNotes notes,
-      MediaStore media) {
+      MediaStore media,
+      PostSearch search) {
     this.posts = posts;
     this.pages = pages;
     this.machine = machine;
@@ -64,6 +67,7 @@ final class SitePages {
     this.timeline = timeline;
     this.notes = notes;
     this.media = media;
+    this.search = new SearchPages(search, pages, site);
   }
 
   /** The response to {@code route} now; a storage failure is a themed 503, never an exception. */
@@ -119,6 +123,8 @@ final class SitePages {
       return apiPost(api.slug(), now);
     } else if (route instanceof Route.ApiTags) {
       return machine.apiTags(posts.tags(now));
+    } else if (SearchPages.handles(route)) {
+      return search.render(route, now);
     } else if (route instanceof Route.Alias alias) {
       return alias(alias.path());
     } else if (route instanceof Route.Canonical canonical) {

@@ -5,6 +5,7 @@ import inkwell.site.view.Pages;
 import inkwell.storage.MediaStore;
 import inkwell.storage.Page;
 import inkwell.storage.PostRepository;
+import inkwell.storage.PostSearch;
 import inkwell.storage.PostSummary;
 import inkwell.storage.TagCount;
 import java.time.Clock;
@@ -75,7 +76,24 @@ public final class SiteService {
       PreviewNotes notes,
       MediaStore media,
       PageScript script) {
+    this(posts, pages, machines, stylesheet, site, config, clock, notes, media, script, PostSearch.NONE);
+  }
+
+  /** With {@code search} answering the search routes (the preview; on AWS the search function). */
+  public SiteService(
+      PostRepository posts,
+      Pages pages,
+      Function<SiteInfo, Machine> machines,
+      Asset stylesheet,
+      SiteInfo site,
+      SiteConfig config,
+      Clock clock,
+      PreviewNotes notes,
+      MediaStore media,
+      PageScript script,
+      PostSearch search) {
     Objects.requireNonNull(posts, "posts");
+    Objects.requireNonNull(search, "search");
     Objects.requireNonNull(pages, "pages");
     Objects.requireNonNull(machines, "machines");
     Objects.requireNonNull(config, "config");
@@ -91,7 +109,16 @@ public final class SiteService {
         at ->
             new AtOrigin(
                 new SitePages(
-                    posts, pages, machines.apply(at), at, config, clock, timeline, notes, media),
+                    posts,
+                    pages,
+                    machines.apply(at),
+                    at,
+                    config,
+                    clock,
+                    timeline,
+                    notes,
+                    media,
+                    search),
                 new RenderCache(config.getRenderCacheSeconds(), clock));
     this.configured = atOrigin.apply(site);
     this.atOrigins = config.getBaseUrl().isBlank() ? new LinkedHashMap<>() : null;

@@ -22,6 +22,7 @@ import java.util.List;
  * @param modified ISO date and time for {@code article:modified_time}, or {@code null}
  * @param author the post's author for {@code <meta name="author">}, or {@code null}
  * @param noindex asks search engines not to index the page (errors, local previews of drafts)
+ * @param query what the header's search box holds: the query on the search page, else empty
  */
 record PageMeta(
     String title,
@@ -35,7 +36,8 @@ record PageMeta(
     String modified,
     List<String> tags,
     String author,
-    boolean noindex) {
+    boolean noindex,
+    String query) {
 
   private static final String SEPARATOR = " · ";
 
@@ -59,7 +61,8 @@ record PageMeta(
         post.page() ? null : Format.isoDateTime(post.updated(), site),
         post.page() ? List.of() : post.tags().stream().map(Tag::name).toList(),
         post.author() != null ? post.author() : site.authorOrNull(),
-        view.preview() != null);
+        view.preview() != null,
+        "");
   }
 
   static PageMeta listing(ListingView view) {
@@ -89,6 +92,25 @@ record PageMeta(
         SitePaths.TAGS,
         site.url(SitePaths.TAGS),
         false);
+  }
+
+  static PageMeta search(SearchView view) {
+    SiteInfo site = view.site();
+    String heading = view.emptyForm() ? "Search" : "Results for \u201c" + view.query() + "\u201d";
+    return new PageMeta(
+        heading + SEPARATOR + site.title(),
+        heading,
+        "Search the posts of " + site.title() + ".",
+        SitePaths.SEARCH,
+        null,
+        "website",
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        true,
+        view.query());
   }
 
   static PageMeta error(ErrorView view) {
@@ -122,7 +144,8 @@ record PageMeta(
         null,
         List.of(),
         null,
-        noindex);
+        noindex,
+        "");
   }
 
   /** {@code "page"} when {@code navPath} is this page, for {@code aria-current}; else null. */

@@ -1,0 +1,121 @@
+package inkwell.search;
+
+import inkwell.post.Post;
+import inkwell.post.Tag;
+import inkwell.storage.SearchResults;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.jsoup.Jsoup;
+
+/**
+ * The index's documents: one per post readers may find, identified by its slug. Text fields are
+ * searched with {@link #BOOSTS} (a match in the title counts four times one in the body); the
+ * visibility fields let the query apply the "visible now" rule; the stored fields are what a hit
+ * shows. Stateless.
+ */
+final class SearchDocuments {
+
+  static final String SLUG = "slug";
+  static final String SOURCE_KEY = "sourceKey";
+  static final String TITLE = "title";
+  static final String TAGS = "tags";
+  static final String SUMMARY = "summary";
+  static final String BODY = "body";
+  static final String VISIBLE_FROM = "visibleFrom";
+  static final String EXPIRES = "expires";
+  static final String DRAFT = "draft";
+  static final String DATE = "date";
+  static final String TAG_NAME = "tagName";
+  static final String TAG_SLUG = "tagSlug";
+
+  /** The searched fields and their weights. */
+  static final Map<String, Float> BOOSTS =
+      Map.of(TITLE, 4f, TAGS, 3f, SUMMARY, 2f, BODY, 1f);
+
+  /** Characters of a post's text that are searched and kept for snippets. */
+  static final int MAX_BODY_CHARS = 30_000;
+
+  private SearchDocuments() {}
+
+  /** True if {@code post} belongs in the index: a post (not a standalone page). */
+  static boolean indexes(Post post) {
+    return !post.page();
+  }
+
+  static Document of(Post post) {
+    Document doc = new Document();
+    doc.add(new StringField(SLUG, post.slug(), Field.Store.YES));
+    doc.add(new StringField(SOURCE_KEY, post.sourceKey(), Field.Store.YES));
+    doc.add(new TextField(TITLE, post.title(), Field.Store.YES));
+    doc.add(new TextField(SUMMARY, post.summary(), Field.Store.YES));
+    doc.add(new TextField(BODY, text(post.bodyHtml()), Field.Store.YES));
+    List<String> tagNames = new ArrayList<>();
+    for (Tag tag : post.tags()) {
+      tagNames.add(tag.name());
+      doc.add(new StoredField(TAG_NAME, tag.name()));
+      doc.add(new StoredField(TAG_SLUG, tag.slug()));
+    }
+    doc.add(new TextField(TAGS, String.join(" ; ", tagNames), Field.Store.NO));
+    doc.add(new LongPoint(VISIBLE_FROM, post.visibleFrom().toEpochMilli()));
+    long expires = post.expiryDate() == null ? Long.MAX_VALUE : post.expiryDate().toEpochMilli();
+    doc.add(new LongPoint(EXPIRES, expires));
+    doc.add(new StringField(DRAFT, post.draft() ? "yes" : "no", Field.Store.NO));
+    doc.add(new StoredField(DATE, post.date().toEpochMilli()));
+    return doc;
+  }
+
+  /** The reader-visible text of sanitized post HTML, cut at {@link #MAX_BODY_CHARS}. */
+  static String text(String bodyHtml) {
+    String text = Jsoup.parseBodyFragment(bodyHtml).body().text();
+    if (text.length() <= MAX_BODY_CHARS) {
+      return text;
+    }
+    int end = MAX_BODY_CHARS;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end);
+  }
+
+  /** The summary, or the first words of the text when there is none. */
+  private static SearchResults.Snippet opening(Document doc) {
+    String summary = doc.get(SUMMARY);
+    if (summary != null && !summary.isBlank()) {
+      return SearchResults.Snippet.plain(summary);
+    }
+    String body = doc.get(BODY);
+    if (body.length() <= SnippetFormatter.MAX_CHARS) {
+      return SearchResults.Snippet.plain(body);
+    }
+    int end = SnippetFormatter.MAX_CHARS;
+    if (Character.isHighSurrogate(body.charAt(end - 1))) {
+      end--;
+    }
+    return SearchResults.Snippet.plain(body.substring(0, end) + " \u2026");
+  }
+
+  /** The hit a stored document shows, with {@code snippet} (or its summary when null). */
+  static SearchResults.Hit hit(Document doc, SearchResults.Snippet snippet, float score) {
+    String[] names = doc.getValues(TAG_NAME);
+    String[] slugs = doc.getValues(TAG_SLUG);
+    List<Tag> tags = new ArrayList<>();
+    for (int i = 0; i < Math.min(names.length, slugs.length); i++) {
+      tags.add(new Tag(names[i], slugs[i]));
+    }
+    return new SearchResults.Hit(
+        doc.get(SLUG),
+        doc.get(TITLE),
+        Instant.ofEpochMilli(doc.getField(DATE).numericValue().longValue()),
+        tags,
+        snippet != null ? snippet : opening(doc),
+        score);
+  }
+}
