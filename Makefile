@@ -21,13 +21,13 @@ build-IndexFunction build-SearchFunction: lambda-package search-jars
 	cp -R target/classes/. "$(ARTIFACTS_DIR)/"
 	cp target/dependency/*.jar target/search-dependency/*.jar "$(ARTIFACTS_DIR)/lib/"
 
-search-jars: lambda-package
-	$(MVN) $(MAVEN_FLAGS) dependency:copy-dependencies -DincludeScope=provided \
-		-DincludeGroupIds=org.apache.lucene -DoutputDirectory=target/search-dependency \
-		-Dmdep.prependGroupId=true
-
 # `clean` first: the copy sam build works in carries this folder's target/ along.
 lambda-package:
 	@test -n "$(ARTIFACTS_DIR)" || { echo "make: ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 2; }
 	$(MVN) $(MAVEN_FLAGS) clean compile dependency:copy-dependencies \
 		-DincludeScope=runtime -Dmdep.prependGroupId=true
+
+search-jars: lambda-package
+	$(MVN) $(MAVEN_FLAGS) dependency:copy-dependencies -DincludeScope=provided \
+		-DincludeGroupIds=org.apache.lucene -DoutputDirectory=target/search-dependency \
+		-Dmdep.prependGroupId=true

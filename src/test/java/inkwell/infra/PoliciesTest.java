@@ -225,7 +225,7 @@ class PoliciesTest {
   }
 
   @Test
-  void publishMayReportFailedEventsToItsQueue() {
+  void publishMaySendOnlyToItsFailureQueueAndTheSearchQueue() {
     Object destination =
         ((Map<?, ?>)
                 ((Map<?, ?>)
@@ -235,11 +235,11 @@ class PoliciesTest {
                     .get("OnFailure"))
             .get("Destination");
     assertThat(References.in(destination)).containsExactly("PublishFailureQueue");
-    assertThat(allowing("PublishFunction", "sqs:SendMessage"))
-        .singleElement()
-        .satisfies(
-            s ->
-                assertThat(References.in(s.get("Resource")))
-                    .containsExactly("PublishFailureQueue"));
+    List<String> queues = new ArrayList<>();
+    for (Map<String, Object> statement : allowing("PublishFunction", "sqs:SendMessage")) {
+      assertThat(actions(statement)).containsExactly("sqs:SendMessage");
+      queues.addAll(References.in(statement.get("Resource")));
+    }
+    assertThat(queues).containsExactlyInAnyOrder("PublishFailureQueue", "SearchQueue");
   }
 }
