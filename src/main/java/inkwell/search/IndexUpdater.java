@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -65,7 +64,7 @@ public final class IndexUpdater {
     int slugsRead;
     int posts;
     try (IndexWriter writer =
-        new IndexWriter(directory, new IndexWriterConfig(new SearchAnalyzer()))) {
+        new IndexWriter(directory, SearchDocuments.writerConfig())) {
       slugsRead =
           rebuild ? indexer.rebuild(writer, catalog) : indexer.refresh(writer, sourceKeys).size();
       writer.commit();

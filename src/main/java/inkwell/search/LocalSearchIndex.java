@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -34,7 +33,7 @@ public final class LocalSearchIndex implements PostSearch, SearchChanges {
     this.indexer = new SearchIndexer(posts);
     this.unpublished = unpublished;
     try {
-      this.writer = new IndexWriter(directory, new IndexWriterConfig(new SearchAnalyzer()));
+      this.writer = new IndexWriter(directory, SearchDocuments.writerConfig());
       writer.commit();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -13,7 +13,6 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -40,6 +39,7 @@ final class LuceneSearch implements PostSearch {
 
   private LuceneSearch(DirectoryReader reader, Analyzer analyzer, boolean unpublished) {
     this.searcher = new IndexSearcher(reader);
+    searcher.setSimilarity(SearchDocuments.SIMILARITY);
     this.analyzer = analyzer;
     this.unpublished = unpublished;
     this.posts = reader.numDocs();
@@ -60,7 +60,7 @@ final class LuceneSearch implements PostSearch {
 
   private static DirectoryReader emptyReader() throws IOException {
     ByteBuffersDirectory empty = new ByteBuffersDirectory();
-    new IndexWriter(empty, new IndexWriterConfig(new SearchAnalyzer())).close();
+    new IndexWriter(empty, SearchDocuments.writerConfig()).close();
     return DirectoryReader.open(empty);
   }
 
