@@ -89,7 +89,9 @@ final class LuceneSearch implements PostSearch {
   private SearchResults run(SearchQuery query, Query text, Instant now) {
     try {
       int wanted = query.page() * SearchQuery.PAGE_SIZE;
-      TopDocs top = searcher.search(Queries.visible(text, now, unpublished), wanted);
+      TopDocs top =
+          searcher.search(
+              Queries.visible(text, now, unpublished), wanted, SearchDocuments.ORDER, true);
       int from = (query.page() - 1) * SearchQuery.PAGE_SIZE;
       ScoreDoc[] page =
           from >= top.scoreDocs.length

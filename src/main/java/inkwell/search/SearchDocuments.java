@@ -10,14 +10,19 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.BooleanSimilarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
 import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.BytesRef;
 import org.jsoup.Jsoup;
 
 /**
@@ -40,6 +45,19 @@ final class SearchDocuments {
   static final String DATE = "date";
   static final String TAG_NAME = "tagName";
   static final String TAG_SLUG = "tagSlug";
+  static final String SORT_DATE = "sortDate";
+  static final String SORT_SLUG = "sortSlug";
+
+  /**
+   * The order of hits: best first; among equal scores newest first, then by slug, so that the same
+   * documents are ranked the same whichever order they were written in (a rebuild equals the
+   * incrementally kept index, pages never overlap).
+   */
+  static final Sort ORDER =
+      new Sort(
+          SortField.FIELD_SCORE,
+          new SortField(SORT_DATE, SortField.Type.LONG, true),
+          new SortField(SORT_SLUG, SortField.Type.STRING));
 
   /**
    * The searched fields and their weights. A word in the title or a tag scores a constant 40 or 30
@@ -95,6 +113,8 @@ final class SearchDocuments {
     doc.add(new LongPoint(EXPIRES, expires));
     doc.add(new StringField(DRAFT, post.draft() ? "yes" : "no", Field.Store.NO));
     doc.add(new StoredField(DATE, post.date().toEpochMilli()));
+    doc.add(new NumericDocValuesField(SORT_DATE, post.date().toEpochMilli()));
+    doc.add(new SortedDocValuesField(SORT_SLUG, new BytesRef(post.slug())));
     return doc;
   }
 
