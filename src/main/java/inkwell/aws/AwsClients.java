@@ -21,11 +21,12 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 /**
  * Builds the SDK clients once per container, from the standard AWS environment: {@code AWS_REGION}
  * (or {@code AWS_DEFAULT_REGION}), and an endpoint for LocalStack, {@code sam local} or the
- * emulators from {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL_SQS}, then {@code
- * INKWELL_ENDPOINT_URL} (the template's, empty on AWS), then {@code AWS_ENDPOINT_URL}. Empty values
- * count as unset. Only with an overridden endpoint are path-style addressing and "checksums only
- * when required" switched on, as S3 emulators need; against AWS the SDK's defaults stand. The HTTP
- * client is the JDK's URLConnection: no Netty or Apache client to load at cold start.
+ * emulators from {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code
+ * AWS_ENDPOINT_URL_SQS}, then {@code INKWELL_ENDPOINT_URL} (the template's, empty on AWS), then
+ * {@code AWS_ENDPOINT_URL}. Empty values count as unset. Only with an overridden endpoint are
+ * path-style addressing and "checksums only when required" switched on, as S3 emulators need;
+ * against AWS the SDK's defaults stand. The HTTP client is the JDK's URLConnection: no Netty or
+ * Apache client to load at cold start.
  */
 public final class AwsClients {
 
@@ -50,10 +51,7 @@ public final class AwsClients {
 
     /** Settings with AWS's own SQS endpoint. */
     public Settings(
-        Region region,
-        URI s3Endpoint,
-        URI dynamoDbEndpoint,
-        AwsCredentialsProvider credentials) {
+        Region region, URI s3Endpoint, URI dynamoDbEndpoint, AwsCredentialsProvider credentials) {
       this(region, s3Endpoint, dynamoDbEndpoint, null, credentials);
     }
 

@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * The search index in the content bucket, under one prefix ({@code _search/}, outside the posts
- * and pages prefixes, so that writing there triggers nothing): snapshots at {@code
+ * The search index in the content bucket, under one prefix ({@code _search/}, outside the posts and
+ * pages prefixes, so that writing there triggers nothing): snapshots at {@code
  * PREFIX/snapshots/ID}, written once and never changed, and the pointer {@code PREFIX/current.json}
  * naming the current one. Thread-safe.
  */
@@ -55,7 +55,8 @@ public final class S3SnapshotStore implements SnapshotStore {
       throw new IllegalStateException(pointerKey() + " names no snapshot: " + json);
     }
     return Optional.of(
-        new Pointer(id, fields.get("previous"), Integer.parseInt(fields.getOrDefault("posts", "0"))));
+        new Pointer(
+            id, fields.get("previous"), Integer.parseInt(fields.getOrDefault("posts", "0"))));
   }
 
   @Override

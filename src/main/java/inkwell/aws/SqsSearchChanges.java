@@ -31,9 +31,7 @@ public final class SqsSearchChanges implements SearchChanges {
   @Override
   public void changed(String sourceKey, Sequencer sequencer) {
     SearchChange change = SearchChange.of(sourceKey, sequencer);
-    send(
-        change,
-        Hashes.sha256Hex(sourceKey + "\n" + change.sequencer()));
+    send(change, Hashes.sha256Hex(sourceKey + "\n" + change.sequencer()));
   }
 
   /** Asks the index function to rebuild the whole index from the table. */

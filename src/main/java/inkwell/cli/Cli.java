@@ -5,6 +5,7 @@ import inkwell.aws.DynamoPostRepository;
 import inkwell.aws.DynamoRenderStore;
 import inkwell.aws.DynamoSourceCatalog;
 import inkwell.aws.S3ContentStore;
+import inkwell.aws.SqsSearchChanges;
 import inkwell.pipeline.PostPipeline;
 import java.io.PrintStream;
 import java.net.URI;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Runs one {@code ./inkwell} command line: finds the blog ({@code --stack} or the environment),
@@ -134,10 +136,28 @@ public final class Cli {
                     progress)
                 .reindex();
         out.println(result.summary());
+        rebuildSearchIndex(target);
         yield result.exitCode();
       }
       default -> throw new CliException(ExitCode.USAGE, "unknown command " + arguments.command());
     };
+  }
+
+  /**
+   * Asks the index function to rebuild the search index from the table (through its queue, so that
+   * it stays the only writer): reindexed bodies are not publish events, and a rebuild also repairs
+   * an index whose batches went to the dead-letter queue.
+   */
+  private void rebuildSearchIndex(Target target) {
+    if (target.searchQueueUrl() == null) {
+      out.println(
+          "search index not rebuilt: no search queue known (--stack, or INKWELL_SEARCH_QUEUE_URL)");
+      return;
+    }
+    try (SqsClient sqs = AwsClients.sqs(settings())) {
+      new SqsSearchChanges(sqs, target.searchQueueUrl()).requestRebuild();
+    }
+    out.println("search index: rebuild from the table requested");
   }
 
   private Target stackTarget(String name, AwsClients.Settings settings) {
@@ -163,6 +183,7 @@ public final class Cli {
         settings.region(),
         settings.s3Endpoint(),
         settings.dynamoDbEndpoint(),
+        settings.sqsEndpoint(),
         StaticCredentialsProvider.create(credentials));
   }
 

@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * @param siteUrl the site's URL ending in {@code /}, or {@code null} if unknown (then no URLs are
  *     printed)
+ * @param searchQueueUrl the search index's queue, or {@code null} if unknown (then {@code reindex}
+ *     cannot ask for the search index to be rebuilt)
  */
 record Target(
     String bucket,
@@ -21,7 +23,8 @@ record Target(
     String statusPrefix,
     String mediaPrefix,
     String timeZone,
-    long maxSourceBytes) {
+    long maxSourceBytes,
+    String searchQueueUrl) {
 
   Target {
     Objects.requireNonNull(bucket, "bucket");
@@ -36,7 +39,10 @@ record Target(
     }
   }
 
-  /** From {@code INKWELL_BUCKET}, {@code INKWELL_TABLE}, {@code INKWELL_SITE_BASE_URL}. */
+  /**
+   * From {@code INKWELL_BUCKET}, {@code INKWELL_TABLE}, {@code INKWELL_SITE_BASE_URL}, {@code
+   * INKWELL_SEARCH_QUEUE_URL}.
+   */
   static Target fromEnvironment(Map<String, String> env) {
     String bucket = set(env, "INKWELL_BUCKET");
     String table = set(env, "INKWELL_TABLE");
@@ -55,7 +61,8 @@ record Target(
         prefix(env, "INKWELL_STATUS_PREFIX", "_status/"),
         prefix(env, "INKWELL_MEDIA_PREFIX", "media/"),
         prefix(env, "INKWELL_TIME_ZONE", "UTC"),
-        bytes(set(env, "INKWELL_MAX_SOURCE_BYTES")));
+        bytes(set(env, "INKWELL_MAX_SOURCE_BYTES")),
+        set(env, "INKWELL_SEARCH_QUEUE_URL"));
   }
 
   /**
@@ -91,7 +98,8 @@ record Target(
         prefix(env, "INKWELL_STATUS_PREFIX", "_status/"),
         prefix(env, "INKWELL_MEDIA_PREFIX", "media/"),
         parameters.getOrDefault("TimeZone", prefix(env, "INKWELL_TIME_ZONE", "UTC")),
-        bytes(parameters.getOrDefault("MaxSourceBytes", set(env, "INKWELL_MAX_SOURCE_BYTES"))));
+        bytes(parameters.getOrDefault("MaxSourceBytes", set(env, "INKWELL_MAX_SOURCE_BYTES"))),
+        outputs.getOrDefault("SearchQueueUrl", set(env, "INKWELL_SEARCH_QUEUE_URL")));
   }
 
   private static long bytes(String value) {

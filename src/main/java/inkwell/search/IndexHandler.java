@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The index function's entry point: batches from the search queue (SQS FIFO, one message group, so
  * one batch at a time). It decodes the changes, drops duplicates within the batch, and hands them
  * to {@link IndexUpdater} as one index write. Any failure propagates, so that SQS delivers the
- * whole batch again (after the queue's retries it goes to the dead-letter queue); a message that
- * is not a search change is logged and skipped, since no retry could make it one.
+ * whole batch again (after the queue's retries it goes to the dead-letter queue); a message that is
+ * not a search change is logged and skipped, since no retry could make it one.
  */
 public class IndexHandler extends MicronautRequestHandler<SQSEvent, Void> {
 

@@ -22,8 +22,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * between batches while the pointer still names it), apply the changes, write a new immutable
  * snapshot, then move the pointer to it and delete the snapshot before the one it replaced (a
  * reader that is still loading the replaced one keeps it). Nothing readers see changes until the
- * pointer moves. Storage failures propagate, so that the queue delivers the batch again; every
- * step is safe to repeat.
+ * pointer moves. Storage failures propagate, so that the queue delivers the batch again; every step
+ * is safe to repeat.
  *
  * <p>One writer at a time: the queue is FIFO with a single message group, so Lambda hands this
  * function one batch at a time. Not thread-safe.
@@ -63,8 +63,7 @@ public final class IndexUpdater {
     cached = null;
     int slugsRead;
     int posts;
-    try (IndexWriter writer =
-        new IndexWriter(directory, SearchDocuments.writerConfig())) {
+    try (IndexWriter writer = new IndexWriter(directory, SearchDocuments.writerConfig())) {
       slugsRead =
           rebuild ? indexer.rebuild(writer, catalog) : indexer.refresh(writer, sourceKeys).size();
       writer.commit();
@@ -73,19 +72,26 @@ public final class IndexUpdater {
       throw new UncheckedIOException("cannot update the search index: " + e.getMessage(), e);
     }
     byte[] snapshot = Snapshots.pack(directory);
-    String id = ID_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String id =
+        ID_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
     store.write(id, snapshot);
     store.point(new Pointer(id, current.map(Pointer::id).orElse(null), posts));
     current.map(Pointer::previous).ifPresent(store::delete);
     cachedId = id;
     cached = directory;
     LOG.info(
-        "event", rebuild ? "search-index-rebuilt" : "search-index-updated",
-        "snapshot", id,
-        "keys", sourceKeys.size(),
-        "slugs", slugsRead,
-        "posts", posts,
-        "bytes", snapshot.length);
+        "event",
+        rebuild ? "search-index-rebuilt" : "search-index-updated",
+        "snapshot",
+        id,
+        "keys",
+        sourceKeys.size(),
+        "slugs",
+        slugsRead,
+        "posts",
+        posts,
+        "bytes",
+        snapshot.length);
     return new Result(id, posts, slugsRead, snapshot.length);
   }
 

@@ -15,8 +15,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
  * A search index in this process, changed as soon as the publish path reports a change: the local
- * preview's search over its folder. The same documents, indexer and queries as the index and
- * search functions, without the queue and the snapshots. Thread-safe.
+ * preview's search over its folder. The same documents, indexer and queries as the index and search
+ * functions, without the queue and the snapshots. Thread-safe.
  */
 public final class LocalSearchIndex implements PostSearch, SearchChanges {
 

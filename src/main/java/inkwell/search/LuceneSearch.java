@@ -104,9 +104,7 @@ final class LuceneSearch implements PostSearch {
       for (int i = 0; i < page.length; i++) {
         hits.add(
             SearchDocuments.hit(
-                searcher.storedFields().document(page[i].doc),
-                snippets[i],
-                page[i].score));
+                searcher.storedFields().document(page[i].doc), snippets[i], page[i].score));
       }
       return new SearchResults(
           query,

@@ -26,8 +26,7 @@ import org.apache.lucene.search.TermQuery;
  */
 final class Queries {
 
-  private static final String[] FIELDS =
-      SearchDocuments.BOOSTS.keySet().toArray(String[]::new);
+  private static final String[] FIELDS = SearchDocuments.BOOSTS.keySet().toArray(String[]::new);
 
   private Queries() {}
 
@@ -78,8 +77,12 @@ final class Queries {
     long millis = now.toEpochMilli();
     return new BooleanQuery.Builder()
         .add(query, Occur.MUST)
-        .add(LongPoint.newRangeQuery(SearchDocuments.VISIBLE_FROM, Long.MIN_VALUE, millis), Occur.FILTER)
-        .add(LongPoint.newRangeQuery(SearchDocuments.EXPIRES, millis + 1, Long.MAX_VALUE), Occur.FILTER)
+        .add(
+            LongPoint.newRangeQuery(SearchDocuments.VISIBLE_FROM, Long.MIN_VALUE, millis),
+            Occur.FILTER)
+        .add(
+            LongPoint.newRangeQuery(SearchDocuments.EXPIRES, millis + 1, Long.MAX_VALUE),
+            Occur.FILTER)
         .add(new TermQuery(new Term(SearchDocuments.DRAFT, "no")), Occur.FILTER)
         .build();
   }

@@ -62,8 +62,8 @@ final class SearchDocuments {
   /**
    * The searched fields and their weights. A word in the title or a tag scores a constant 40 or 30
    * ({@link #SIMILARITY}), more than BM25 gives any body match in a blog of a million posts, so a
-   * title or tag match always ranks above a match in the text alone; summary and body are ranked
-   * by BM25.
+   * title or tag match always ranks above a match in the text alone; summary and body are ranked by
+   * BM25.
    */
   static final Map<String, Float> BOOSTS = Map.of(TITLE, 40f, TAGS, 30f, SUMMARY, 2f, BODY, 1f);
 

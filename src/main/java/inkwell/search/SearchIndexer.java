@@ -38,8 +38,7 @@ final class SearchIndexer {
   }
 
   /** Refreshes what {@code sourceKeys} touch; returns the slugs it looked at. */
-  Collection<String> refresh(IndexWriter writer, Collection<String> sourceKeys)
-      throws IOException {
+  Collection<String> refresh(IndexWriter writer, Collection<String> sourceKeys) throws IOException {
     TreeSet<String> slugs = new TreeSet<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);

@@ -76,8 +76,10 @@ public final class SnapshotSearch implements PostSearch {
   private Loaded refreshed(Loaded have) {
     Optional<Pointer> pointer = store.current();
     if (pointer.isEmpty()) {
-      return new Loaded(null, LuceneSearch.open(
-          new org.apache.lucene.store.ByteBuffersDirectory(), new SearchAnalyzer(), false));
+      return new Loaded(
+          null,
+          LuceneSearch.open(
+              new org.apache.lucene.store.ByteBuffersDirectory(), new SearchAnalyzer(), false));
     }
     String id = pointer.get().id();
     if (have != null && id.equals(have.id())) {
@@ -85,13 +87,19 @@ public final class SnapshotSearch implements PostSearch {
     }
     long start = System.nanoTime();
     byte[] snapshot = store.read(id);
-    LuceneSearch search = LuceneSearch.open(Snapshots.unpack(snapshot), new SearchAnalyzer(), false);
+    LuceneSearch search =
+        LuceneSearch.open(Snapshots.unpack(snapshot), new SearchAnalyzer(), false);
     LOG.info(
-        "event", "search-snapshot-loaded",
-        "snapshot", id,
-        "posts", search.posts(),
-        "bytes", snapshot.length,
-        "millis", (System.nanoTime() - start) / 1_000_000);
+        "event",
+        "search-snapshot-loaded",
+        "snapshot",
+        id,
+        "posts",
+        search.posts(),
+        "bytes",
+        snapshot.length,
+        "millis",
+        (System.nanoTime() - start) / 1_000_000);
     return new Loaded(id, search);
   }
 }

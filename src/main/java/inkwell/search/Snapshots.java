@@ -13,8 +13,8 @@ import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
 
 /**
- * A Lucene index as one object: its files, each as name, length and bytes, after a format line.
- * The index's own files are already compact (stored fields are compressed), so the object is not
+ * A Lucene index as one object: its files, each as name, length and bytes, after a format line. The
+ * index's own files are already compact (stored fields are compressed), so the object is not
  * compressed again, which keeps a cold reader's load short. Stateless.
  */
 final class Snapshots {

@@ -25,8 +25,7 @@ public final class SearchSite {
   private final HttpSemantics http;
   private final Clock clock;
 
-  public SearchSite(
-      PostSearch search, Pages pages, SiteInfo site, SiteConfig config, Clock clock) {
+  public SearchSite(PostSearch search, Pages pages, SiteInfo site, SiteConfig config, Clock clock) {
     this.search = Objects.requireNonNull(search, "search");
     this.pages = Objects.requireNonNull(pages, "pages");
     this.site = Objects.requireNonNull(site, "site");
@@ -37,7 +36,8 @@ public final class SearchSite {
 
   /** The complete response to {@code request}. Never throws for anything a client can send. */
   public SiteResponse handle(SiteRequest request) {
-    SiteInfo at = fromRequest && request.origin() != null ? site.withBaseUrl(request.origin()) : site;
+    SiteInfo at =
+        fromRequest && request.origin() != null ? site.withBaseUrl(request.origin()) : site;
     SearchPages search = new SearchPages(this.search, pages, at);
     if (!request.method().equals("GET") && !request.isHead()) {
       SiteResponse refused =

@@ -76,7 +76,18 @@ public final class SiteService {
       PreviewNotes notes,
       MediaStore media,
       PageScript script) {
-    this(posts, pages, machines, stylesheet, site, config, clock, notes, media, script, PostSearch.NONE);
+    this(
+        posts,
+        pages,
+        machines,
+        stylesheet,
+        site,
+        config,
+        clock,
+        notes,
+        media,
+        script,
+        PostSearch.NONE);
   }
 
   /** With {@code search} answering the search routes (the preview; on AWS the search function). */

@@ -28,6 +28,8 @@ public interface PostSearch {
     return true;
   }
 
-  /** The page of hits {@code query} asks for, best first, among the posts visible at {@code now}. */
+  /**
+   * The page of hits {@code query} asks for, best first, among the posts visible at {@code now}.
+   */
   SearchResults search(SearchQuery query, Instant now);
 }

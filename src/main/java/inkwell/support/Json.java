@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes JSON objects, and reads flat ones, with jackson-core's streaming generator: no reflection, nothing to warm up.
- * Values may be strings, numbers, booleans, {@code null}, lists, maps, or anything else (written
- * with {@code toString()}, which suits {@code Instant}). Thread-safe.
+ * Writes JSON objects, and reads flat ones, with jackson-core's streaming generator: no reflection,
+ * nothing to warm up. Values may be strings, numbers, booleans, {@code null}, lists, maps, or
+ * anything else (written with {@code toString()}, which suits {@code Instant}). Thread-safe.
  */
 public final class Json {
 

@@ -88,7 +88,8 @@ class LambdaEnvironmentTest {
     String handler = Functions.property(TEMPLATE, function, "Handler").toString();
     try {
       Class<?> type =
-          Class.forName(handler.split("::")[0], false, LambdaEnvironmentTest.class.getClassLoader());
+          Class.forName(
+              handler.split("::")[0], false, LambdaEnvironmentTest.class.getClassLoader());
       Set<Class<?>> types = new java.util.HashSet<>();
       for (java.lang.reflect.Field field : type.getDeclaredFields()) {
         types.add(field.getType());

@@ -71,7 +71,8 @@ class SearchTemplateTest {
     void theQueueOutlastsTheIndexFunctionAndGivesUpIntoAFifoDeadLetterQueue() {
       Map<String, Object> queue = TEMPLATE.properties("SearchQueue");
       int timeout =
-          Integer.parseInt(String.valueOf(Functions.property(TEMPLATE, "IndexFunction", "Timeout")));
+          Integer.parseInt(
+              String.valueOf(Functions.property(TEMPLATE, "IndexFunction", "Timeout")));
       assertThat(Integer.parseInt(String.valueOf(queue.get("VisibilityTimeout"))))
           .isGreaterThanOrEqualTo(6 * timeout);
       Map<?, ?> redrive = (Map<?, ?>) queue.get("RedrivePolicy");
@@ -85,7 +86,8 @@ class SearchTemplateTest {
       Object name = TEMPLATE.properties("SearchQueue").get("QueueName");
       assertThat(name).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-search.fifo"));
       String url =
-          PoliciesTest.sub(Functions.environment(TEMPLATE, "PublishFunction").get("INKWELL_SEARCH_QUEUE_URL"));
+          PoliciesTest.sub(
+              Functions.environment(TEMPLATE, "PublishFunction").get("INKWELL_SEARCH_QUEUE_URL"));
       assertThat(url).endsWith("/${AWS::AccountId}/${AWS::StackName}-search.fifo");
     }
   }
@@ -156,12 +158,14 @@ class SearchTemplateTest {
               new SamCli.Route("ANY", "/api/search", "SearchFunction"),
               new SamCli.Route("ANY", "/{proxy+}", "SiteFunction"));
       Map<?, ?> events = (Map<?, ?>) TEMPLATE.properties("SearchFunction").get("Events");
-      events.values().forEach(
-          e -> {
-            Map<?, ?> props = (Map<?, ?>) ((Map<?, ?>) e).get("Properties");
-            assertThat(props.get("ApiId")).isEqualTo(Map.of("Ref", "SiteApi"));
-            assertThat(props.get("PayloadFormatVersion")).isEqualTo("2.0");
-          });
+      events
+          .values()
+          .forEach(
+              e -> {
+                Map<?, ?> props = (Map<?, ?>) ((Map<?, ?>) e).get("Properties");
+                assertThat(props.get("ApiId")).isEqualTo(Map.of("Ref", "SiteApi"));
+                assertThat(props.get("PayloadFormatVersion")).isEqualTo("2.0");
+              });
     }
 
     @Test

@@ -52,13 +52,18 @@ class SnapStartTest {
     // snapshot), which reads no index.
     Map<String, Object> properties =
         Map.of(
-            "inkwell.bucket", Emulators.uniqueName("snap"),
-            "inkwell.table", Emulators.uniqueName("snap"),
-            EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString(),
-            EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
+            "inkwell.bucket",
+            Emulators.uniqueName("snap"),
+            "inkwell.table",
+            Emulators.uniqueName("snap"),
+            EmulatorAwsSettings.S3_ENDPOINT,
+            emulators.s3Endpoint().toString(),
+            EmulatorAwsSettings.DYNAMODB_ENDPOINT,
+            emulators.dynamoDbEndpoint().toString());
     try (SearchHandler search =
             new SearchHandler(ApplicationContext.builder().properties(properties));
-        IndexHandler index = new IndexHandler(ApplicationContext.builder().properties(properties))) {
+        IndexHandler index =
+            new IndexHandler(ApplicationContext.builder().properties(properties))) {
       assertThat(search.getApplicationContext().getBean(RequestCounter.class).operations())
           .isEmpty();
       assertThat(index.getApplicationContext().getBean(RequestCounter.class).operations())

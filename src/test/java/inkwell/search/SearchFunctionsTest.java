@@ -77,13 +77,20 @@ class SearchFunctionsTest {
     queue = sqs.createFifoQueue("search");
     Map<String, Object> properties =
         Map.of(
-            "inkwell.bucket", bucket,
-            "inkwell.table", table,
-            "inkwell.search-queue-url", queue,
-            "inkwell.site.title", "Search test",
-            EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString(),
-            EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString(),
-            EmulatorAwsSettings.SQS_ENDPOINT, sqs.endpoint().toString());
+            "inkwell.bucket",
+            bucket,
+            "inkwell.table",
+            table,
+            "inkwell.search-queue-url",
+            queue,
+            "inkwell.site.title",
+            "Search test",
+            EmulatorAwsSettings.S3_ENDPOINT,
+            emulators.s3Endpoint().toString(),
+            EmulatorAwsSettings.DYNAMODB_ENDPOINT,
+            emulators.dynamoDbEndpoint().toString(),
+            EmulatorAwsSettings.SQS_ENDPOINT,
+            sqs.endpoint().toString());
     publish = new PublishHandler(context(properties));
     index = new IndexHandler(context(properties));
     search = new SearchHandler(context(properties));
@@ -111,8 +118,7 @@ class SearchFunctionsTest {
 
   private void upload(String key, String markdown) {
     s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(markdown));
-    LambdaInvoker.invoke(
-        publish, S3Event.class, S3EventJson.put(bucket, key, sequencer(), null));
+    LambdaInvoker.invoke(publish, S3Event.class, S3EventJson.put(bucket, key, sequencer(), null));
   }
 
   private String delete(String key) {

@@ -143,8 +143,23 @@ class SearchOrderPropertyTest {
       String other = WORDS.get(random.nextInt(WORDS.size()));
       // Some posts want the same slug: the key that sorts first owns it, the others wait.
       String slug = kind >= 8 ? "slug: shared\n" : "";
-      body = "---\ntitle: " + word + " " + i + "\n" + slug + "tags: [" + other + "]\n---\n"
-          + "About the " + other + " and the " + word + ", version " + i + ".\n";
+      body =
+          "---\ntitle: "
+              + word
+              + " "
+              + i
+              + "\n"
+              + slug
+              + "tags: ["
+              + other
+              + "]\n---\n"
+              + "About the "
+              + other
+              + " and the "
+              + word
+              + ", version "
+              + i
+              + ".\n";
     }
     s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(body));
     return new ObjectEvent(ObjectEvent.Type.CREATED, bucket, key, null, sequencer);

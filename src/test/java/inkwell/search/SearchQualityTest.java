@@ -110,7 +110,8 @@ class SearchQualityTest {
 
     @Test
     void standalonePagesAreNotPostsAndAreNotFound() {
-      LocalBlog blog = new LocalBlog().publish("pages/about.md", "---\ntitle: About me\n---\nHi.\n");
+      LocalBlog blog =
+          new LocalBlog().publish("pages/about.md", "---\ntitle: About me\n---\nHi.\n");
       assertThat(blog.slugs("about")).isEmpty();
     }
   }
@@ -153,7 +154,8 @@ class SearchQualityTest {
     @Test
     void syntaxThatDoesNotParseIsSearchedAsPlainWords() {
       for (String query :
-          List.of("unclosed (", "\"unclosed", "brackets AND", "title:(", "*brackets", "[brackets TO")) {
+          List.of(
+              "unclosed (", "\"unclosed", "brackets AND", "title:(", "*brackets", "[brackets TO")) {
         assertThat(blog.slugs(query)).as(query).containsExactly("a");
       }
     }

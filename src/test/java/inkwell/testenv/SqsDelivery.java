@@ -13,10 +13,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Does what Lambda's SQS event source mapping does for a function: receives up to {@code
- * batchSize} messages from the queue, hands them to the handler as the event JSON Lambda sends
- * (deserialized by the Lambda runtime's own serializer), and deletes them when the handler
- * returns. A handler that throws leaves them on the queue, to be received again.
+ * Does what Lambda's SQS event source mapping does for a function: receives up to {@code batchSize}
+ * messages from the queue, hands them to the handler as the event JSON Lambda sends (deserialized
+ * by the Lambda runtime's own serializer), and deletes them when the handler returns. A handler
+ * that throws leaves them on the queue, to be received again.
  */
 public final class SqsDelivery {
 
