@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The reader's site in a real browser. The local preview serves the posts in {@code
  * src/test/resources/browser-site} on a free port; headless Chromium opens the home page, a long
- * post, a tag page, the tag index, the archive, the 404 page and a hostile post with its tag page,
- * each at 375 and 1280 px in light and dark, then the three feeds; the tests below judge what it
+ * post, a tag page, the tag index, the archive, the 404 page, a hostile post with its tag page and
+ * search pages (results, the hostile post found by a hostile query, no results), each at 375 and
+ * 1280 px in light and dark, then the three feeds; the tests below judge what it
  * saw. Screenshots of every page land in {@code target/screenshots}.
  *
  * <p>Chromium must be installed ({@code apt-get install chromium}; {@code .ci/run} does it):
@@ -55,8 +56,15 @@ class BrowserChecksTest {
   static final String NOT_FOUND = "/no-such-page/";
   static final String CODE = CodeFixture.PATH;
 
+  /** Search results with matches marked, and the hostile post found by a hostile query. */
+  static final String SEARCH = "/search?q=serverless+blog";
+
+  static final String SEARCH_HOSTILE =
+      "/search?q=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E+%22onerror%22";
+  static final String SEARCH_EMPTY = "/search?q=zeppelin+%3Cimg+src%3Dx%3E";
+
   /** Page visits: every page at 375 and 1280 px, light and dark. */
-  static final int PAGES = 9;
+  static final int PAGES = 12;
 
   /**
    * The hostile post's {@code <img src=x onerror=...>}: the image must fail to load for onerror to
@@ -95,6 +103,9 @@ class BrowserChecksTest {
             .page("hostile", HOSTILE)
             .page("hostile-tag", HOSTILE_TAG)
             .page("code", CODE)
+            .page("search", SEARCH)
+            .page("search-hostile", SEARCH_HOSTILE)
+            .page("search-empty", SEARCH_EMPTY)
             .feed("rss", "/feed.xml")
             .feed("atom", "/atom.xml")
             .feed("json", "/feed.json")
