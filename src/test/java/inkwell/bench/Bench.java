@@ -17,8 +17,8 @@ import java.util.Set;
  * {@code bench/run}, which builds the project and passes the class paths; see docs/BENCHMARKS.md.
  *
  * <pre>
- * bench/run [--only render,publish,cli,pages,cold,serve,preview] [--posts N] [--cold-runs N]
- *     [--cli-samples N]
+ * bench/run [--only render,publish,cli,pages,cold,search,serve,preview] [--posts N]
+ *     [--cold-runs N] [--cli-samples N] [--search-posts N]
  * </pre>
  */
 public final class Bench {
@@ -63,6 +63,14 @@ public final class Bench {
         }
       }
     }
+    if (options.runs("search")) {
+      try (StandaloneEmulators servers = StandaloneEmulators.start()) {
+        Blog blog = Blog.create(servers.emulators());
+        List<Corpus.Post> large = Corpus.generate(options.searchPosts());
+        log("search: %d posts", large.size());
+        SearchBench.run(blog, large, report);
+      }
+    }
     if (options.runs("serve")) {
       log("serving: preview and nginx under wrk");
       ServeBench.run(workspace, corpus, postSlug, report);
@@ -91,14 +99,17 @@ public final class Bench {
   }
 
   /** Command-line options. */
-  record Options(Set<String> only, int posts, int coldRuns, int pageSamples, int cliSamples) {
+  record Options(
+      Set<String> only, int posts, int coldRuns, int pageSamples, int cliSamples, int searchPosts) {
 
     static Options parse(String[] args) {
-      Set<String> only = Set.of("render", "publish", "cli", "pages", "cold", "serve", "preview");
+      Set<String> only =
+          Set.of("render", "publish", "cli", "pages", "cold", "search", "serve", "preview");
       int posts = 1000;
       int coldRuns = 5;
       int pageSamples = 1000;
       int cliSamples = 30;
+      int searchPosts = 10_000;
       List<String> list = Arrays.asList(args);
       for (int i = 0; i < list.size(); i++) {
         String value = i + 1 < list.size() ? list.get(i + 1) : "";
@@ -123,15 +134,19 @@ public final class Bench {
             cliSamples = Integer.parseInt(value);
             i++;
           }
+          case "--search-posts" -> {
+            searchPosts = Integer.parseInt(value);
+            i++;
+          }
           default ->
               throw new IllegalArgumentException(
                   "unknown option "
                       + list.get(i)
-                      + "; use --only render,publish,cli,pages,cold,serve,preview --posts N"
-                      + " --cold-runs N --page-samples N --cli-samples N");
+                      + "; use --only render,publish,cli,pages,cold,search,serve,preview --posts N"
+                      + " --cold-runs N --page-samples N --cli-samples N --search-posts N");
         }
       }
-      return new Options(only, posts, coldRuns, pageSamples, cliSamples);
+      return new Options(only, posts, coldRuns, pageSamples, cliSamples, searchPosts);
     }
 
     boolean runs(String name) {

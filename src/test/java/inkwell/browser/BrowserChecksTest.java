@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
  * src/test/resources/browser-site} on a free port; headless Chromium opens the home page, a long
  * post, a tag page, the tag index, the archive, the 404 page, a hostile post with its tag page and
  * search pages (results, the hostile post found by a hostile query, no results), each at 375 and
- * 1280 px in light and dark, then the three feeds; the tests below judge what it
- * saw. Screenshots of every page land in {@code target/screenshots}.
+ * 1280 px in light and dark, then the three feeds; the tests below judge what it saw. Screenshots
+ * of every page land in {@code target/screenshots}.
  *
  * <p>Chromium must be installed ({@code apt-get install chromium}; {@code .ci/run} does it):
  * without it every test here fails with a message that says so. {@code

@@ -53,9 +53,19 @@ public final class SqsEmulator implements ParameterResolver {
         .sqs;
   }
 
-  private static final class Running implements AutoCloseable {
+  /** Starts a server outside JUnit (the benchmarks); close it when done. */
+  public static Running startServer() {
+    return Running.start();
+  }
+
+  /** A running server and its client. */
+  public static final class Running implements AutoCloseable {
     private final SQSRestServer server;
     private final Sqs sqs;
+
+    public Sqs sqs() {
+      return sqs;
+    }
 
     private Running(SQSRestServer server, Sqs sqs) {
       this.server = server;
