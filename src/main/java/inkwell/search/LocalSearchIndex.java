@@ -14,9 +14,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * A search index in this process, changed as soon as the publish path reports a change: the local
- * preview's search over its folder. The same documents, indexer and queries as the index and search
- * functions, without the queue and the snapshots. Thread-safe.
+ * A search index in this process, changed as soon as the publish path reports a change (and
+ * reopened on the next search): the local preview's search over its folder. The same documents,
+ * indexer and queries as the index and search functions, without the queue and the snapshots.
+ * Thread-safe.
  */
 public final class LocalSearchIndex implements PostSearch, SearchChanges {
 
@@ -24,7 +25,8 @@ public final class LocalSearchIndex implements PostSearch, SearchChanges {
   private final boolean unpublished;
   private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
   private final IndexWriter writer;
-  private volatile LuceneSearch search;
+  private LuceneSearch search;
+  private boolean changed;
 
   /**
    * @param unpublished true to find drafts and scheduled posts too (the preview's drafts mode)
@@ -45,15 +47,28 @@ public final class LocalSearchIndex implements PostSearch, SearchChanges {
   public synchronized void changed(String sourceKey, Sequencer sequencer) {
     try {
       indexer.refresh(writer, List.of(sourceKey));
-      writer.commit();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update the search index: " + e.getMessage(), e);
     }
-    search = LuceneSearch.open(directory, new SearchAnalyzer(), unpublished);
+    changed = true;
   }
 
   @Override
   public SearchResults search(SearchQuery query, Instant now) {
-    return search.search(query, now);
+    return current().search(query, now);
+  }
+
+  /** The index as of the last change: committed and reopened on the first search after it. */
+  private synchronized LuceneSearch current() {
+    if (changed) {
+      try {
+        writer.commit();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot update the search index: " + e.getMessage(), e);
+      }
+      search = LuceneSearch.open(directory, new SearchAnalyzer(), unpublished);
+      changed = false;
+    }
+    return search;
   }
 }

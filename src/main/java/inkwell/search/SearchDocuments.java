@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -79,6 +81,19 @@ final class SearchDocuments {
         }
       };
 
+  /**
+   * The text: stored, and indexed with offsets, so that the highlighter finds the matched words
+   * from the index instead of analysing every hit's text again.
+   */
+  private static final FieldType BODY_TYPE = bodyType();
+
+  private static FieldType bodyType() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
   /** Characters of a post's text that are searched and kept for snippets. */
   static final int MAX_BODY_CHARS = 30_000;
 
@@ -100,7 +115,7 @@ final class SearchDocuments {
     doc.add(new StringField(SOURCE_KEY, post.sourceKey(), Field.Store.YES));
     doc.add(new TextField(TITLE, post.title(), Field.Store.YES));
     doc.add(new TextField(SUMMARY, post.summary(), Field.Store.YES));
-    doc.add(new TextField(BODY, text(post.bodyHtml()), Field.Store.YES));
+    doc.add(new Field(BODY, text(post.bodyHtml()), BODY_TYPE));
     List<String> tagNames = new ArrayList<>();
     for (Tag tag : post.tags()) {
       tagNames.add(tag.name());

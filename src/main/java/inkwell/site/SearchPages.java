@@ -1,7 +1,6 @@
 package inkwell.site;
 
 import inkwell.post.Tag;
-import inkwell.site.view.ErrorView;
 import inkwell.site.view.Pages;
 import inkwell.site.view.SearchView;
 import inkwell.storage.PostSearch;
@@ -28,11 +27,13 @@ final class SearchPages {
   private final PostSearch search;
   private final Pages pages;
   private final SiteInfo site;
+  private final ErrorPages errors;
 
-  SearchPages(PostSearch search, Pages pages, SiteInfo site) {
+  SearchPages(PostSearch search, Pages pages, SiteInfo site, ErrorPages errors) {
     this.search = search;
     this.pages = pages;
     this.site = site;
+    this.errors = errors;
   }
 
   /** True if {@code route} is one of the search routes. */
@@ -130,14 +131,10 @@ final class SearchPages {
   }
 
   SiteResponse notFound() {
-    return error(
-        404,
-        "Page not found",
-        "There is nothing at this address. It may have moved, or never existed.");
+    return errors.notFound();
   }
 
   SiteResponse error(int status, String heading, String message) {
-    return SiteResponse.of(
-        status, SiteService.HTML, pages.error(new ErrorView(site, status, heading, message)));
+    return errors.error(status, heading, message);
   }
 }

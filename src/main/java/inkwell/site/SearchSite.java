@@ -38,7 +38,7 @@ public final class SearchSite {
   public SiteResponse handle(SiteRequest request) {
     SiteInfo at =
         fromRequest && request.origin() != null ? site.withBaseUrl(request.origin()) : site;
-    SearchPages search = new SearchPages(this.search, pages, at);
+    SearchPages search = new SearchPages(this.search, pages, at, new ErrorPages(pages, at));
     if (!request.method().equals("GET") && !request.isHead()) {
       SiteResponse refused =
           search

@@ -2,7 +2,6 @@ package inkwell.site;
 
 import inkwell.post.Post;
 import inkwell.post.Tag;
-import inkwell.site.view.ErrorView;
 import inkwell.site.view.ListingView;
 import inkwell.site.view.Pages;
 import inkwell.site.view.PostView;
@@ -46,6 +45,7 @@ final class SitePages {
   private final PreviewNotes notes;
   private final MediaStore media;
   private final SearchPages search;
+  private final ErrorPages errors;
 
   SitePages(
       PostRepository posts,
@@ -67,7 +67,8 @@ final class SitePages {
     this.timeline = timeline;
     this.notes = notes;
     this.media = media;
-    this.search = new SearchPages(search, pages, site);
+    this.errors = new ErrorPages(pages, site);
+    this.search = new SearchPages(search, pages, site, errors);
   }
 
   /** The response to {@code route} now; a storage failure is a themed 503, never an exception. */
@@ -324,14 +325,10 @@ final class SitePages {
   // ------------------------------------------------------------------ errors
 
   private SiteResponse notFound() {
-    return error(
-        404,
-        "Page not found",
-        "There is nothing at this address. It may have moved, or never existed.");
+    return errors.notFound();
   }
 
   SiteResponse error(int status, String heading, String message) {
-    return SiteResponse.of(
-        status, HTML, pages.error(new ErrorView(site, status, heading, message)));
+    return errors.error(status, heading, message);
   }
 }

@@ -65,32 +65,10 @@ public final class SiteService {
     SiteResponse apiTags(java.util.List<TagCount> tags);
   }
 
-  public SiteService(
-      PostRepository posts,
-      Pages pages,
-      Function<SiteInfo, Machine> machines,
-      Asset stylesheet,
-      SiteInfo site,
-      SiteConfig config,
-      Clock clock,
-      PreviewNotes notes,
-      MediaStore media,
-      PageScript script) {
-    this(
-        posts,
-        pages,
-        machines,
-        stylesheet,
-        site,
-        config,
-        clock,
-        notes,
-        media,
-        script,
-        PostSearch.NONE);
-  }
-
-  /** With {@code search} answering the search routes (the preview; on AWS the search function). */
+  /**
+   * @param search answers the search routes in the preview; {@link PostSearch#NONE} in the site
+   *     function, whose HTTP API sends them to the search function
+   */
   public SiteService(
       PostRepository posts,
       Pages pages,

@@ -97,17 +97,11 @@ record PageMeta(
   static PageMeta search(SearchView view) {
     SiteInfo site = view.site();
     String heading = view.emptyForm() ? "Search" : "Results for \u201c" + view.query() + "\u201d";
-    return new PageMeta(
+    return website(
         heading + SEPARATOR + site.title(),
         heading,
         "Search the posts of " + site.title() + ".",
         SitePaths.SEARCH,
-        null,
-        "website",
-        null,
-        null,
-        null,
-        List.of(),
         null,
         true,
         view.query());
@@ -132,6 +126,18 @@ record PageMeta(
       String path,
       String canonicalUrl,
       boolean noindex) {
+    return website(title, heading, description, path, canonicalUrl, noindex, "");
+  }
+
+  /** A page that is not an article, with {@code query} in the header's search box. */
+  private static PageMeta website(
+      String title,
+      String heading,
+      String description,
+      String path,
+      String canonicalUrl,
+      boolean noindex,
+      String query) {
     return new PageMeta(
         title,
         heading,
@@ -145,7 +151,7 @@ record PageMeta(
         List.of(),
         null,
         noindex,
-        "");
+        query);
   }
 
   /** {@code "page"} when {@code navPath} is this page, for {@code aria-current}; else null. */
