@@ -4,6 +4,7 @@ import inkwell.post.Hashes;
 import inkwell.storage.SearchChange;
 import inkwell.storage.SearchChanges;
 import inkwell.storage.Sequencer;
+import inkwell.support.StructuredLog;
 import java.util.Objects;
 import java.util.UUID;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -19,6 +20,8 @@ public final class SqsSearchChanges implements SearchChanges {
 
   /** The one message group: one batch at a time, in order. */
   public static final String MESSAGE_GROUP = "search-index";
+
+  private static final StructuredLog LOG = new StructuredLog("inkwell.search");
 
   private final SqsClient sqs;
   private final String queueUrl;
@@ -40,11 +43,18 @@ public final class SqsSearchChanges implements SearchChanges {
   }
 
   private void send(SearchChange change, String deduplicationId) {
-    sqs.sendMessage(
-        r ->
-            r.queueUrl(queueUrl)
-                .messageBody(change.toJson())
-                .messageGroupId(MESSAGE_GROUP)
-                .messageDeduplicationId(deduplicationId));
+    String messageId =
+        sqs.sendMessage(
+                r ->
+                    r.queueUrl(queueUrl)
+                        .messageBody(change.toJson())
+                        .messageGroupId(MESSAGE_GROUP)
+                        .messageDeduplicationId(deduplicationId))
+            .messageId();
+    LOG.info(
+        "event", "search-change-sent",
+        "key", change.rebuild() ? "(rebuild)" : change.sourceKey(),
+        "sequencer", change.sequencer(),
+        "messageId", messageId);
   }
 }
