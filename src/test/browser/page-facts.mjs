@@ -204,6 +204,20 @@ export function collectFacts() {
       className: code.className,
       text: code.innerText,
     })),
+    header: Array.from(document.querySelectorAll('header .site-title, header .site-nav a')).map(
+      (el) => {
+        const rect = el.getBoundingClientRect();
+        return {
+          text: el.textContent.trim(),
+          left: Math.round(rect.left * 10) / 10,
+          top: Math.round(rect.top * 10) / 10,
+          right: Math.round(rect.right * 10) / 10,
+          bottom: Math.round(rect.bottom * 10) / 10,
+          // More than one box: the label itself broke across lines.
+          boxes: el.getClientRects().length,
+        };
+      }
+    ),
     codeTokenColours: Array.from(
       new Set(
         Array.from(document.querySelectorAll('main pre > code span[class^="tok-"]')).map(

@@ -55,11 +55,21 @@ class AwsBeans {
         config.getMediaPrefix());
   }
 
+  /** The publish function's half of the posts table. */
   @Singleton
-  DynamoPostRepository posts(
+  DynamoPostWriter postWriter(
       DynamoDbClient dynamo, S3ContentStore content, BlogConfig config, Clock clock) {
-    return new DynamoPostRepository(
-        dynamo, required(config.getTable(), "INKWELL_TABLE", "the posts table"), content, clock);
+    return new DynamoPostWriter(dynamo, table(config), content, clock);
+  }
+
+  /** The site's half of the posts table: reads only. */
+  @Singleton
+  DynamoPostReader postReader(DynamoDbClient dynamo, S3ContentStore content, BlogConfig config) {
+    return new DynamoPostReader(dynamo, table(config), content);
+  }
+
+  private static String table(BlogConfig config) {
+    return required(config.getTable(), "INKWELL_TABLE", "the posts table");
   }
 
   static String required(String value, String variable, String what) {

@@ -45,7 +45,7 @@ public final class DynamoRenderStore implements RenderStore {
         Map.of(
             ":src", s(post.sourceKey()), ":seq", s(content.normalized()), ":rv", n(renderVersion));
     Map<String, AttributeValue> item = RenderedItems.post(post, content, renderVersion, bodies);
-    if (Attributes.size(item) > DynamoPostRepository.MAX_ITEM_BYTES) {
+    if (Attributes.size(item) > RenderedItems.MAX_ITEM_BYTES) {
       deleteBody(item, Map.of());
       return Result.TOO_LARGE;
     }

@@ -3,6 +3,7 @@ package inkwell.aws;
 import static inkwell.aws.Attributes.s;
 
 import inkwell.storage.Listing;
+import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostSummary;
 import inkwell.storage.TagCount;
@@ -24,6 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * post, and the tag counts, each one query that holds only what is visible now. Thread-safe.
  */
 final class Listings {
+
+  /** The largest Query limit used while filling a page past expired posts. */
+  private static final int MAX_BATCH = 500;
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -97,17 +101,49 @@ final class Listings {
       condition = "gsi1pk = :pk AND gsi1sk <= :to";
       values.put(":to", s(upTo));
     }
-    QueryResponse response =
-        dynamo.query(
-            visibleListing(condition, values)
-                .scanIndexForward(false)
-                .limit(limit)
-                .exclusiveStartKey(Cursors.decode(cursor, partition))
-                .build());
-    List<PostSummary> items = response.items().stream().map(PostItems::summary).toList();
-    String next =
-        response.hasLastEvaluatedKey() ? Cursors.encode(response.lastEvaluatedKey()) : null;
-    return new Page<>(items, next);
+    return fill(
+        visibleListing(condition, values).scanIndexForward(false), limit, cursor, partition);
+  }
+
+  /**
+   * Up to {@code limit} visible entries from {@code cursor} on. The expiry filter applies after
+   * DynamoDB's {@code Limit}, so a Query page can come back short, or empty, while older posts
+   * exist: query on, with a growing limit, until the page is full or the listing ends. The next
+   * cursor is the last entry shown, or DynamoDB's LastEvaluatedKey when every entry read was.
+   * Without expired posts this is one Query.
+   */
+  private Page<PostSummary> fill(
+      QueryRequest.Builder query, int limit, String cursor, String partition) {
+    List<PostSummary> items = new ArrayList<>();
+    Map<String, AttributeValue> start = Cursors.decode(cursor, partition);
+    int batch = limit;
+    while (true) {
+      QueryResponse response = dynamo.query(query.limit(batch).exclusiveStartKey(start).build());
+      List<Map<String, AttributeValue>> found = response.items();
+      for (int i = 0; i < found.size(); i++) {
+        items.add(PostItems.summary(found.get(i)));
+        if (items.size() == limit) {
+          boolean more = i < found.size() - 1 || response.hasLastEvaluatedKey();
+          Map<String, AttributeValue> next =
+              i < found.size() - 1 ? keyOf(found.get(i)) : response.lastEvaluatedKey();
+          return new Page<>(items, more ? Cursors.encode(next) : null);
+        }
+      }
+      if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+        return new Page<>(items, null);
+      }
+      start = response.lastEvaluatedKey();
+      batch = Math.min(batch * 4, MAX_BATCH);
+    }
+  }
+
+  /** The listing index key of an entry, as a LastEvaluatedKey would give it. */
+  private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> key = new HashMap<>();
+    for (String name : List.of(PostTable.GSI1_PK, PostTable.GSI1_SK, PostTable.PK, PostTable.SK)) {
+      key.put(name, item.get(name));
+    }
+    return key;
   }
 
   /**
@@ -135,19 +171,8 @@ final class Listings {
   List<TagCount> tags(Instant now) {
     Map<String, String> names = new TreeMap<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
-    for (Map<String, AttributeValue> item :
-        dynamo
-            .queryPaginator(
-                QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(PostTable.TAGS_INDEX)
-                    .keyConditionExpression("gsi2pk = :tags")
-                    .expressionAttributeValues(Map.of(":tags", s(PostTable.TAGS_ALL)))
-                    .build())
-            .items()) {
-      Instant from = Attributes.instant(item, "visibleFrom");
-      Instant expires = Attributes.instant(item, "expiresAt");
-      if (from.isAfter(now) || (expires != null && !now.isBefore(expires))) {
+    for (Map<String, AttributeValue> item : tagsIndex(PostTable.TAGS_ALL)) {
+      if (!visibleAt(item, now)) {
         continue;
       }
       String tagSlug = Attributes.string(item, PostTable.GSI2_SK).split("#", 2)[0];
@@ -158,5 +183,37 @@ final class Listings {
     names.forEach((slug, name) -> tags.add(new TagCount(name, slug, counts.get(slug))));
     tags.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
     return tags;
+  }
+
+  /** The menu's entries visible at {@code now}, in {@link MenuLink#ORDER}: one Query. */
+  List<MenuLink> menu(Instant now) {
+    List<MenuLink> links = new ArrayList<>();
+    for (Map<String, AttributeValue> item : tagsIndex(PostTable.MENU)) {
+      if (visibleAt(item, now)) {
+        links.add(PostItems.menuLink(item));
+      }
+    }
+    links.sort(MenuLink.ORDER);
+    return links;
+  }
+
+  /** Every entry of one partition of the tags index, page after page. */
+  private Iterable<Map<String, AttributeValue>> tagsIndex(String partition) {
+    return dynamo
+        .queryPaginator(
+            QueryRequest.builder()
+                .tableName(table)
+                .indexName(PostTable.TAGS_INDEX)
+                .keyConditionExpression("gsi2pk = :partition")
+                .expressionAttributeValues(Map.of(":partition", s(partition)))
+                .build())
+        .items();
+  }
+
+  /** True if the index entry's post is visible at {@code now}: published and not expired. */
+  private static boolean visibleAt(Map<String, AttributeValue> item, Instant now) {
+    Instant expires = Attributes.instant(item, "expiresAt");
+    return !Attributes.instant(item, "visibleFrom").isAfter(now)
+        && (expires == null || now.isBefore(expires));
   }
 }

@@ -10,9 +10,11 @@ import static inkwell.aws.Attributes.stringOrEmpty;
 import static inkwell.aws.Attributes.strings;
 import static inkwell.aws.Attributes.time;
 
+import inkwell.post.MenuPlace;
 import inkwell.post.Post;
 import inkwell.post.Tag;
 import inkwell.post.TocEntry;
+import inkwell.storage.MenuLink;
 import inkwell.storage.PostSummary;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +63,10 @@ final class PostItems {
     if (post.page()) {
       item.put("page", AttributeValue.fromBool(true));
     }
+    if (post.menu() != null) {
+      item.put("menu", n(post.menu().position()));
+      item.put("menuLabel", s(post.menu().label()));
+    }
     return item;
   }
 
@@ -93,7 +99,32 @@ final class PostItems {
         integer(item, "minutes"),
         string(item, "contentHash"),
         params,
-        item.containsKey("page") && Boolean.TRUE.equals(item.get("page").bool()));
+        item.containsKey("page") && Boolean.TRUE.equals(item.get("page").bool()),
+        item.containsKey("menu")
+            ? new MenuPlace(integer(item, "menu"), string(item, "menuLabel"))
+            : null);
+  }
+
+  /** An entry of the menu partition of the tags index, as {@link #menuKeys} wrote it. */
+  static MenuLink menuLink(Map<String, AttributeValue> item) {
+    String[] positionAndSlug = string(item, PostTable.GSI2_SK).split("#", 2);
+    return new MenuLink(
+        positionAndSlug[1], string(item, "tagName"), Integer.parseInt(positionAndSlug[0]));
+  }
+
+  /**
+   * The keys that put a live post's item in the menu partition of the tags index, with its label in
+   * the attribute that index already projects.
+   */
+  static Map<String, AttributeValue> menuKeys(Post post) {
+    MenuPlace menu = post.menu();
+    return Map.of(
+        PostTable.GSI2_PK,
+        s(PostTable.MENU),
+        PostTable.GSI2_SK,
+        s(String.format("%04d#%s", menu.position(), post.slug())),
+        "tagName",
+        s(menu.label()));
   }
 
   static PostSummary summary(Map<String, AttributeValue> item) {

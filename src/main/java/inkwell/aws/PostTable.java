@@ -7,13 +7,17 @@ package inkwell.aws;
  * <pre>
  * item            pk                 sk            gsi1pk / gsi1sk (listing)        gsi2pk / gsi2sk (tags)
  * post            POST#{slug}        POST          LIST / {visibleFrom}#{slug}      -
+ *   in the menu                                                                     MENU / {position}#{slug}
  * tag membership  POST#{slug}        TAG#{tag}     TAG#{tag} / {visibleFrom}#{slug} TAGS / {tag}#{slug}
  * alias           ALIAS#{path}       ALIAS         -                                -
  * source record   SRC#{key}          SRC           -                                -
  * </pre>
  *
  * Only live, non-draft posts and their tag memberships carry index keys, so drafts, tombstones and
- * moved posts never appear in a listing.
+ * moved posts never appear in a listing. A post with a {@code menu} field is also in the tags
+ * index's {@code MENU} partition, its label in {@code tagName} (the one text attribute that index
+ * projects besides the dates): the header's menu is one Query of that small partition, and it is
+ * written and removed with the post item itself, so it can never disagree with the posts.
  */
 final class PostTable {
 
@@ -36,6 +40,7 @@ final class PostTable {
   static final String LIST_ALL = "LIST";
   static final String LIST_PAGES = "PAGES";
   static final String TAGS_ALL = "TAGS";
+  static final String MENU = "MENU";
 
   /** Attributes every listing shows; the listing index projects exactly these. */
   static final String[] LISTING_ATTRIBUTES = {

@@ -18,18 +18,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The items that hold a post's rendering: the post item and one item per tag, each stamped with the
  * source's sequencer ({@code seq}) and the render version that produced it ({@code rv}). Used by a
- * publish ({@link DynamoPostRepository}) and by a re-render ({@link DynamoRenderStore}) alike.
+ * publish ({@link DynamoPostWriter}) and by a re-render ({@link DynamoRenderStore}) alike.
  */
 final class RenderedItems {
 
   /** The attribute holding the render version; items written before it existed have none (0). */
   static final String RENDER_VERSION = "rv";
 
+  /** Bodies larger than this (UTF-8 bytes) are stored gzipped. */
+  static final int GZIP_THRESHOLD = 16 * 1024;
+
+  /** Items are kept under this size; DynamoDB's limit is 400 KB. */
+  static final long MAX_ITEM_BYTES = 350 * 1024;
+
   private RenderedItems() {}
 
   /**
-   * The post item. A body over {@link DynamoPostRepository#GZIP_THRESHOLD} is gzipped; one that
-   * still does not fit is written to {@code bodies} first and referred to.
+   * The post item. A body over {@link #GZIP_THRESHOLD} is gzipped; one that still does not fit is
+   * written to {@code bodies} first and referred to.
    */
   static Map<String, AttributeValue> post(
       Post post, Sequencer sequencer, int renderVersion, BodyStore bodies) {
@@ -43,15 +49,18 @@ final class RenderedItems {
     if (!post.draft()) {
       item.put(PostTable.GSI1_PK, s(post.page() ? PostTable.LIST_PAGES : PostTable.LIST_ALL));
       item.put(PostTable.GSI1_SK, s(listingSk(post)));
+      if (post.menu() != null) {
+        item.putAll(PostItems.menuKeys(post));
+      }
     }
     byte[] html = post.bodyHtml().getBytes(StandardCharsets.UTF_8);
-    if (html.length <= DynamoPostRepository.GZIP_THRESHOLD) {
+    if (html.length <= GZIP_THRESHOLD) {
       item.put("body", s(post.bodyHtml()));
       return item;
     }
     byte[] gzipped = Gzip.compress(html);
     item.put("bodyGz", AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(gzipped)));
-    if (Attributes.size(item) > DynamoPostRepository.MAX_ITEM_BYTES) {
+    if (Attributes.size(item) > MAX_ITEM_BYTES) {
       item.remove("bodyGz");
       String key = bodies.put(post.slug(), Hashes.sha256Hex(post.bodyHtml()), gzipped);
       item.put("bodyRef", s(key));

@@ -6,6 +6,7 @@ import inkwell.storage.Sequencer;
 import inkwell.storage.SourceStore;
 import inkwell.storage.StatusStore;
 import inkwell.support.Json;
+import inkwell.support.StructuredLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * function again. Thread-safe.
  */
 public final class S3ContentStore implements SourceStore, StatusStore, BodyStore, MediaStore {
+
+  private static final StructuredLog LOG = new StructuredLog("inkwell.aws.s3");
 
   private final S3Client s3;
   private final String bucket;
@@ -179,9 +182,13 @@ public final class S3ContentStore implements SourceStore, StatusStore, BodyStore
     return position;
   }
 
+  /**
+   * Deletes the status file if there is one. On a versioned bucket a DELETE of a key that does not
+   * exist still creates a delete marker, so one HEAD first spares the bucket a marker per publish.
+   */
   @Override
   public void clear(String sourceKey) {
-    s3.deleteObject(r -> r.bucket(bucket).key(statusKey(sourceKey)));
+    deleteIfPresent(statusKey(sourceKey));
   }
 
   @Override
@@ -201,7 +208,17 @@ public final class S3ContentStore implements SourceStore, StatusStore, BodyStore
       return Optional.empty();
     } catch (S3Exception e) {
       if (e.statusCode() == 403) {
-        return Optional.empty(); // without s3:ListBucket, S3 answers a missing key with 403
+        // Without s3:ListBucket (the site has none) S3 answers a missing key with 403, and so it
+        // does a policy mistake: answer 404 as for a missing file, and say which it may be.
+        LOG.warn(
+            "action",
+            "MEDIA_FORBIDDEN",
+            "key",
+            mediaPrefix + path,
+            "reason",
+            "S3 answered 403: the file is missing (the site may not list the bucket), or the"
+                + " site's policy does not allow s3:GetObject on it");
+        return Optional.empty();
       }
       throw e;
     }
@@ -223,6 +240,12 @@ public final class S3ContentStore implements SourceStore, StatusStore, BodyStore
 
   @Override
   public void delete(String key) {
-    s3.deleteObject(r -> r.bucket(bucket).key(key));
+    deleteIfPresent(key);
+  }
+
+  private void deleteIfPresent(String key) {
+    if (exists(key)) {
+      s3.deleteObject(r -> r.bucket(bucket).key(key));
+    }
   }
 }

@@ -14,6 +14,7 @@ import inkwell.storage.Sequencer;
 import inkwell.storage.SourceRecord;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps {@link SourceRecord}s to source items (one per source key) and back. */
@@ -22,9 +23,12 @@ final class SourceItems {
   /** The optimistic-locking counter: every write of a source item increments it. */
   static final String REVISION = "rev";
 
+  /** The key of the live version's body in the bucket, if it was too large for its item. */
+  static final String BODY_REF = "bodyRef";
+
   private SourceItems() {}
 
-  static Map<String, AttributeValue> item(SourceRecord record, long revision) {
+  static Map<String, AttributeValue> item(SourceRecord record, long revision, String bodyRef) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(PostTable.PK, s(PostTable.sourcePk(record.sourceKey())));
     item.put(PostTable.SK, s(PostTable.SOURCE_SK));
@@ -35,6 +39,8 @@ final class SourceItems {
     }
     item.put("state", s(record.state().name()));
     putIfPresent(item, "slug", record.slug());
+    putIfPresent(item, "left", record.left());
+    putIfPresent(item, BODY_REF, bodyRef);
     item.put("aliases", Attributes.strings(record.aliases()));
     if (record.error() != null) {
       PostError error = record.error();
@@ -72,7 +78,13 @@ final class SourceItems {
         string(item, "slug"),
         strings(item, "aliases"),
         error,
-        instant(item, "at"));
+        instant(item, "at"),
+        string(item, "left"));
+  }
+
+  /** The live version's spilled body, as the source item records it. */
+  static String bodyRef(Optional<Map<String, AttributeValue>> item) {
+    return item.map(i -> string(i, BODY_REF)).orElse(null);
   }
 
   static long revision(Map<String, AttributeValue> item) {

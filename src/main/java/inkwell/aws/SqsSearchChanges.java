@@ -52,9 +52,13 @@ public final class SqsSearchChanges implements SearchChanges {
                         .messageDeduplicationId(deduplicationId))
             .messageId();
     LOG.info(
-        "event", "search-change-sent",
-        "key", change.rebuild() ? "(rebuild)" : change.sourceKey(),
-        "sequencer", change.sequencer(),
-        "messageId", messageId);
+        "event",
+        "search-change-sent",
+        "key",
+        change.rebuild() ? "(rebuild)" : change.sourceKey(),
+        "sequencer",
+        change.sequencer(),
+        "messageId",
+        messageId);
   }
 }

@@ -26,13 +26,15 @@ record Arguments(
                          expired, rejected (why and where), removed.
         reindex          Render every post again with the engine of this checkout, newer
                          render versions only; safe to interrupt and run again.
+        redrive          Publish again the events in the publish function's failure queue
+                         (after an outage); each message is deleted once its event applied.
 
       Options:
         --delete         publish: also delete posts and media that are no longer in the folder.
         --timeout S      publish: seconds to wait for the outcomes (default 60).
         --stack NAME     Read the bucket, table and site URL from the CloudFormation stack's
-                         outputs. Without it: INKWELL_BUCKET, INKWELL_TABLE and
-                         INKWELL_SITE_BASE_URL.
+                         outputs. Without it: INKWELL_BUCKET, INKWELL_TABLE,
+                         INKWELL_SITE_BASE_URL and, for redrive, INKWELL_FAILURE_QUEUE_URL.
         --help           Print this help.
 
       AWS credentials, region and endpoints come from the usual AWS settings (AWS_PROFILE,
@@ -78,7 +80,7 @@ record Arguments(
     if (command == null) {
       throw usage("no command given");
     }
-    if (!List.of("publish", "status", "reindex").contains(command)) {
+    if (!List.of("publish", "status", "reindex", "redrive").contains(command)) {
       throw usage("unknown command \"" + command + "\"");
     }
     if (command.equals("publish") && folder == null) {

@@ -2,11 +2,14 @@ package inkwell.cli;
 
 import inkwell.aws.AwsClients;
 import inkwell.aws.DynamoPostRepository;
+import inkwell.aws.DynamoPostWriter;
 import inkwell.aws.DynamoRenderStore;
 import inkwell.aws.DynamoSourceCatalog;
 import inkwell.aws.S3ContentStore;
 import inkwell.aws.SqsSearchChanges;
 import inkwell.pipeline.PostPipeline;
+import inkwell.publish.PublishService;
+import inkwell.storage.SearchChanges;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -139,6 +143,7 @@ public final class Cli {
         rebuildSearchIndex(target);
         yield result.exitCode();
       }
+      case "redrive" -> redrive(target, content, dynamo);
       default -> throw new CliException(ExitCode.USAGE, "unknown command " + arguments.command());
     };
   }
@@ -154,10 +159,59 @@ public final class Cli {
           "search index not rebuilt: no search queue known (--stack, or INKWELL_SEARCH_QUEUE_URL)");
       return;
     }
-    try (SqsClient sqs = AwsClients.sqs(settings())) {
+    try (SqsClient sqs = sqs()) {
       new SqsSearchChanges(sqs, target.searchQueueUrl()).requestRebuild();
     }
     out.println("search index: rebuild from the table requested");
+  }
+
+  /**
+   * Applies the failure queue's events with the publish function's own code, telling the search
+   * index of each, as the publish function does, when its queue is known.
+   */
+  private int redrive(Target target, S3ContentStore content, DynamoDbClient dynamo) {
+    if (target.failureQueueUrl() == null) {
+      throw new CliException(
+          ExitCode.NO_ACCESS,
+          "which failure queue? Give --stack NAME (its PublishFailureQueueUrl output), or set"
+              + " INKWELL_FAILURE_QUEUE_URL");
+    }
+    try (SqsClient sqs = sqs()) {
+      PublishService publish =
+          new PublishService(
+              target.pipeline(),
+              content,
+              new DynamoPostWriter(dynamo, target.table(), content, clock),
+              content,
+              target.bucket(),
+              target.postsPrefix(),
+              clock,
+              target.searchQueueUrl() == null
+                  ? SearchChanges.NONE
+                  : new SqsSearchChanges(sqs, target.searchQueueUrl()));
+      Redriver.Result result =
+          new Redriver(new SqsFailureQueue(sqs, target.failureQueueUrl()), publish, out).redrive();
+      out.println(result.summary());
+      return result.exitCode();
+    }
+  }
+
+  /**
+   * An SQS client with the CLI's settings; {@code AWS_ENDPOINT_URL_SQS} or {@code
+   * AWS_ENDPOINT_URL}.
+   */
+  private SqsClient sqs() {
+    AwsClients.Settings settings = settings();
+    var builder =
+        SqsClient.builder()
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .region(settings.region())
+            .credentialsProvider(settings.credentials());
+    URI endpoint = endpoint("AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL");
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder.build();
   }
 
   private Target stackTarget(String name, AwsClients.Settings settings) {
@@ -183,12 +237,15 @@ public final class Cli {
         settings.region(),
         settings.s3Endpoint(),
         settings.dynamoDbEndpoint(),
-        settings.sqsEndpoint(),
         StaticCredentialsProvider.create(credentials));
   }
 
   private URI cloudFormationEndpoint() {
-    for (String name : List.of("AWS_ENDPOINT_URL_CLOUDFORMATION", "AWS_ENDPOINT_URL")) {
+    return endpoint("AWS_ENDPOINT_URL_CLOUDFORMATION", "AWS_ENDPOINT_URL");
+  }
+
+  private URI endpoint(String... names) {
+    for (String name : names) {
       String value = env.get(name);
       if (value != null && !value.isBlank()) {
         return URI.create(value.strip());

@@ -24,6 +24,7 @@ record Target(
     String mediaPrefix,
     String timeZone,
     long maxSourceBytes,
+    String failureQueueUrl,
     String searchQueueUrl) {
 
   Target {
@@ -39,10 +40,7 @@ record Target(
     }
   }
 
-  /**
-   * From {@code INKWELL_BUCKET}, {@code INKWELL_TABLE}, {@code INKWELL_SITE_BASE_URL}, {@code
-   * INKWELL_SEARCH_QUEUE_URL}.
-   */
+  /** From {@code INKWELL_BUCKET}, {@code INKWELL_TABLE}, {@code INKWELL_SITE_BASE_URL}. */
   static Target fromEnvironment(Map<String, String> env) {
     String bucket = set(env, "INKWELL_BUCKET");
     String table = set(env, "INKWELL_TABLE");
@@ -62,6 +60,7 @@ record Target(
         prefix(env, "INKWELL_MEDIA_PREFIX", "media/"),
         prefix(env, "INKWELL_TIME_ZONE", "UTC"),
         bytes(set(env, "INKWELL_MAX_SOURCE_BYTES")),
+        set(env, "INKWELL_FAILURE_QUEUE_URL"),
         set(env, "INKWELL_SEARCH_QUEUE_URL"));
   }
 
@@ -99,6 +98,7 @@ record Target(
         prefix(env, "INKWELL_MEDIA_PREFIX", "media/"),
         parameters.getOrDefault("TimeZone", prefix(env, "INKWELL_TIME_ZONE", "UTC")),
         bytes(parameters.getOrDefault("MaxSourceBytes", set(env, "INKWELL_MAX_SOURCE_BYTES"))),
+        outputs.get("PublishFailureQueueUrl"),
         outputs.getOrDefault("SearchQueueUrl", set(env, "INKWELL_SEARCH_QUEUE_URL")));
   }
 

@@ -7,6 +7,10 @@ import java.util.Map;
 /**
  * The front-matter fields the engine understands, already type-checked; {@code null} where the
  * source does not set them. {@code params} keeps every other field.
+ *
+ * @param menu the post's position in the header's menu ({@link MenuField})
+ * @param menuTitle its label there: {@code menuTitle}, Hugo's menu {@code name} or {@code
+ *     linkTitle}
  */
 record FrontMatter(
     String title,
@@ -23,10 +27,12 @@ record FrontMatter(
     String image,
     String author,
     String canonical,
+    Integer menu,
+    String menuTitle,
     Map<String, Object> params) {
 
   static final FrontMatter NONE =
       new FrontMatter(
           null, null, null, null, List.of(), List.of(), null, null, null, null, List.of(), null,
-          null, null, Map.of());
+          null, null, null, null, Map.of());
 }

@@ -2,20 +2,8 @@ package inkwell.pipeline;
 
 import inkwell.post.PostError;
 import inkwell.post.PostError.Kind;
-import inkwell.post.Slugs;
-import java.math.BigInteger;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -23,24 +11,16 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Reads YAML front matter (YAML 1.2 core schema) into {@link FrontMatter}, checking the type of
- * every known field and reporting problems at their line and column in the source file.
+ * Reads YAML front matter (YAML 1.2 core schema) into {@link FrontMatter}: parses it, reporting
+ * syntax errors where the author has to look, and hands the fields to {@link FrontMatterFields},
+ * whose errors it places at their line and column in the source file.
  */
 final class FrontMatterReader {
 
-  private static final int MAX_DEPTH = 20;
-
-  /** Values that unknown fields may expand to, aliases included (guards against alias bombs). */
-  private static final int MAX_VALUES = 10_000;
-
-  private int values;
+  private static final int MAX_DEPTH = FrontMatterFields.MAX_DEPTH;
 
   private final ZoneId zone;
   private final int firstLine;
@@ -75,16 +55,17 @@ final class FrontMatterReader {
       throw new RejectedException(
           PostError.at(Kind.NESTED_TOO_DEEPLY, firstLine, 0, "front matter is nested too deeply"));
     }
-    if (root.isEmpty() || isNull(root.get())) {
+    if (root.isEmpty() || FrontMatterFields.isNull(root.get())) {
       return FrontMatter.NONE;
     }
     if (!(root.get() instanceof MappingNode mapping)) {
       throw error(
           root.get(),
           Kind.FRONT_MATTER_NOT_A_MAP,
-          "front matter must be a set of \"field: value\" lines, not " + describe(root.get()));
+          "front matter must be a set of \"field: value\" lines, not "
+              + FrontMatterFields.describe(root.get()));
     }
-    return fields(mapping);
+    return new FrontMatterFields(zone, this::error).read(mapping);
   }
 
   /**
@@ -167,266 +148,6 @@ final class FrontMatterReader {
 
   private String position(Mark mark) {
     return (firstLine + mark.getLine()) + ":" + (mark.getColumn() + 1);
-  }
-
-  private FrontMatter fields(MappingNode mapping) {
-    String title = null;
-    String slug = null;
-    String summary = null;
-    String description = null;
-    String image = null;
-    String author = null;
-    String canonical = null;
-    Instant date = null;
-    Instant lastmod = null;
-    Instant publishDate = null;
-    Instant expiryDate = null;
-    Boolean draft = null;
-    List<String> tags = List.of();
-    List<String> categories = List.of();
-    List<String> aliases = new ArrayList<>();
-    Map<String, Object> params = new LinkedHashMap<>();
-    Set<String> seen = new HashSet<>();
-
-    for (NodeTuple tuple : mapping.getValue()) {
-      if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-        throw error(tuple.getKeyNode(), Kind.INVALID_FIELD, "a field name must be plain text");
-      }
-      String name = keyNode.getValue();
-      String key = name.toLowerCase(Locale.ROOT);
-      if (!seen.add(key)) {
-        throw error(keyNode, Kind.INVALID_FIELD, "field \"" + name + "\" is given twice");
-      }
-      Node value = tuple.getValueNode();
-      switch (key) {
-        case "title" -> title = text(name, value);
-        case "slug" -> slug = text(name, value);
-        case "summary" -> summary = text(name, value);
-        case "description" -> description = text(name, value);
-        case "date" -> date = date(name, value);
-        case "lastmod", "updated", "last_modified_at" -> lastmod = date(name, value);
-        case "publishdate", "pubdate" -> publishDate = date(name, value);
-        case "expirydate", "unpublishdate" -> expiryDate = date(name, value);
-        case "draft" -> draft = bool(name, value);
-        case "published" -> {
-          // Jekyll: "published: false" hides a post; Hugo: "published" is a publish date.
-          if (isBool(value)) {
-            Boolean published = bool(name, value);
-            draft = published == null ? draft : !published;
-          } else {
-            publishDate = date(name, value);
-          }
-        }
-        case "tags" -> tags = list(name, value);
-        case "categories" -> categories = list(name, value);
-        case "aliases", "redirect_from" -> aliases.addAll(aliases(name, value));
-        case "image" -> image = url(name, value, false);
-        case "author" -> author = String.join(", ", list(name, value));
-        case "canonical", "canonicalurl", "canonical_url" -> canonical = url(name, value, true);
-        default -> params.put(name, plain(value, 0));
-      }
-    }
-    return new FrontMatter(
-        title,
-        date,
-        lastmod,
-        slug,
-        tags,
-        categories,
-        summary != null ? summary : description,
-        draft,
-        publishDate,
-        expiryDate,
-        aliases,
-        image,
-        author == null || author.isEmpty() ? null : author,
-        canonical,
-        params);
-  }
-
-  private String text(String field, Node node) {
-    if (isNull(node)) {
-      return null;
-    }
-    if (node instanceof ScalarNode scalar) {
-      String value = scalar.getValue().strip();
-      return value.isEmpty() ? null : value;
-    }
-    throw error(node, Kind.INVALID_FIELD, field + " must be text, not " + describe(node));
-  }
-
-  private Instant date(String field, Node node) {
-    String value = text(field, node);
-    if (value == null) {
-      return null;
-    }
-    return Dates.parse(value, zone)
-        .orElseThrow(
-            () ->
-                error(
-                    node,
-                    Kind.INVALID_FIELD,
-                    field
-                        + ": cannot read \""
-                        + value
-                        + "\" as a date; write 2024-08-05, 2024-08-05T09:30:00 or"
-                        + " 2024-08-05T09:30:00+02:00"));
-  }
-
-  private static boolean isBool(Node node) {
-    return node instanceof ScalarNode && node.getTag().equals(Tag.BOOL);
-  }
-
-  private Boolean bool(String field, Node node) {
-    if (isNull(node)) {
-      return null;
-    }
-    if (isBool(node)) {
-      return Boolean.valueOf(((ScalarNode) node).getValue().toLowerCase(Locale.ROOT));
-    }
-    String shown = node instanceof ScalarNode s ? "\"" + s.getValue() + "\"" : describe(node);
-    throw error(node, Kind.INVALID_FIELD, field + " must be true or false, not " + shown);
-  }
-
-  /** A list of scalars, or one comma-separated string; blanks dropped, duplicates kept once. */
-  private List<String> list(String field, Node node) {
-    List<String> items = new ArrayList<>();
-    if (isNull(node)) {
-      return items;
-    }
-    if (node instanceof ScalarNode scalar) {
-      for (String part : scalar.getValue().split(",")) {
-        addDistinct(items, part);
-      }
-    } else if (node instanceof SequenceNode sequence) {
-      for (Node item : sequence.getValue()) {
-        if (!(item instanceof ScalarNode scalar)) {
-          throw error(
-              item, Kind.INVALID_FIELD, field + " must list plain text, not " + describe(item));
-        }
-        addDistinct(items, scalar.getValue());
-      }
-    } else {
-      throw error(
-          node, Kind.INVALID_FIELD, field + " must be a list or comma-separated text, not a map");
-    }
-    return items;
-  }
-
-  private static void addDistinct(List<String> items, String raw) {
-    String item = raw.strip();
-    if (!item.isEmpty() && items.stream().noneMatch(item::equalsIgnoreCase)) {
-      items.add(item);
-    }
-  }
-
-  private List<String> aliases(String field, Node node) {
-    List<String> paths = new ArrayList<>();
-    List<Node> nodes = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
-    for (Node item : nodes) {
-      String raw = text(field, item);
-      if (raw == null) {
-        continue;
-      }
-      String path =
-          Slugs.aliasPath(raw)
-              .orElseThrow(
-                  () ->
-                      error(
-                          item,
-                          Kind.INVALID_FIELD,
-                          field
-                              + ": \""
-                              + raw
-                              + "\" is not a path on this site; write an old path such as"
-                              + " /2019/05/old-title/"));
-      if (!paths.contains(path)) {
-        paths.add(path);
-      }
-    }
-    return paths;
-  }
-
-  /** An http(s) URL, or (unless {@code absolute}) a path on this site. */
-  private String url(String field, Node node, boolean absolute) {
-    String value = text(field, node);
-    if (value == null) {
-      return null;
-    }
-    try {
-      URI uri = new URI(value);
-      String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-      boolean web = ("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null;
-      if (web || (!absolute && scheme == null && !value.startsWith("//"))) {
-        return value;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    String expected = absolute ? "an absolute http(s) URL" : "an http(s) URL or a path";
-    throw error(node, Kind.INVALID_FIELD, field + ": \"" + value + "\" is not " + expected);
-  }
-
-  /** Any YAML value as plain Java: String, Boolean, Long, BigInteger, Double, List, Map, null. */
-  private Object plain(Node node, int depth) {
-    if (depth > MAX_DEPTH) {
-      throw error(node, Kind.NESTED_TOO_DEEPLY, "front matter is nested too deeply");
-    }
-    if (++values > MAX_VALUES) {
-      throw error(
-          node,
-          Kind.YAML_SYNTAX,
-          "front matter expands to more than " + MAX_VALUES + " values (too many aliases?)");
-    }
-    if (node instanceof ScalarNode scalar) {
-      String value = scalar.getValue();
-      Tag tag = scalar.getTag();
-      if (tag.equals(Tag.NULL)) {
-        return null;
-      }
-      if (tag.equals(Tag.BOOL)) {
-        return Boolean.valueOf(value.toLowerCase(Locale.ROOT));
-      }
-      try {
-        if (tag.equals(Tag.INT)) {
-          BigInteger big = new BigInteger(value.replace("+", ""));
-          return big.bitLength() < 64 ? (Object) big.longValue() : big;
-        }
-        if (tag.equals(Tag.FLOAT)) {
-          return Double.valueOf(value);
-        }
-      } catch (NumberFormatException e) {
-        return value; // 0x1F, 0o17, .inf: keep as written
-      }
-      return value;
-    }
-    if (node instanceof SequenceNode sequence) {
-      List<Object> items = new ArrayList<>();
-      for (Node item : sequence.getValue()) {
-        items.add(plain(item, depth + 1));
-      }
-      return items;
-    }
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (NodeTuple tuple : ((MappingNode) node).getValue()) {
-      Object key = plain(tuple.getKeyNode(), depth + 1);
-      map.put(String.valueOf(key), plain(tuple.getValueNode(), depth + 1));
-    }
-    return map;
-  }
-
-  private static boolean isNull(Node node) {
-    return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
-  }
-
-  private static String describe(Node node) {
-    if (node instanceof SequenceNode) {
-      return "a list";
-    }
-    if (node instanceof MappingNode) {
-      return "a map";
-    }
-    return "\"" + ((ScalarNode) node).getValue() + "\"";
   }
 
   private RejectedException error(Node node, Kind kind, String message) {

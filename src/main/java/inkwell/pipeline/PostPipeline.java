@@ -1,6 +1,7 @@
 package inkwell.pipeline;
 
 import inkwell.post.Hashes;
+import inkwell.post.MenuPlace;
 import inkwell.post.Post;
 import inkwell.post.PostError;
 import inkwell.post.PostError.Kind;
@@ -49,9 +50,11 @@ public final class PostPipeline {
    *   <li>the first version that stored it
    *   <li>highlighted code, one {@code h1} per page (body headings shifted), valid and accessible
    *       HTML from the sanitizer (task-list labels, focusable scrolling blocks, repaired images)
+   *   <li>the header menu: {@code menu} and {@code menuTitle} read from the front matter (a post
+   *       stored before kept them as unknown fields, and so is in no menu until rendered again)
    * </ol>
    */
-  public static final int RENDER_VERSION = 2;
+  public static final int RENDER_VERSION = 3;
 
   /** Default reading speed for the reading-time estimate. */
   public static final int DEFAULT_WORDS_PER_MINUTE = 220;
@@ -213,7 +216,10 @@ public final class PostPipeline {
             Math.max(1, (words + wordsPerMinute - 1) / wordsPerMinute),
             Hashes.sha256Hex(text),
             meta.params(),
-            page);
+            page,
+            meta.menu() == null
+                ? null
+                : new MenuPlace(meta.menu(), meta.menuTitle() != null ? meta.menuTitle() : title));
     return new ParseResult.Parsed(post, warnings);
   }
 

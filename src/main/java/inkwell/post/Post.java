@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param params front-matter fields this engine does not interpret, kept as plain Java values
  * @param page true for a standalone page (from the pages prefix): no date, reading time or older
  *     and newer links shown, and in no listing or feed
+ * @param menu its entry in the header's menu, or {@code null} if it has none
  */
 public record Post(
     String sourceKey,
@@ -51,7 +52,8 @@ public record Post(
     int readingMinutes,
     String contentHash,
     Map<String, Object> params,
-    boolean page) {
+    boolean page,
+    MenuPlace menu) {
 
   /** A post (not a standalone page). */
   public Post(
@@ -98,7 +100,8 @@ public record Post(
         readingMinutes,
         contentHash,
         params,
-        false);
+        false,
+        null);
   }
 
   public Post {

@@ -31,6 +31,8 @@ public final class FolderMedia implements MediaStore {
       }
       return Optional.of(new Media(Files.readAllBytes(file), type.get()));
     } catch (IOException e) {
+      // Answered as missing (404), and said on the console, where the author is looking.
+      System.out.println("  error  cannot read media " + file + ": " + e.getMessage());
       return Optional.empty();
     }
   }

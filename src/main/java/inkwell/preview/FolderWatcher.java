@@ -192,8 +192,10 @@ public final class FolderWatcher implements AutoCloseable {
         } while (key != null);
         rescan();
       }
-    } catch (InterruptedException | ClosedWatchServiceException e) {
-      // closing
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // close() asked this thread to stop
+    } catch (ClosedWatchServiceException e) {
+      // close() closed the watch service: the thread ends
     } catch (IOException e) {
       console.println("  error  stopped watching " + source.folder() + ": " + e.getMessage());
     }
@@ -206,7 +208,7 @@ public final class FolderWatcher implements AutoCloseable {
         watcher.close();
       }
     } catch (IOException e) {
-      // nothing left to do
+      console.println("  error  closing the watcher of " + source.folder() + ": " + e.getMessage());
     }
     if (thread != null) {
       thread.interrupt();

@@ -5,12 +5,14 @@ import inkwell.post.PostError;
 import inkwell.post.Tag;
 import inkwell.storage.InvalidCursorException;
 import inkwell.storage.Listing;
+import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostRepository;
 import inkwell.storage.PostSummary;
 import inkwell.storage.PublishResult;
 import inkwell.storage.Sequencer;
 import inkwell.storage.SlugOwners;
+import inkwell.storage.SourceCatalog;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.StoredPost;
 import inkwell.storage.TagCount;
@@ -21,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +41,7 @@ import java.util.TreeSet;
  * <p>With {@code includeUnpublished}, listings also show drafts and scheduled posts, for authors
  * who preview them. Thread-safe (every method is synchronized; the preview is one author's).
  */
-public final class InMemoryPostRepository implements PostRepository {
+public final class InMemoryPostRepository implements PostRepository, SourceCatalog {
 
   private record Entry(StoredPost stored, String src, Sequencer sequencer) {}
 
@@ -59,6 +62,23 @@ public final class InMemoryPostRepository implements PostRepository {
   }
 
   @Override
+  public synchronized List<SourceRecord> all() {
+    return List.copyOf(sources.values());
+  }
+
+  @Override
+  public synchronized Map<String, SourceRecord> find(Collection<String> keys) {
+    Map<String, SourceRecord> found = new HashMap<>();
+    for (String key : keys) {
+      SourceRecord record = sources.get(key);
+      if (record != null) {
+        found.put(key, record);
+      }
+    }
+    return found;
+  }
+
+  @Override
   public synchronized Optional<SourceRecord> findSource(String sourceKey) {
     return Optional.ofNullable(sources.get(sourceKey));
   }
@@ -71,12 +91,11 @@ public final class InMemoryPostRepository implements PostRepository {
       return new PublishResult.Stale();
     }
     Entry atSlug = posts.get(post.slug());
-    String displaced = null;
-    if (atSlug != null && !atSlug.src().equals(src) && isOwned(atSlug.stored())) {
-      if (SlugOwners.ORDER.compare(atSlug.src(), src) < 0) {
-        return new PublishResult.Conflict("slug \"" + post.slug() + "\"", atSlug.src());
-      }
-      displaced = atSlug.src();
+    if (atSlug != null
+        && !atSlug.src().equals(src)
+        && isOwned(atSlug.stored())
+        && SlugOwners.ORDER.compare(atSlug.src(), src) < 0) {
+      return new PublishResult.Conflict("slug \"" + post.slug() + "\"", atSlug.src());
     }
     for (String alias : post.aliases()) {
       Alias existing = aliases.get(alias);
@@ -109,7 +128,7 @@ public final class InMemoryPostRepository implements PostRepository {
             post.slug(),
             post.aliases(),
             clock.instant()));
-    return new PublishResult.Published(post.slug(), displaced);
+    return new PublishResult.Published(post.slug());
   }
 
   private static boolean isOwned(StoredPost stored) {
@@ -258,6 +277,19 @@ public final class InMemoryPostRepository implements PostRepository {
     return tags;
   }
 
+  @Override
+  public synchronized List<MenuLink> menu(Instant now) {
+    List<MenuLink> links = new ArrayList<>();
+    for (Entry entry : posts.values()) {
+      Post post = shown(entry, now);
+      if (post != null && post.menu() != null) {
+        links.add(new MenuLink(post.slug(), post.menu().label(), post.menu().position()));
+      }
+    }
+    links.sort(MenuLink.ORDER);
+    return links;
+  }
+
   // ------------------------------------------------------------------ listing rules
 
   private boolean listed(StoredPost stored) {
@@ -265,19 +297,22 @@ public final class InMemoryPostRepository implements PostRepository {
         || (includeUnpublished && stored.state() == StoredPost.State.DRAFT);
   }
 
+  /** The post of {@code entry} if listings and the menu show it at {@code now}; else null. */
+  private Post shown(Entry entry, Instant now) {
+    if (!listed(entry.stored())) {
+      return null;
+    }
+    Post post = entry.stored().post();
+    boolean published = !post.visibleFrom().isAfter(now);
+    boolean expired = post.expiryDate() != null && !now.isBefore(post.expiryDate());
+    return (published && !expired) || includeUnpublished ? post : null;
+  }
+
   private List<PostSummary> visible(Listing listing, Instant now) {
     List<PostSummary> result = new ArrayList<>();
     for (Entry entry : posts.values()) {
-      if (!listed(entry.stored())) {
-        continue;
-      }
-      Post post = entry.stored().post();
-      boolean published = !post.visibleFrom().isAfter(now);
-      boolean expired = post.expiryDate() != null && !now.isBefore(post.expiryDate());
-      if ((!published || expired) && !includeUnpublished) {
-        continue;
-      }
-      if (matches(listing, post)) {
+      Post post = shown(entry, now);
+      if (post != null && matches(listing, post)) {
         result.add(PostSummary.of(post));
       }
     }

@@ -64,7 +64,7 @@ class PreviewBeans {
   @Singleton
   LocalSearchIndex search(
       InMemoryPostRepository posts, @Value("${" + DRAFTS + ":false}") boolean drafts) {
-    return new LocalSearchIndex(posts, drafts);
+    return new LocalSearchIndex(posts, posts, drafts);
   }
 
   @Singleton

@@ -1,6 +1,6 @@
 package inkwell.publish;
 
-import inkwell.aws.DynamoPostRepository;
+import inkwell.aws.DynamoPostWriter;
 import inkwell.aws.S3ContentStore;
 import inkwell.aws.SqsSearchChanges;
 import inkwell.config.BlogConfig;
@@ -23,7 +23,7 @@ class PublishBeans {
   PublishService publishService(
       PostPipeline pipeline,
       S3ContentStore content,
-      DynamoPostRepository posts,
+      DynamoPostWriter posts,
       BlogConfig config,
       Clock clock,
       BeanProvider<SqsClient> sqs) {

@@ -6,7 +6,7 @@ import inkwell.pipeline.Source;
 import inkwell.post.PostError;
 import inkwell.post.PostError.Kind;
 import inkwell.post.Slugs;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostWriter;
 import inkwell.storage.PublishResult;
 import inkwell.storage.SearchChanges;
 import inkwell.storage.SourceRecord;
@@ -48,7 +48,7 @@ public final class PublishService {
 
   private final PostPipeline pipeline;
   private final SourceStore sources;
-  private final PostRepository posts;
+  private final PostWriter posts;
   private final StatusStore status;
   private final String bucket;
   private final String postsPrefix;
@@ -60,7 +60,7 @@ public final class PublishService {
   public PublishService(
       PostPipeline pipeline,
       SourceStore sources,
-      PostRepository posts,
+      PostWriter posts,
       StatusStore status,
       String bucket,
       String postsPrefix,
@@ -72,7 +72,7 @@ public final class PublishService {
   public PublishService(
       PostPipeline pipeline,
       SourceStore sources,
-      PostRepository posts,
+      PostWriter posts,
       StatusStore status,
       String bucket,
       String postsPrefix,
@@ -113,6 +113,13 @@ public final class PublishService {
           "key is not a .md or .markdown file under " + postsPrefix + " or the pages prefix");
     }
     Optional<SourceRecord> applied = posts.findSource(event.key());
+    if (applied.isPresent() && applied.get().contentIs(event.sequencer())) {
+      // A redelivery (Lambda's retry after a failure, or S3's duplicate): the event was applied,
+      // but what follows the source record may have been cut short. Redo it; it is idempotent.
+      slugs.finish(event.key(), applied.get());
+      return log.outcome(
+          event, Outcome.STALE, "already applied; slug claims and hand-over checked again");
+    }
     if (applied.isPresent() && applied.get().contentIsAtOrAfter(event.sequencer())) {
       return log.outcome(
           event, Outcome.STALE, "already applied sequencer " + applied.get().content());
@@ -167,7 +174,7 @@ public final class PublishService {
     PublishResult result = posts.publish(post, event.sequencer());
     if (result instanceof PublishResult.Published published) {
       log.published(event, published.slug(), post.draft(), post.visibleFrom());
-      slugs.published(event.key(), liveSlug, published);
+      slugs.published(event.key(), liveSlug, published.slug());
       return Outcome.PUBLISHED;
     }
     if (result instanceof PublishResult.Conflict conflict) {

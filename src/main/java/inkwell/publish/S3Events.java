@@ -12,11 +12,15 @@ import java.util.List;
  * object creations or removals ({@code s3:TestEvent}, restores, replication, unknown names) or that
  * carry no sequencer are skipped with one log line each.
  */
-final class S3Events {
+public final class S3Events {
 
   private S3Events() {}
 
-  static List<ObjectEvent> decode(S3EventNotification notification) {
+  /**
+   * The object events of {@code notification}'s records; records that are not are logged and
+   * skipped.
+   */
+  public static List<ObjectEvent> decode(S3EventNotification notification) {
     List<ObjectEvent> events = new ArrayList<>();
     if (notification == null || notification.getRecords() == null) {
       PublishLog.skipped("no records (s3:TestEvent or an empty notification)", null, null);

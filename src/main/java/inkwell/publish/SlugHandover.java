@@ -5,7 +5,7 @@ import inkwell.pipeline.PostPipeline;
 import inkwell.pipeline.Source;
 import inkwell.post.PostError;
 import inkwell.post.PostError.Kind;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostWriter;
 import inkwell.storage.PublishResult;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.SourceStore;
@@ -26,7 +26,7 @@ final class SlugHandover {
 
   private final PostPipeline pipeline;
   private final SourceStore sources;
-  private final PostRepository posts;
+  private final PostWriter posts;
   private final StatusStore status;
   private final Clock clock;
   private final PublishLog log;
@@ -34,7 +34,7 @@ final class SlugHandover {
   SlugHandover(
       PostPipeline pipeline,
       SourceStore sources,
-      PostRepository posts,
+      PostWriter posts,
       StatusStore status,
       Clock clock,
       PublishLog log) {
@@ -46,13 +46,35 @@ final class SlugHandover {
     this.log = log;
   }
 
-  /** {@code key} went live at {@code published.slug()}, having been live at {@code oldSlug}. */
-  void published(String key, String oldSlug, PublishResult.Published published) {
-    posts.claim(published.slug(), key);
-    if (published.displaced() != null) {
-      gaveWay(published.displaced(), published.slug(), key);
+  /**
+   * {@code key} went live at {@code slug}, having been live at {@code oldSlug}: it claims the slug,
+   * every other source whose record still says it is live there is told it gave way, and the old
+   * slug goes to the next source waiting for it. Derived from what the table holds, not from the
+   * responses of the publish's own requests, so a redelivered event redoes exactly what is missing.
+   */
+  void published(String key, String oldSlug, String slug) {
+    posts.claim(slug, key);
+    for (String other : posts.claimants(slug)) {
+      Optional<SourceRecord> record =
+          other.equals(key) ? Optional.empty() : posts.findSource(other);
+      if (record.isPresent() && slug.equals(record.get().slug())) {
+        gaveWay(other, record.get(), slug, key);
+      }
     }
-    left(key, oldSlug, published.slug());
+    left(key, oldSlug, slug);
+  }
+
+  /**
+   * Redoes what follows the content event {@code record} describes (claims, sources that gave way,
+   * the hand-over of the slug it left), for a redelivery of that event: a crash after the source
+   * record was written may have cut them short. Every step is safe to repeat.
+   */
+  void finish(String key, SourceRecord record) {
+    if (record.slug() != null) {
+      published(key, record.left(), record.slug());
+    } else {
+      left(key, record.left(), null);
+    }
   }
 
   /** {@code key} wants {@code slug}, which another source holds: it waits. */
@@ -69,7 +91,7 @@ final class SlugHandover {
     handOver(oldSlug);
   }
 
-  private void gaveWay(String loser, String slug, String winner) {
+  private void gaveWay(String loser, SourceRecord record, String slug, String winner) {
     PostError error =
         PostError.of(
             Kind.SLUG_CONFLICT,
@@ -80,9 +102,10 @@ final class SlugHandover {
                 + ", whose key sorts first; this file takes the slug again by itself when that"
                 + " one is removed or moves, or set a different slug in the front matter");
     Instant at = clock.instant();
+    // The status first: if the record were written first and the status write failed, a retry
+    // would find the record already saying so and never write the status.
+    status.reportFailure(loser, record.latest(), null, error, at);
     if (posts.displace(loser, slug, error, at)) {
-      SourceRecord record = posts.findSource(loser).orElseThrow();
-      status.reportFailure(loser, record.latest(), null, error, at);
       log.slug("DISPLACED", slug, loser, "gave way to " + winner);
     }
   }
@@ -90,10 +113,19 @@ final class SlugHandover {
   /** Publishes the first waiting source that still wants {@code slug}, if nobody holds it. */
   private void handOver(String slug) {
     for (String waiter : posts.claimants(slug)) {
-      if (posts.findPost(slug).map(SlugHandover::isHeld).orElse(false)) {
+      Optional<StoredPost> holder = posts.findPost(slug).filter(SlugHandover::isHeld);
+      if (holder.isPresent() && !waiter.equals(holder.get().post().sourceKey())) {
         return;
       }
       Optional<SourceRecord> record = posts.findSource(waiter);
+      if (holder.isPresent() && record.isPresent() && slug.equals(record.get().slug())) {
+        // Handed over by an earlier try of this hand-over, which may not have finished.
+        if (record.get().state() == SourceRecord.State.PUBLISHED) {
+          status.clear(waiter);
+        }
+        published(waiter, record.get().left(), slug);
+        return;
+      }
       Optional<StoredSource> stored =
           record.isEmpty() ? Optional.empty() : sources.read(waiter, null);
       if (stored.isEmpty()) {
@@ -113,7 +145,7 @@ final class SlugHandover {
       if (result instanceof PublishResult.Published published) {
         status.clear(waiter);
         log.slug("HANDED_OVER", slug, waiter, "the slug's owner left");
-        published(waiter, record.get().slug(), published);
+        published(waiter, record.get().slug(), published.slug());
         return;
       }
     }

@@ -1,7 +1,7 @@
 package inkwell.search;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import inkwell.aws.DynamoPostRepository;
+import inkwell.aws.DynamoPostReader;
 import inkwell.aws.DynamoSourceCatalog;
 import inkwell.aws.S3SnapshotStore;
 import inkwell.config.BlogConfig;
@@ -27,7 +27,7 @@ public class IndexHandler extends MicronautRequestHandler<SQSEvent, Void> {
   private static final StructuredLog LOG = new StructuredLog("inkwell.search");
 
   @Inject S3SnapshotStore snapshots;
-  @Inject DynamoPostRepository posts;
+  @Inject DynamoPostReader posts;
   @Inject DynamoDbClient dynamo;
   @Inject BlogConfig config;
   @Inject Clock clock;

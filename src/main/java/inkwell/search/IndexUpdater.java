@@ -1,6 +1,6 @@
 package inkwell.search;
 
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.SnapshotStore;
 import inkwell.storage.SnapshotStore.Pointer;
 import inkwell.storage.SourceCatalog;
@@ -39,16 +39,14 @@ public final class IndexUpdater {
 
   private final SnapshotStore store;
   private final SearchIndexer indexer;
-  private final SourceCatalog catalog;
   private final Clock clock;
   private String cachedId;
   private ByteBuffersDirectory cached;
 
-  public IndexUpdater(
-      SnapshotStore store, PostRepository posts, SourceCatalog catalog, Clock clock) {
+  /** With posts read from {@code posts} and source records from {@code sources}. */
+  public IndexUpdater(SnapshotStore store, PostReader posts, SourceCatalog sources, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
-    this.indexer = new SearchIndexer(posts);
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.indexer = new SearchIndexer(posts, sources);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -64,8 +62,7 @@ public final class IndexUpdater {
     int slugsRead;
     int posts;
     try (IndexWriter writer = new IndexWriter(directory, SearchDocuments.writerConfig())) {
-      slugsRead =
-          rebuild ? indexer.rebuild(writer, catalog) : indexer.refresh(writer, sourceKeys).size();
+      slugsRead = rebuild ? indexer.rebuild(writer) : indexer.refresh(writer, sourceKeys).size();
       writer.commit();
       posts = writer.getDocStats().numDocs;
     } catch (IOException e) {

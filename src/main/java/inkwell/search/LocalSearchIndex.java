@@ -1,11 +1,12 @@
 package inkwell.search;
 
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.PostSearch;
 import inkwell.storage.SearchChanges;
 import inkwell.storage.SearchQuery;
 import inkwell.storage.SearchResults;
 import inkwell.storage.Sequencer;
+import inkwell.storage.SourceCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -29,10 +30,11 @@ public final class LocalSearchIndex implements PostSearch, SearchChanges {
   private boolean changed;
 
   /**
+   * @param sources the source records (the preview's repository)
    * @param unpublished true to find drafts and scheduled posts too (the preview's drafts mode)
    */
-  public LocalSearchIndex(PostRepository posts, boolean unpublished) {
-    this.indexer = new SearchIndexer(posts);
+  public LocalSearchIndex(PostReader posts, SourceCatalog sources, boolean unpublished) {
+    this.indexer = new SearchIndexer(posts, sources);
     this.unpublished = unpublished;
     try {
       this.writer = new IndexWriter(directory, SearchDocuments.writerConfig());

@@ -55,7 +55,8 @@ public class SearchHandler
 
   @Override
   public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
-    return ApiGatewayMessages.response(search().handle(ApiGatewayMessages.request(event)));
+    return ApiGatewayMessages.response(
+        search().handle(ApiGatewayMessages.request(event, siteConfig.isTrustForwardedHost())));
   }
 
   private synchronized SearchSite search() {

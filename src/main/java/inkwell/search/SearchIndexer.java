@@ -1,6 +1,6 @@
 package inkwell.search;
 
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.SourceCatalog;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.StoredPost;
@@ -31,10 +31,13 @@ final class SearchIndexer {
 
   private static final int BATCH = 100;
 
-  private final PostRepository posts;
+  private final PostReader posts;
+  private final SourceCatalog sources;
 
-  SearchIndexer(PostRepository posts) {
+  /** Reads posts by slug from {@code posts}, and source records from {@code sources}. */
+  SearchIndexer(PostReader posts, SourceCatalog sources) {
     this.posts = Objects.requireNonNull(posts, "posts");
+    this.sources = Objects.requireNonNull(sources, "sources");
   }
 
   /** Refreshes what {@code sourceKeys} touch; returns the slugs it looked at. */
@@ -49,18 +52,20 @@ final class SearchIndexer {
         }
       }
     }
-    for (String key : sourceKeys) {
-      posts.findSource(key).map(SourceRecord::slug).ifPresent(slugs::add);
+    for (SourceRecord record : sources.find(sourceKeys).values()) {
+      if (record.slug() != null) {
+        slugs.add(record.slug());
+      }
     }
     refreshSlugs(writer, slugs);
     return slugs;
   }
 
   /** Replaces every document with what the table holds; returns the number of slugs read. */
-  int rebuild(IndexWriter writer, SourceCatalog catalog) throws IOException {
+  int rebuild(IndexWriter writer) throws IOException {
     writer.deleteAll();
     TreeSet<String> slugs = new TreeSet<>();
-    for (SourceRecord record : catalog.all()) {
+    for (SourceRecord record : sources.all()) {
       if (record.slug() != null) {
         slugs.add(record.slug());
       }

@@ -23,7 +23,11 @@ public final class ApiGatewayMessages {
     return event.getRawPath();
   }
 
-  public static SiteRequest request(APIGatewayV2HTTPEvent event) {
+  /**
+   * @param trustForwardedHost whether {@code X-Forwarded-Host} names the origin (a CDN in front
+   *     that sends it; see {@link SiteRequest#origin(String, String, String, boolean)})
+   */
+  public static SiteRequest request(APIGatewayV2HTTPEvent event, boolean trustForwardedHost) {
     Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
     String method =
         event.getRequestContext() != null && event.getRequestContext().getHttp() != null
@@ -37,7 +41,11 @@ public final class ApiGatewayMessages {
         query == null || query.isEmpty() ? null : query,
         header(headers, "accept-encoding"),
         header(headers, "if-none-match"),
-        SiteRequest.origin(header(headers, "x-forwarded-proto"), header(headers, "host")));
+        SiteRequest.origin(
+            header(headers, "x-forwarded-proto"),
+            header(headers, "host"),
+            header(headers, "x-forwarded-host"),
+            trustForwardedHost));
   }
 
   public static APIGatewayV2HTTPResponse response(SiteResponse response) {

@@ -9,7 +9,7 @@ import inkwell.site.feed.SitemapUrl;
 import inkwell.site.feed.Sitemaps;
 import inkwell.storage.Listing;
 import inkwell.storage.Page;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.PostSummary;
 import inkwell.storage.StoredPost;
 import inkwell.storage.TagCount;
@@ -33,11 +33,11 @@ final class MachineOutputs implements SiteService.Machine {
   static final String XML = "application/xml; charset=utf-8";
   static final String TEXT = "text/plain; charset=utf-8";
 
-  private final PostRepository posts;
+  private final PostReader posts;
   private final SiteInfo site;
   private final SiteConfig config;
 
-  MachineOutputs(PostRepository posts, SiteInfo site, SiteConfig config) {
+  MachineOutputs(PostReader posts, SiteInfo site, SiteConfig config) {
     this.posts = posts;
     this.site = site;
     this.config = config;

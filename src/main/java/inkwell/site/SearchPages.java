@@ -26,13 +26,11 @@ final class SearchPages {
 
   private final PostSearch search;
   private final Pages pages;
-  private final SiteInfo site;
   private final ErrorPages errors;
 
-  SearchPages(PostSearch search, Pages pages, SiteInfo site, ErrorPages errors) {
+  SearchPages(PostSearch search, Pages pages, ErrorPages errors) {
     this.search = search;
     this.pages = pages;
-    this.site = site;
     this.errors = errors;
   }
 
@@ -41,14 +39,15 @@ final class SearchPages {
     return route instanceof Route.Search || route instanceof Route.ApiSearch;
   }
 
-  SiteResponse render(Route route, Instant now) {
+  /** The response to a search route, in the frame of {@code site} (its URL, title and menu). */
+  SiteResponse render(Route route, Instant now, SiteInfo site) {
     boolean api = route instanceof Route.ApiSearch;
     SearchQuery query =
         api
             ? new SearchQuery(((Route.ApiSearch) route).query(), ((Route.ApiSearch) route).page())
             : new SearchQuery(((Route.Search) route).query(), ((Route.Search) route).page());
     if (!search.available()) {
-      return api ? jsonError(404, "no such resource") : notFound();
+      return api ? jsonError(404, "no such resource") : errors.notFound(site);
     }
     SearchResults results;
     try {
@@ -62,13 +61,14 @@ final class SearchPages {
       SiteResponse unavailable =
           api
               ? jsonError(503, "search is unavailable just now")
-              : error(503, "Search is unavailable", "Searching failed just now. Try again soon.");
+              : errors.page(
+                  site, 503, "Search is unavailable", "Searching failed just now. Try again soon.");
       return unavailable.withHeaders(Map.of("Retry-After", "5"));
     }
-    return api ? json(results) : page(query, results);
+    return api ? json(results, site) : page(query, results, site);
   }
 
-  private SiteResponse page(SearchQuery query, SearchResults results) {
+  private SiteResponse page(SearchQuery query, SearchResults results, SiteInfo site) {
     String newer = null;
     String older = null;
     if (!query.isEmpty()) {
@@ -86,7 +86,7 @@ final class SearchPages {
     return SiteResponse.of(200, SiteService.HTML, pages.search(view));
   }
 
-  private SiteResponse json(SearchResults results) {
+  private SiteResponse json(SearchResults results, SiteInfo site) {
     SearchQuery query = results.query();
     List<Object> items = new ArrayList<>();
     for (SearchResults.Hit hit : results.hits()) {
@@ -128,13 +128,5 @@ final class SearchPages {
 
   private static SiteResponse jsonError(int status, String message) {
     return SiteResponse.of(status, SiteService.JSON, Json.object("error", message));
-  }
-
-  SiteResponse notFound() {
-    return errors.notFound();
-  }
-
-  SiteResponse error(int status, String heading, String message) {
-    return errors.error(status, heading, message);
   }
 }

@@ -18,19 +18,19 @@ import java.util.Objects;
  */
 public final class SearchSite {
 
-  private final PostSearch search;
-  private final Pages pages;
+  private final SearchPages search;
+  private final ErrorPages errors;
   private final SiteInfo site;
   private final boolean fromRequest;
   private final HttpSemantics http;
   private final Clock clock;
 
   public SearchSite(PostSearch search, Pages pages, SiteInfo site, SiteConfig config, Clock clock) {
-    this.search = Objects.requireNonNull(search, "search");
-    this.pages = Objects.requireNonNull(pages, "pages");
+    this.errors = new ErrorPages(Objects.requireNonNull(pages, "pages"));
+    this.search = new SearchPages(Objects.requireNonNull(search, "search"), pages, errors);
     this.site = Objects.requireNonNull(site, "site");
     this.fromRequest = config.getBaseUrl().isBlank();
-    this.http = new HttpSemantics(config);
+    this.http = new HttpSemantics(config, null, clock);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -38,22 +38,21 @@ public final class SearchSite {
   public SiteResponse handle(SiteRequest request) {
     SiteInfo at =
         fromRequest && request.origin() != null ? site.withBaseUrl(request.origin()) : site;
-    SearchPages search = new SearchPages(this.search, pages, at, new ErrorPages(pages, at));
     if (!request.method().equals("GET") && !request.isHead()) {
       SiteResponse refused =
-          search
-              .error(405, "Method not allowed", "This site only answers GET and HEAD requests.")
+          errors
+              .page(at, 405, "Method not allowed", "This site only answers GET and HEAD requests.")
               .withHeaders(Map.of("Allow", "GET, HEAD"));
       return http.finish(request, refused, false);
     }
     Route route = SiteRouter.route(request);
     SiteResponse response;
     if (SearchPages.handles(route)) {
-      response = search.render(route, clock.instant());
+      response = search.render(route, clock.instant(), at);
     } else if (route instanceof Route.BadRequest bad) {
-      response = search.error(400, "Bad request", bad.reason() + ".");
+      response = errors.page(at, 400, "Bad request", bad.reason() + ".");
     } else {
-      response = search.notFound();
+      response = errors.notFound(at);
     }
     return http.finish(request, response, false);
   }

@@ -5,7 +5,7 @@ import inkwell.site.view.JtePages;
 import inkwell.site.view.Pages;
 import inkwell.site.view.Theme;
 import inkwell.storage.MediaStore;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.PostSearch;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -41,7 +41,7 @@ class SiteBeans {
 
   @Singleton
   SiteService siteService(
-      PostRepository posts,
+      PostReader posts,
       Pages pages,
       Theme theme,
       SiteInfo site,

@@ -52,10 +52,12 @@ public class SiteHandler extends APIGatewayV2HTTPEventFunction {
   }
 
   private APIGatewayV2HTTPResponse direct(APIGatewayV2HTTPEvent event) {
+    boolean trustForwardedHost =
+        getApplicationContext().getBean(SiteConfig.class).isTrustForwardedHost();
     SiteResponse response =
         getApplicationContext()
             .getBean(SiteService.class)
-            .handle(ApiGatewayMessages.request(event));
+            .handle(ApiGatewayMessages.request(event, trustForwardedHost));
     return ApiGatewayMessages.response(response);
   }
 }

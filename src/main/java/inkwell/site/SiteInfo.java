@@ -1,6 +1,8 @@
 package inkwell.site;
 
+import inkwell.storage.MenuLink;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Objects;
  * @param language a BCP 47 language tag for {@code <html lang>} and feeds ({@code en})
  * @param zone the time zone dates are shown in
  * @param stylesheetPath the path of the theme's stylesheet, fingerprinted for long caching
+ * @param menu the header's menu entries after Home, Tags, Archive and Feed, in order
  */
 public record SiteInfo(
     String title,
@@ -20,7 +23,20 @@ public record SiteInfo(
     String author,
     String language,
     ZoneId zone,
-    String stylesheetPath) {
+    String stylesheetPath,
+    List<MenuLink> menu) {
+
+  /** Site settings with an empty menu. */
+  public SiteInfo(
+      String title,
+      String description,
+      String baseUrl,
+      String author,
+      String language,
+      ZoneId zone,
+      String stylesheetPath) {
+    this(title, description, baseUrl, author, language, zone, stylesheetPath, List.of());
+  }
 
   public SiteInfo {
     Objects.requireNonNull(title, "title");
@@ -30,6 +46,7 @@ public record SiteInfo(
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(stylesheetPath, "stylesheetPath");
+    menu = List.copyOf(menu);
     if (baseUrl.endsWith("/")) {
       baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
     }
@@ -47,7 +64,14 @@ public record SiteInfo(
 
   /** The same site reached at another base URL. */
   public SiteInfo withBaseUrl(String otherBaseUrl) {
-    return new SiteInfo(title, description, otherBaseUrl, author, language, zone, stylesheetPath);
+    return new SiteInfo(
+        title, description, otherBaseUrl, author, language, zone, stylesheetPath, menu);
+  }
+
+  /** The same site with {@code entries} in its header's menu. */
+  public SiteInfo withMenu(List<MenuLink> entries) {
+    return new SiteInfo(
+        title, description, baseUrl, author, language, zone, stylesheetPath, entries);
   }
 
   /** The absolute URL of a site path ({@code /2024/hello/} to {@code https://.../2024/hello/}). */

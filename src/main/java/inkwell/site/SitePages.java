@@ -9,8 +9,9 @@ import inkwell.site.view.TagIndexView;
 import inkwell.storage.InvalidCursorException;
 import inkwell.storage.Listing;
 import inkwell.storage.MediaStore;
+import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.PostSearch;
 import inkwell.storage.PostSummary;
 import inkwell.storage.StoredPost;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,26 +37,28 @@ final class SitePages {
   private static final String HTML = SiteService.HTML;
   private static final String JSON = SiteService.JSON;
 
-  private final PostRepository posts;
+  private final PostReader posts;
   private final Pages pages;
   private final SiteService.Machine machine;
   private final SiteInfo site;
   private final SiteConfig config;
   private final Clock clock;
   private final Timeline timeline;
+  private final Kept<List<MenuLink>> menu;
   private final PreviewNotes notes;
   private final MediaStore media;
   private final SearchPages search;
   private final ErrorPages errors;
 
   SitePages(
-      PostRepository posts,
+      PostReader posts,
       Pages pages,
       SiteService.Machine machine,
       SiteInfo site,
       SiteConfig config,
       Clock clock,
       Timeline timeline,
+      Kept<List<MenuLink>> menu,
       PreviewNotes notes,
       MediaStore media,
       PostSearch search) {
@@ -65,10 +69,11 @@ final class SitePages {
     this.config = config;
     this.clock = clock;
     this.timeline = timeline;
+    this.menu = menu;
     this.notes = notes;
     this.media = media;
-    this.errors = new ErrorPages(pages, site);
-    this.search = new SearchPages(search, pages, site, errors);
+    this.errors = new ErrorPages(pages);
+    this.search = new SearchPages(search, pages, errors);
   }
 
   /** The response to {@code route} now; a storage failure is a themed 503, never an exception. */
@@ -125,13 +130,18 @@ final class SitePages {
     } else if (route instanceof Route.ApiTags) {
       return machine.apiTags(posts.tags(now));
     } else if (SearchPages.handles(route)) {
-      return search.render(route, now);
+      return search.render(route, now, framed(now));
     } else if (route instanceof Route.Alias alias) {
       return alias(alias.path());
     } else if (route instanceof Route.Canonical canonical) {
       return SiteResponse.redirect(301, canonical.location());
     } else if (route instanceof Route.BadRequest bad) {
       return error(400, "Bad request", bad.reason() + ".");
+    } else if (route instanceof Route.TooLong tooLong) {
+      return error(
+          414,
+          "Address too long",
+          "No page here has an address longer than " + tooLong.limit() + " characters.");
     }
     return notFound();
   }
@@ -175,7 +185,8 @@ final class SitePages {
                 ? timeline.ends(now)
                 : new Timeline.Ends(null, null);
         PostView view =
-            new PostView(site, post, showToc, marker, ends.hasOlder(post), ends.hasNewer(post));
+            new PostView(
+                framed(now), post, showToc, marker, ends.hasOlder(post), ends.hasNewer(post));
         yield SiteResponse.of(200, HTML, pages.post(view));
       }
     };
@@ -196,7 +207,8 @@ final class SitePages {
   }
 
   private SiteResponse tagIndex(Instant now) {
-    return SiteResponse.of(200, HTML, pages.tagIndex(new TagIndexView(site, posts.tags(now))));
+    return SiteResponse.of(
+        200, HTML, pages.tagIndex(new TagIndexView(framed(now), posts.tags(now))));
   }
 
   private SiteResponse tagPage(Route.TagPage route, Instant now) {
@@ -279,7 +291,7 @@ final class SitePages {
     }
     ListingView view =
         new ListingView(
-            site,
+            framed(clock.instant()),
             kind,
             heading,
             description,
@@ -325,10 +337,41 @@ final class SitePages {
   // ------------------------------------------------------------------ errors
 
   private SiteResponse notFound() {
-    return errors.notFound();
+    return error(404, ErrorPages.NOT_FOUND_HEADING, ErrorPages.NOT_FOUND_MESSAGE);
   }
 
   SiteResponse error(int status, String heading, String message) {
-    return errors.error(status, heading, message);
+    SiteInfo framed;
+    try {
+      framed = framed(clock.instant());
+    } catch (RuntimeException e) {
+      // Storage is failing (this may be the 503 that says so): the page goes without the menu.
+      LOG.warn(
+          "event", "menu-unavailable",
+          "status", String.valueOf(status),
+          "error", e.getClass().getName(),
+          "message", String.valueOf(e.getMessage()));
+      framed = site;
+    }
+    return errorPage(framed, status, heading, message);
+  }
+
+  /**
+   * The error page for a request refused before routing (a method other than GET or HEAD, an
+   * address that does not parse): no storage request, so it has the menu only if one is in memory.
+   * (The function's priming serves such a page, and its snapshot must hold no connection.)
+   */
+  SiteResponse refusal(int status, String heading, String message) {
+    SiteInfo framed = menu.kept().map(site::withMenu).orElse(site);
+    return errorPage(framed, status, heading, message);
+  }
+
+  private SiteResponse errorPage(SiteInfo framed, int status, String heading, String message) {
+    return errors.page(framed, status, heading, message);
+  }
+
+  /** The site with the header's menu as of {@code now}, for a page's frame. */
+  private SiteInfo framed(Instant now) {
+    return site.withMenu(menu.get(now));
   }
 }

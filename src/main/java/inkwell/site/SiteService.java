@@ -3,14 +3,16 @@ package inkwell.site;
 import inkwell.post.Post;
 import inkwell.site.view.Pages;
 import inkwell.storage.MediaStore;
+import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.PostSearch;
 import inkwell.storage.PostSummary;
 import inkwell.storage.TagCount;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +46,7 @@ public final class SiteService {
   private final SiteInfo site;
   private final HttpSemantics http;
   private final Timeline timeline;
+  private final Kept<List<MenuLink>> menu;
   private final PageScript script;
   private final AtOrigin configured;
 
@@ -62,7 +65,33 @@ public final class SiteService {
 
     SiteResponse apiPost(Post post);
 
-    SiteResponse apiTags(java.util.List<TagCount> tags);
+    SiteResponse apiTags(List<TagCount> tags);
+  }
+
+  /** A site without search routes of its own (they answer 404). */
+  public SiteService(
+      PostReader posts,
+      Pages pages,
+      Function<SiteInfo, Machine> machines,
+      Asset stylesheet,
+      SiteInfo site,
+      SiteConfig config,
+      Clock clock,
+      PreviewNotes notes,
+      MediaStore media,
+      PageScript script) {
+    this(
+        posts,
+        pages,
+        machines,
+        stylesheet,
+        site,
+        config,
+        clock,
+        notes,
+        media,
+        script,
+        PostSearch.NONE);
   }
 
   /**
@@ -70,7 +99,7 @@ public final class SiteService {
    *     function, whose HTTP API sends them to the search function
    */
   public SiteService(
-      PostRepository posts,
+      PostReader posts,
       Pages pages,
       Function<SiteInfo, Machine> machines,
       Asset stylesheet,
@@ -91,8 +120,9 @@ public final class SiteService {
     Objects.requireNonNull(media, "media");
     this.stylesheet = Objects.requireNonNull(stylesheet, "stylesheet");
     this.site = Objects.requireNonNull(site, "site");
-    this.http = new HttpSemantics(config, script);
+    this.http = new HttpSemantics(config, script, clock);
     this.timeline = new Timeline(posts, config.getSharedCacheSeconds(), clock);
+    this.menu = new Kept<>(posts::menu, config.getSharedCacheSeconds(), clock);
     this.script = script;
     this.atOrigin =
         at ->
@@ -105,6 +135,7 @@ public final class SiteService {
                     config,
                     clock,
                     timeline,
+                    menu,
                     notes,
                     media,
                     search),
@@ -124,7 +155,7 @@ public final class SiteService {
       SiteResponse refused =
           there
               .pages()
-              .error(405, "Method not allowed", "This site only answers GET and HEAD requests.")
+              .refusal(405, "Method not allowed", "This site only answers GET and HEAD requests.")
               .withHeaders(Map.of("Allow", "GET, HEAD"));
       return http.finish(request, refused, false);
     }
@@ -147,8 +178,13 @@ public final class SiteService {
    * address that does not parse), with the same headers as every other response.
    */
   public SiteResponse error(SiteRequest request, int status, String reason) {
-    String heading = status == 400 ? "Bad request" : "Something went wrong";
-    SiteResponse page = at(request.origin()).pages().error(status, heading, reason + ".");
+    String heading =
+        switch (status) {
+          case 400 -> "Bad request";
+          case 414 -> "Address too long";
+          default -> "Something went wrong";
+        };
+    SiteResponse page = at(request.origin()).pages().refusal(status, heading, reason + ".");
     return http.finish(request, page, false);
   }
 
@@ -159,6 +195,7 @@ public final class SiteService {
   public void contentChanged() {
     configured.cache().clear();
     timeline.clear();
+    menu.clear();
     if (atOrigins != null) {
       synchronized (atOrigins) {
         atOrigins.values().forEach(o -> o.cache().clear());

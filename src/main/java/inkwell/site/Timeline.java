@@ -2,7 +2,7 @@ package inkwell.site;
 
 import inkwell.post.Post;
 import inkwell.storage.Listing;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.PostSummary;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,38 +29,28 @@ final class Timeline {
     }
   }
 
-  private record Cached(Ends ends, Instant expires) {}
+  private final PostReader posts;
+  private final Kept<Ends> ends;
 
-  private final PostRepository posts;
-  private final long seconds;
-  private final Clock clock;
-  private volatile Cached cached;
-
-  Timeline(PostRepository posts, long seconds, Clock clock) {
+  Timeline(PostReader posts, long seconds, Clock clock) {
     this.posts = posts;
-    this.seconds = seconds;
-    this.clock = clock;
+    this.ends = new Kept<>(this::read, seconds, clock);
   }
 
   Ends ends(Instant now) {
-    Cached current = cached;
-    if (current != null && clock.instant().isBefore(current.expires())) {
-      return current.ends();
-    }
+    return ends.get(now);
+  }
+
+  private Ends read(Instant now) {
     Optional<PostSummary> newest =
         posts.list(new Listing.All(), now, 1, null).items().stream().findFirst();
-    Ends ends =
-        newest.isEmpty()
-            ? new Ends(null, null)
-            : new Ends(newest.get(), posts.oldest(now).orElse(newest.get()));
-    if (seconds > 0) {
-      cached = new Cached(ends, clock.instant().plusSeconds(seconds));
-    }
-    return ends;
+    return newest.isEmpty()
+        ? new Ends(null, null)
+        : new Ends(newest.get(), posts.oldest(now).orElse(newest.get()));
   }
 
   /** Forgets the ends: the posts changed. */
   void clear() {
-    cached = null;
+    ends.clear();
   }
 }

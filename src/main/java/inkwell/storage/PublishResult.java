@@ -4,16 +4,11 @@ package inkwell.storage;
 public sealed interface PublishResult {
 
   /**
-   * The post is stored and, unless it is a draft or scheduled, listed.
-   *
-   * @param displaced the source whose post held the slug and gave way to this one (its key sorts
-   *     after this one's, see {@link SlugOwners}), or {@code null}
+   * The post is stored and, unless it is a draft or scheduled, listed. A source whose post held the
+   * slug may have given way to it (its key sorts after this one's, see {@link SlugOwners}): its
+   * record still names the slug until the publish path tells it.
    */
-  record Published(String slug, String displaced) implements PublishResult {
-    public Published(String slug) {
-      this(slug, null);
-    }
-  }
+  record Published(String slug) implements PublishResult {}
 
   /** A later event for the same source key has already been applied: nothing changed. */
   record Stale() implements PublishResult {}

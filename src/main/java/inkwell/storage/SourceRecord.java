@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param slug the slug of the live version, or {@code null} if none is live
  * @param aliases the aliases of the live version
  * @param error why the latest event was rejected, or {@code null}
+ * @param left the slug the content event took this source away from (a rename or a removal), or
+ *     {@code null}: what a redelivered event still has to release and hand over
  */
 public record SourceRecord(
     String sourceKey,
@@ -31,7 +33,8 @@ public record SourceRecord(
     String slug,
     List<String> aliases,
     PostError error,
-    Instant at) {
+    Instant at,
+    String left) {
 
   /** The outcome of the latest event for the key. */
   public enum State {
@@ -68,7 +71,8 @@ public record SourceRecord(
         slug,
         aliases,
         latest ? null : previous.get().error(),
-        at);
+        at,
+        leftBy(previous, slug));
   }
 
   /** The record after a removal at {@code sequencer}: nothing is live, a tombstone remains. */
@@ -83,7 +87,14 @@ public record SourceRecord(
         null,
         List.of(),
         latest ? null : previous.get().error(),
-        at);
+        at,
+        leftBy(previous, null));
+  }
+
+  /** The slug {@code previous} was live at, if a content event moving to {@code slug} leaves it. */
+  private static String leftBy(Optional<SourceRecord> previous, String slug) {
+    String was = previous.map(SourceRecord::slug).orElse(null);
+    return was == null || was.equals(slug) ? null : was;
   }
 
   /** The record after the upload at {@code sequencer} was rejected: the live version stays. */
@@ -101,7 +112,8 @@ public record SourceRecord(
         previous.map(SourceRecord::slug).orElse(null),
         previous.map(SourceRecord::aliases).orElse(List.of()),
         error,
-        at);
+        at,
+        previous.map(SourceRecord::left).orElse(null));
   }
 
   /**
@@ -109,7 +121,8 @@ public record SourceRecord(
    * this source is live, it waits for the slug; the registers stay.
    */
   public SourceRecord displaced(PostError error, Instant at) {
-    return new SourceRecord(sourceKey, latest, content, State.REJECTED, null, aliases, error, at);
+    return new SourceRecord(
+        sourceKey, latest, content, State.REJECTED, null, aliases, error, at, left);
   }
 
   /**
@@ -124,6 +137,11 @@ public record SourceRecord(
   /** True if an event at {@code sequencer} can no longer change what readers see. */
   public boolean contentIsAtOrAfter(Sequencer sequencer) {
     return content != null && !sequencer.isAfter(content);
+  }
+
+  /** True if the content event at {@code sequencer} is the one applied (a redelivery). */
+  public boolean contentIs(Sequencer sequencer) {
+    return sequencer.equals(content);
   }
 
   /** True if an event at {@code sequencer} is the newest seen for this key. */

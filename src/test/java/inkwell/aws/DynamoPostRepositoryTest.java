@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import inkwell.post.Post;
 import inkwell.storage.InvalidCursorException;
 import inkwell.storage.Listing;
+import inkwell.storage.Page;
 import inkwell.storage.PostRepository;
 import inkwell.storage.PostRepositoryContract;
+import inkwell.storage.PostSummary;
 import inkwell.storage.StoredPost;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.Buckets;
@@ -85,6 +87,22 @@ class DynamoPostRepositoryTest extends PostRepositoryContract {
       repository.list(new Listing.Tagged("x"), NOW, 3, null);
       repository.list(new Listing.Archive(2024, 1), NOW, 3, null);
       assertThat(requests.operations()).containsExactly("Query", "Query", "Query");
+    }
+
+    @Test
+    void pastExpiredPostsAListingQueriesOnWithAGrowingLimitUntilItsPageIsFull() {
+      publishWithNewestExpired(30, 20);
+      requests.reset();
+      Page<PostSummary> page = repository.list(new Listing.All(), NOW, 2, null);
+      assertThat(page.items()).extracting(PostSummary::slug).containsExactly("p10", "p9");
+      assertThat(requests.operations())
+          .as("limits 2, 8, 32: the third reaches past the 20 expired posts")
+          .containsExactly("Query", "Query", "Query");
+      requests.reset();
+      repository.list(new Listing.All(), NOW, 2, page.next());
+      assertThat(requests.operations())
+          .as("the next page starts after p9")
+          .containsExactly("Query");
     }
   }
 

@@ -9,6 +9,7 @@ import inkwell.storage.SourceStore.StoredSource;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.Buckets;
 import inkwell.testenv.Emulators;
+import inkwell.testenv.RequestCounter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Assumptions;
@@ -119,6 +120,36 @@ class S3ContentStoreTest {
                 + "\"line\":8,\"column\":1}");
     store.clear("posts/w.md");
     assertThat(s3.listObjectsV2(r -> r.bucket(bucket).prefix("_status/")).contents()).isEmpty();
+  }
+
+  @Test
+  void clearingAStatusFileThatDoesNotExistSendsNoDelete(Emulators emulators) {
+    // On a versioned bucket every DELETE creates a delete marker, even for a missing key.
+    RequestCounter requests = new RequestCounter();
+    S3Client counted =
+        AwsClients.s3Builder(
+                new AwsClients.Settings(
+                    inkwell.testenv.AwsClients.REGION,
+                    emulators.s3Endpoint(),
+                    emulators.dynamoDbEndpoint(),
+                    inkwell.testenv.AwsClients.credentials()))
+            .overrideConfiguration(o -> o.addExecutionInterceptor(requests))
+            .build();
+    S3ContentStore counting = new S3ContentStore(counted, bucket, "posts/", "_status/", "_bodies/");
+    counting.clear("posts/never-rejected.md");
+    counting.delete("_bodies/none/0123456789abcdef.html.gz");
+    assertThat(requests.operations()).containsExactly("HeadObject", "HeadObject");
+
+    counting.reportFailure(
+        "posts/x.md",
+        Sequencer.of("01"),
+        null,
+        PostError.of(PostError.Kind.EMPTY, "empty"),
+        Instant.EPOCH);
+    requests.reset();
+    counting.clear("posts/x.md");
+    assertThat(requests.operations()).containsExactly("HeadObject", "DeleteObject");
+    counted.close();
   }
 
   @Test

@@ -38,10 +38,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The reader's site in a real browser. The local preview serves the posts in {@code
  * src/test/resources/browser-site} on a free port; headless Chromium opens the home page, a long
- * post, a tag page, the tag index, the archive, the 404 page, a hostile post with its tag page and
- * search pages (results, the hostile post found by a hostile query, no results), each at 375 and
- * 1280 px in light and dark, then the three feeds; the tests below judge what it saw. Screenshots
- * of every page land in {@code target/screenshots}.
+ * post, a tag page, the tag index, the archive, the 404 page, a hostile post with its tag page, a
+ * post with code in every language, a standalone page in the menu and search pages (results, the
+ * hostile post found by a hostile query, no results), each at 375 and 1280 px in light and dark,
+ * then the three feeds; the tests below judge what it saw. Screenshots of every page land in {@code
+ * target/screenshots}.
  *
  * <p>Chromium must be installed ({@code apt-get install chromium}; {@code .ci/run} does it):
  * without it every test here fails with a message that says so. {@code
@@ -55,6 +56,7 @@ class BrowserChecksTest {
       "/tags/" + Tag.of("<script>window.__pwned=1</script>").slug() + "/";
   static final String NOT_FOUND = "/no-such-page/";
   static final String CODE = CodeFixture.PATH;
+  static final String ABOUT = "/about/";
 
   /** Search results with matches marked, and the hostile post found by a hostile query. */
   static final String SEARCH = "/search?q=serverless+blog";
@@ -64,7 +66,7 @@ class BrowserChecksTest {
   static final String SEARCH_EMPTY = "/search?q=zeppelin+%3Cimg+src%3Dx%3E";
 
   /** Page visits: every page at 375 and 1280 px, light and dark. */
-  static final int PAGES = 12;
+  static final int PAGES = 13;
 
   /**
    * The hostile post's {@code <img src=x onerror=...>}: the image must fail to load for onerror to
@@ -103,6 +105,7 @@ class BrowserChecksTest {
             .page("hostile", HOSTILE)
             .page("hostile-tag", HOSTILE_TAG)
             .page("code", CODE)
+            .page("about", ABOUT)
             .page("search", SEARCH)
             .page("search-hostile", SEARCH_HOSTILE)
             .page("search-empty", SEARCH_EMPTY)
@@ -297,6 +300,39 @@ class BrowserChecksTest {
                     + "; sticking out: "
                     + v.facts().overflowing()));
     assertThat(visits(v -> v.width() == 375 && v.kind().equals("page"))).hasSize(PAGES * 2);
+  }
+
+  @Test
+  void theHeaderFitsOnAPhoneOrWrapsCleanlyWithTheMenuOnEveryPage() {
+    assertNone(
+        "headers whose title or links overlap, break inside a label, or leave the window",
+        pages(),
+        v -> {
+          List<String> problems = new ArrayList<>();
+          List<BrowserReport.HeaderItem> items = v.facts().header();
+          for (int i = 0; i < items.size(); i++) {
+            BrowserReport.HeaderItem item = items.get(i);
+            if (item.boxes() > 1) {
+              problems.add("\"" + item.text() + "\" breaks across lines");
+            }
+            if (item.left() < -0.5 || item.right() > v.facts().clientWidth() + 0.5) {
+              problems.add("\"" + item.text() + "\" leaves the window: " + item);
+            }
+            for (BrowserReport.HeaderItem other : items.subList(i + 1, items.size())) {
+              if (item.overlaps(other)) {
+                problems.add("\"" + item.text() + "\" overlaps \"" + other.text() + "\"");
+              }
+            }
+          }
+          return problems;
+        });
+    assertThat(pages())
+        .allSatisfy(
+            v ->
+                assertThat(v.facts().header())
+                    .as(v.name())
+                    .extracting(BrowserReport.HeaderItem::text)
+                    .endsWith("Home", "Tags", "Archive", "Feed", "About", "Now", "Uses"));
   }
 
   @Test

@@ -99,7 +99,22 @@ record BrowserReport(String browser, String playwright, long durationMs, List<Vi
       List<String> dangerous,
       Contrast contrast,
       List<CodeBlock> codeBlocks,
+      List<HeaderItem> header,
       List<String> codeTokenColours) {}
+
+  /**
+   * The site title or a header menu link, where it was drawn (CSS pixels from the window's top
+   * left); {@code boxes} is more than 1 when its own text broke across lines.
+   */
+  record HeaderItem(String text, double left, double top, double right, double bottom, int boxes) {
+
+    boolean overlaps(HeaderItem other) {
+      return left < other.right - 0.5
+          && other.left < right - 0.5
+          && top < other.bottom - 0.5
+          && other.top < bottom - 0.5;
+    }
+  }
 
   record Image(String src, String alt) {}
 

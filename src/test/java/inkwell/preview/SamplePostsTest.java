@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import inkwell.pipeline.ParseResult;
 import inkwell.pipeline.PostPipeline;
 import inkwell.pipeline.Source;
+import inkwell.post.MenuPlace;
 import inkwell.post.Post;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class SamplePostsTest {
   }
 
   @Test
-  void theSamplesHaveAnAboutPage() throws IOException {
+  void theSamplesHaveAnAboutPageInTheMenu() throws IOException {
     Path about = Path.of("examples/pages/about.md");
     ParseResult result =
         PostPipeline.create()
@@ -49,6 +50,7 @@ class SamplePostsTest {
     Post page = ((ParseResult.Parsed) result).post();
     assertThat(page.page()).isTrue();
     assertThat(page.slug()).isEqualTo("about");
+    assertThat(page.menu()).isEqualTo(new MenuPlace(1, "About"));
   }
 
   @Test

@@ -28,7 +28,7 @@ final class LocalBlog {
 
   final InMemoryPostRepository posts =
       new InMemoryPostRepository(Clock.fixed(NOW, ZoneOffset.UTC), false);
-  final LocalSearchIndex index = new LocalSearchIndex(posts, false);
+  final LocalSearchIndex index = new LocalSearchIndex(posts, posts, false);
   private long sequence = 0x1000;
 
   /** Publishes {@code markdown} as {@code key}. */

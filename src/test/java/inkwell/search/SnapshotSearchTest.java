@@ -3,7 +3,6 @@ package inkwell.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import inkwell.aws.DynamoSourceCatalog;
 import inkwell.aws.S3SnapshotStore;
 import inkwell.storage.SearchQuery;
 import inkwell.storage.SearchResults;
@@ -62,9 +61,7 @@ class SnapshotSearchTest {
     String bucket = Emulators.uniqueName("snapshots");
     emulators.s3().createBucket(r -> r.bucket(bucket));
     store = new S3SnapshotStore(emulators.s3(), bucket, "_search/");
-    updater =
-        new IndexUpdater(
-            store, blog.posts, new DynamoSourceCatalog(emulators.dynamoDb(), "unused"), clock);
+    updater = new IndexUpdater(store, blog.posts, blog.posts, clock);
   }
 
   private List<String> found(SnapshotSearch search, String word) {

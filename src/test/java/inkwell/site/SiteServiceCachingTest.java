@@ -167,7 +167,9 @@ class SiteServiceCachingTest {
     site.handle(SiteRequest.get("/a/"));
     requests.reset();
     site.handle(SiteRequest.get("/a/"));
-    assertThat(requests.operations()).containsExactly("GetItem", "Query", "Query");
+    assertThat(requests.operations())
+        .as("the post, the newest and oldest post, the menu")
+        .containsExactly("GetItem", "Query", "Query", "Query");
   }
 
   @Test
@@ -220,14 +222,16 @@ class SiteServiceCachingTest {
       publish("posts/b.md", "---\ntitle: B\ndate: 2026-02-01\n---\nText.");
       requests.reset();
       site.handle(SiteRequest.get("/a/"));
-      assertThat(requests.operations()).containsExactly("GetItem", "Query", "Query");
+      assertThat(requests.operations())
+          .as("the post, the newest and oldest post, the menu")
+          .containsExactly("GetItem", "Query", "Query", "Query");
       requests.reset();
       site.handle(SiteRequest.get("/b/"));
       assertThat(requests.operations()).containsExactly("GetItem");
       clock.advance(Duration.ofSeconds(60));
       requests.reset();
       site.handle(SiteRequest.get("/b/"));
-      assertThat(requests.operations()).containsExactly("GetItem", "Query", "Query");
+      assertThat(requests.operations()).containsExactly("GetItem", "Query", "Query", "Query");
     }
 
     @Test
@@ -251,6 +255,7 @@ class SiteServiceCachingTest {
       publish("posts/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nText.");
       publish("posts/b.md", "---\ntitle: B\ndate: 2026-02-01\n---\nText.");
       publish("pages/about.md", "---\ntitle: About\ntags: [x]\n---\nHello.");
+      site.handle(SiteRequest.get("/")); // a warm function: the menu is in memory
       requests.reset();
       Document page = Jsoup.parse(site.handle(SiteRequest.get("/about/")).text());
       assertThat(requests.operations()).containsExactly("GetItem");
@@ -269,6 +274,67 @@ class SiteServiceCachingTest {
         assertThat(site.handle(SiteRequest.get(path)).text()).as(path).doesNotContain("/about/");
       }
       assertThat(site.handle(SiteRequest.get("/sitemap.xml")).text()).contains("/about/");
+    }
+  }
+
+  @Nested
+  class Menu {
+
+    private Elements nav(SiteService site, String path) {
+      return Jsoup.parse(site.handle(SiteRequest.get(path)).text()).select("nav.site-nav a");
+    }
+
+    @Test
+    void theHeaderListsTheEntriesAfterFeedInOrderAndMarksTheCurrentOne() {
+      SiteService site = service(Map.of());
+      publish("posts/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nText.");
+      publish("pages/about.md", "---\ntitle: About this blog\nmenu: 2\nmenuTitle: About\n---\nHi.");
+      publish("posts/uses.md", "---\ntitle: Uses & <tools>\ndate: 2026-01-02\nmenu: 1\n---\nList.");
+      publish("pages/now.md", "---\ntitle: Now\n---\nNot in the menu.");
+
+      Elements home = nav(site, "/");
+      assertThat(home.eachText())
+          .containsExactly("Home", "Tags", "Archive", "Feed", "Uses & <tools>", "About");
+      assertThat(home.eachAttr("href")).endsWith("/uses/", "/about/");
+      assertThat(home.select("[aria-current=page]").eachText()).containsExactly("Home");
+
+      Elements about = nav(site, "/about/");
+      assertThat(about.select("[aria-current=page]").eachText()).containsExactly("About");
+      assertThat(nav(site, "/no-such-page/").eachText())
+          .as("error pages carry the menu too")
+          .contains("About");
+      assertThat(site.handle(SiteRequest.get("/")).text())
+          .as("the label is escaped")
+          .contains("Uses &amp; &lt;tools&gt;");
+    }
+
+    @Test
+    void theMenuIsReadOncePerSharedCacheIntervalSoAWarmPageViewIsOneRequest() {
+      SiteService site = service(Map.of("inkwell.site.shared-cache-seconds", "60"));
+      publish("posts/a.md", "---\ntitle: A\ndate: 2026-01-01\ntags: [x]\n---\nText.");
+      publish("pages/about.md", "---\ntitle: About\nmenu: 1\n---\nHi.");
+      requests.reset();
+      site.handle(SiteRequest.get("/about/"));
+      assertThat(requests.operations())
+          .as("cold: the page and the menu")
+          .containsExactly("GetItem", "Query");
+      for (String path : List.of("/about/", "/", "/tags/", "/archive/", "/tags/x/")) {
+        requests.reset();
+        assertThat(site.handle(SiteRequest.get(path)).status()).as(path).isEqualTo(200);
+        assertThat(requests.operations()).as(path).hasSize(1);
+      }
+    }
+
+    @Test
+    void anEntryPublishedWithinTheIntervalAppearsOnceItEnds() {
+      SiteService site = service(Map.of("inkwell.site.shared-cache-seconds", "60"));
+      publish("posts/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nText.");
+      assertThat(nav(site, "/").eachText()).doesNotContain("About");
+      publish("pages/about.md", "---\ntitle: About\nmenu: 1\n---\nHi.");
+      clock.advance(Duration.ofSeconds(59));
+      assertThat(nav(site, "/").eachText()).doesNotContain("About");
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(nav(site, "/").eachText()).contains("About");
     }
   }
 

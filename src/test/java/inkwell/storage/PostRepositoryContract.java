@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import inkwell.pipeline.ParseResult;
 import inkwell.pipeline.PostPipeline;
 import inkwell.pipeline.Source;
+import inkwell.post.MenuPlace;
 import inkwell.post.Post;
 import inkwell.post.PostError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,11 +127,11 @@ public abstract class PostRepositoryContract {
   }
 
   @Test
-  void aSourceWhoseKeySortsFirstTakesTheSlugAndNamesTheSourceItDisplaced() {
+  void aSourceWhoseKeySortsFirstTakesTheSlugAndTheDisplacedPostsTagsGoWithIt() {
     repository.publish(post("posts/b.md", "---\ntitle: B\nslug: same\ntags: [t]\n---\n"), seq(1));
     PublishResult result =
         repository.publish(post("posts/a.md", "---\ntitle: A\nslug: same\n---\n"), seq(1));
-    assertThat(result).isEqualTo(new PublishResult.Published("same", "posts/b.md"));
+    assertThat(result).isEqualTo(new PublishResult.Published("same"));
     assertThat(repository.findPost("same").orElseThrow().post().title()).isEqualTo("A");
     assertThat(slugs(new Listing.Tagged("t")))
         .as("the displaced post's tags went with it")
@@ -326,6 +328,45 @@ public abstract class PostRepositoryContract {
         .isEqualTo(StoredPost.State.LIVE);
   }
 
+  /** Posts p1 (oldest) to p{count}, tagged t, of which the newest {@code expired} have expired. */
+  protected void publishWithNewestExpired(int count, int expired) {
+    for (int i = 1; i <= count; i++) {
+      String expiry = i > count - expired ? "\nexpiryDate: 2026-03-01" : "";
+      repository.publish(
+          post(
+              "posts/p" + i + ".md",
+              "---\ntitle: p"
+                  + i
+                  + "\ndate: "
+                  + LocalDate.parse("2026-01-01").plusDays(i)
+                  + expiry
+                  + "\ntags: [t]\n---\n"),
+          seq(1));
+    }
+  }
+
+  @Test
+  void aListingWhoseNewestPostsExpiredStillFillsItsPages() {
+    publishWithNewestExpired(6, 3);
+    Page<PostSummary> first = repository.list(new Listing.All(), NOW, 2, null);
+    assertThat(first.items()).extracting(PostSummary::slug).containsExactly("p3", "p2");
+    assertThat(first.next()).isNotNull();
+    assertThat(slugs(new Listing.All())).containsExactly("p3", "p2", "p1");
+    assertThat(slugs(new Listing.Tagged("t"))).containsExactly("p3", "p2", "p1");
+    assertThat(slugs(new Listing.Archive(2026, 1))).containsExactly("p3", "p2", "p1");
+    assertThat(repository.list(new Listing.All(), NOW, 3, null).next())
+        .as("nothing older: no link to an empty page")
+        .isNull();
+  }
+
+  @Test
+  void aListingOfOnlyExpiredPostsIsEmptyWithNoNextPage() {
+    publishWithNewestExpired(5, 5);
+    Page<PostSummary> page = repository.list(new Listing.Tagged("t"), NOW, 2, null);
+    assertThat(page.items()).isEmpty();
+    assertThat(page.next()).isNull();
+  }
+
   @Test
   void anExpiredPostDropsOutOfListings() {
     repository.publish(
@@ -449,5 +490,72 @@ public abstract class PostRepositoryContract {
     assertThat(slugs(new Listing.Pages())).containsExactly("about");
     assertThat(repository.tags(NOW)).extracting(TagCount::posts).containsExactly(1);
     assertThat(repository.oldest(NOW)).map(PostSummary::slug).contains("a");
+  }
+
+  // ------------------------------------------------------------------ the header's menu
+
+  private static Post menued(String key, String frontMatter) {
+    return post(key, "---\n" + frontMatter + "\n---\nBody.");
+  }
+
+  @Test
+  void theMenuHoldsVisiblePostsAndPagesByPositionThenSlugWithTheirLabels() {
+    repository.publish(menued("pages/contact.md", "title: Write to me\nmenu: 2"), seq(1));
+    repository.publish(
+        menued("pages/about.md", "title: About this blog\nmenu: 2\nmenuTitle: About"), seq(1));
+    repository.publish(
+        menued("posts/uses.md", "title: What I use\ndate: 2025-01-01\nmenu: 1"), seq(1));
+    repository.publish(menued("posts/plain.md", "title: Plain\ndate: 2025-01-02"), seq(1));
+    repository.publish(menued("posts/draft.md", "title: Draft\ndraft: true\nmenu: 0"), seq(1));
+    repository.publish(
+        menued(
+            "posts/later.md", "title: Later\ndate: 2026-05-01\npublishDate: 2026-07-01\nmenu: 0"),
+        seq(1));
+    repository.publish(
+        menued("posts/old.md", "title: Old\ndate: 2026-01-01\nexpiryDate: 2026-03-01\nmenu: 0"),
+        seq(1));
+
+    assertThat(repository.menu(NOW))
+        .containsExactly(
+            new MenuLink("uses", "What I use", 1),
+            new MenuLink("about", "About", 2),
+            new MenuLink("contact", "Write to me", 2));
+    assertThat(repository.menu(Instant.parse("2026-07-02T00:00:00Z")))
+        .as("a scheduled post joins the menu when it becomes visible")
+        .extracting(MenuLink::slug)
+        .containsExactly("later", "uses", "about", "contact");
+  }
+
+  @Test
+  void anEntryFollowsItsPostThroughEditsRenamesAndRemoval() {
+    String key = "pages/about.md";
+    repository.publish(menued(key, "title: About\nmenu: 3"), seq(1));
+    assertThat(repository.menu(NOW)).containsExactly(new MenuLink("about", "About", 3));
+
+    repository.publish(menued(key, "title: About\nmenu: 1\nmenuTitle: Me"), seq(2));
+    assertThat(repository.menu(NOW)).containsExactly(new MenuLink("about", "Me", 1));
+    assertThat(repository.findPost("about").orElseThrow().post().menu())
+        .isEqualTo(new MenuPlace(1, "Me"));
+
+    repository.publish(menued(key, "title: About\nslug: me\nmenu: 1"), seq(3));
+    assertThat(repository.menu(NOW))
+        .as("the old slug left the menu with its post")
+        .containsExactly(new MenuLink("me", "About", 1));
+
+    repository.publish(menued(key, "title: About\nslug: me"), seq(4));
+    assertThat(repository.menu(NOW)).as("menu field taken out").isEmpty();
+
+    repository.publish(menued(key, "title: About\nslug: me\nmenu: 1"), seq(5));
+    repository.remove(key, seq(6));
+    assertThat(repository.menu(NOW)).as("removed").isEmpty();
+  }
+
+  @Test
+  void aLateOlderEventDoesNotPutAnEntryBack() {
+    String key = "pages/about.md";
+    repository.publish(menued(key, "title: About"), seq(2));
+    assertThat(repository.publish(menued(key, "title: About\nmenu: 1"), seq(1)))
+        .isEqualTo(new PublishResult.Stale());
+    assertThat(repository.menu(NOW)).isEmpty();
   }
 }

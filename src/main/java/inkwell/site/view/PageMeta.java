@@ -4,6 +4,7 @@ import inkwell.post.Post;
 import inkwell.post.Tag;
 import inkwell.site.SiteInfo;
 import inkwell.site.SitePaths;
+import inkwell.support.StructuredLog;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -38,6 +39,8 @@ record PageMeta(
     String author,
     boolean noindex,
     String query) {
+
+  private static final StructuredLog LOG = new StructuredLog("inkwell.site.view");
 
   private static final String SEPARATOR = " · ";
 
@@ -173,7 +176,9 @@ record PageMeta(
     try {
       uri = new URI(image);
     } catch (URISyntaxException e) {
-      return null; // the pipeline never lets one through; a broken preview is not worth a 500
+      // The pipeline never lets one through; a page without its preview image beats a 500.
+      LOG.warn("action", "IMAGE_DROPPED", "image", image, "reason", e.getMessage());
+      return null;
     }
     if (uri.isAbsolute()) {
       return image;
