@@ -28,12 +28,17 @@ public final class SitePaths {
   /** The query parameter of a listing's cursor ({@code /?after=...}). */
   public static final String AFTER = "after";
 
+  /** The query parameters of search ({@code /search?q=...&page=n}, {@code /api/search}). */
+  public static final String QUERY = "q";
+
+  public static final String PAGE = "page";
+
   /**
    * The query parameters that change a page. The site ignores every other one (tracking tags), so a
    * CDN in front keeps them out of its cache key (template.yaml's cache policy, checked by
    * CdnTemplateTest).
    */
-  public static final Set<String> QUERY_PARAMETERS = Set.of(AFTER);
+  public static final Set<String> QUERY_PARAMETERS = Set.of(AFTER, QUERY, PAGE);
 
   public static final String HOME = "/";
   public static final String TAGS = "/tags/";
@@ -43,6 +48,8 @@ public final class SitePaths {
   public static final String JSON_FEED = "/feed.json";
   public static final String SITEMAP = "/sitemap.xml";
   public static final String ROBOTS = "/robots.txt";
+  public static final String SEARCH = "/search";
+  public static final String API_SEARCH = "/api/search";
 
   private SitePaths() {}
 
@@ -77,6 +84,12 @@ public final class SitePaths {
   }
 
   /** The {@code n}-th sitemap (1-based) when there are more than 50,000 URLs. */
+  /** A page of search results, at {@code path} ({@link #SEARCH} or {@link #API_SEARCH}). */
+  public static String search(String path, String query, int page) {
+    String q = java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+    return path + "?" + QUERY + "=" + q + (page > 1 ? "&" + PAGE + "=" + page : "");
+  }
+
   public static String sitemapPage(int n) {
     return "/sitemap-" + n + ".xml";
   }

@@ -128,12 +128,8 @@ class CdnTemplateTest {
     void holdsTheQueryParametersThatChangeAPageAndNoOthers() {
       Map<String, Object> query = map(cacheKey(), "QueryStringsConfig");
       assertThat(query.get("QueryStringBehavior")).isEqualTo("whitelist");
-      // q and page are search's (issue 16), which reads them when it is merged.
-      java.util.Set<Object> expected = new java.util.TreeSet<>(SitePaths.QUERY_PARAMETERS);
-      expected.addAll(List.of("q", "page"));
       assertThat(list(query.get("QueryStrings")))
-          .containsAll(SitePaths.QUERY_PARAMETERS)
-          .containsExactlyInAnyOrderElementsOf(expected)
+          .containsExactlyInAnyOrderElementsOf(SitePaths.QUERY_PARAMETERS)
           .doesNotContain("utm_source", "fbclid");
     }
 

@@ -127,7 +127,8 @@ class SiteServiceCachingTest {
         clock,
         PreviewNotes.NONE,
         inkwell.storage.MediaStore.NONE,
-        null);
+        null,
+        inkwell.storage.PostSearch.NONE);
   }
 
   private void publish(String key, String markdown) {
