@@ -28,10 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * gives the same guarantee to readers (docs/PUBLISHING.md, "Crash at any step").
  *
  * <p>Every item a publish writes carries its source key and sequencer, and every write is
- * conditional on not overwriting a later sequencer of the same source key, so items converge on
- * the highest sequencer whatever the interleaving. The source item is written last, with
- * optimistic locking; a writer that loses to a later event removes what it wrote. The order keeps
- * what a reader sees whole between any two requests:
+ * conditional on not overwriting a later sequencer of the same source key, so items converge on the
+ * highest sequencer whatever the interleaving. The source item is written last, with optimistic
+ * locking; a writer that loses to a later event removes what it wrote. The order keeps what a
+ * reader sees whole between any two requests:
  *
  * <ul>
  *   <li>publish: the spilled body (S3), then the post item, then its tag items (tag items first
@@ -180,11 +180,16 @@ public final class DynamoPostWriter implements PostWriter {
 
   private static PublishResult ownEarlierWrite(String src, Sequencer sequencer, String slug) {
     LOG.info(
-        "action", "APPLIED_EARLIER",
-        "key", src,
-        "slug", slug,
-        "sequencer", sequencer.normalized(),
-        "reason", "the source item already records this version: an earlier try of this call");
+        "action",
+        "APPLIED_EARLIER",
+        "key",
+        src,
+        "slug",
+        slug,
+        "sequencer",
+        sequencer.normalized(),
+        "reason",
+        "the source item already records this version: an earlier try of this call");
     return new PublishResult.Published(slug);
   }
 
@@ -225,7 +230,9 @@ public final class DynamoPostWriter implements PostWriter {
         return true;
       }
       Optional<SourceRecord> now = findSource(sourceKey);
-      if (now.isPresent() && now.get().latest().equals(sequencer) && error.equals(now.get().error())) {
+      if (now.isPresent()
+          && now.get().latest().equals(sequencer)
+          && error.equals(now.get().error())) {
         return true; // an earlier try of this very request wrote it (the SDK retried it)
       }
     }

@@ -95,7 +95,9 @@ final class PublishWrites {
     removeTags(post.slug(), keep, post.sourceKey(), sequencer);
   }
 
-  /** Deletes the tag items under {@code slug} not in {@code keep}, unless a later event wrote them. */
+  /**
+   * Deletes the tag items under {@code slug} not in {@code keep}, unless a later event wrote them.
+   */
   void removeTags(String slug, Set<String> keep, String src, Sequencer sequencer) {
     for (Map<String, AttributeValue> item : items.tagItems(slug)) {
       String sk = Attributes.string(item, PostTable.SK);
@@ -215,9 +217,13 @@ final class PublishWrites {
   /** Logs a write its condition refused: on purpose, and worth knowing when reading a log. */
   private static void kept(String src, Map<String, AttributeValue> item, String reason) {
     LOG.info(
-        "action", "KEPT",
-        "key", src,
-        "item", Attributes.string(item, PostTable.PK) + " " + Attributes.string(item, PostTable.SK),
-        "reason", reason);
+        "action",
+        "KEPT",
+        "key",
+        src,
+        "item",
+        Attributes.string(item, PostTable.PK) + " " + Attributes.string(item, PostTable.SK),
+        "reason",
+        reason);
   }
 }

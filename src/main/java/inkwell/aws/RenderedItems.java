@@ -34,8 +34,8 @@ final class RenderedItems {
   private RenderedItems() {}
 
   /**
-   * The post item. A body over {@link #GZIP_THRESHOLD} is gzipped; one that
-   * still does not fit is written to {@code bodies} first and referred to.
+   * The post item. A body over {@link #GZIP_THRESHOLD} is gzipped; one that still does not fit is
+   * written to {@code bodies} first and referred to.
    */
   static Map<String, AttributeValue> post(
       Post post, Sequencer sequencer, int renderVersion, BodyStore bodies) {

@@ -211,8 +211,10 @@ public final class S3ContentStore implements SourceStore, StatusStore, BodyStore
         // Without s3:ListBucket (the site has none) S3 answers a missing key with 403, and so it
         // does a policy mistake: answer 404 as for a missing file, and say which it may be.
         LOG.warn(
-            "action", "MEDIA_FORBIDDEN",
-            "key", mediaPrefix + path,
+            "action",
+            "MEDIA_FORBIDDEN",
+            "key",
+            mediaPrefix + path,
             "reason",
             "S3 answered 403: the file is missing (the site may not list the bucket), or the"
                 + " site's policy does not allow s3:GetObject on it");

@@ -1,11 +1,11 @@
 package inkwell.cli;
 
 import inkwell.aws.AwsClients;
-import inkwell.aws.DynamoPostRepository;
+import inkwell.aws.DynamoPostReader;
+import inkwell.aws.DynamoPostWriter;
 import inkwell.aws.DynamoRenderStore;
 import inkwell.aws.DynamoSourceCatalog;
 import inkwell.aws.S3ContentStore;
-import inkwell.aws.DynamoPostWriter;
 import inkwell.pipeline.PostPipeline;
 import inkwell.publish.PublishService;
 import java.io.PrintStream;
@@ -19,8 +19,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -107,7 +107,7 @@ public final class Cli {
             target.statusPrefix(),
             env.getOrDefault("INKWELL_BODIES_PREFIX", "_bodies/"),
             target.mediaPrefix());
-    DynamoPostRepository posts = new DynamoPostRepository(dynamo, target.table(), content, clock);
+    DynamoPostReader posts = new DynamoPostReader(dynamo, target.table(), content);
     DynamoSourceCatalog catalog = new DynamoSourceCatalog(dynamo, target.table());
     Progress progress = new Progress(out, err, terminal);
     return switch (arguments.command()) {
@@ -170,7 +170,10 @@ public final class Cli {
     }
   }
 
-  /** An SQS client with the CLI's settings; {@code AWS_ENDPOINT_URL_SQS} or {@code AWS_ENDPOINT_URL}. */
+  /**
+   * An SQS client with the CLI's settings; {@code AWS_ENDPOINT_URL_SQS} or {@code
+   * AWS_ENDPOINT_URL}.
+   */
   private SqsClient sqs() {
     AwsClients.Settings settings = settings();
     var builder =

@@ -31,7 +31,8 @@ final class FailedEventRecord {
     Object payload = field(read(body), "requestPayload");
     Object records = field(payload, "Records");
     if (!(records instanceof List<?> list)) {
-      throw new IllegalArgumentException("the message holds no S3 event (no requestPayload.Records)");
+      throw new IllegalArgumentException(
+          "the message holds no S3 event (no requestPayload.Records)");
     }
     List<S3EventNotificationRecord> decoded = new ArrayList<>();
     for (Object record : list) {
@@ -44,8 +45,7 @@ final class FailedEventRecord {
               text(object, "eTag"),
               text(object, "versionId"),
               text(object, "sequencer"));
-      S3BucketEntity bucket =
-          new S3BucketEntity(text(field(s3, "bucket"), "name"), null, null);
+      S3BucketEntity bucket = new S3BucketEntity(text(field(s3, "bucket"), "name"), null, null);
       decoded.add(
           new S3EventNotificationRecord(
               text(record, "awsRegion"),
@@ -79,7 +79,9 @@ final class FailedEventRecord {
     }
   }
 
-  /** The value at the parser's current token: a map, a list, a string, a number, a boolean, null. */
+  /**
+   * The value at the parser's current token: a map, a list, a string, a number, a boolean, null.
+   */
   private static Object value(JsonParser parser) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.START_OBJECT) {

@@ -16,7 +16,10 @@ public final class S3Events {
 
   private S3Events() {}
 
-  /** The object events of {@code notification}'s records; records that are not are logged and skipped. */
+  /**
+   * The object events of {@code notification}'s records; records that are not are logged and
+   * skipped.
+   */
   public static List<ObjectEvent> decode(S3EventNotification notification) {
     List<ObjectEvent> events = new ArrayList<>();
     if (notification == null || notification.getRecords() == null) {

@@ -55,7 +55,8 @@ final class SlugHandover {
   void published(String key, String oldSlug, String slug) {
     posts.claim(slug, key);
     for (String other : posts.claimants(slug)) {
-      Optional<SourceRecord> record = other.equals(key) ? Optional.empty() : posts.findSource(other);
+      Optional<SourceRecord> record =
+          other.equals(key) ? Optional.empty() : posts.findSource(other);
       if (record.isPresent() && slug.equals(record.get().slug())) {
         gaveWay(other, record.get(), slug, key);
       }

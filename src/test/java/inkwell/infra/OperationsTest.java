@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the template declares for the operator (docs/AWS.md, "Operating it"): alarms and where they
- * go, access logs with retention, what survives a stack's deletion, and permissions that follow
- * the settings.
+ * go, access logs with retention, what survives a stack's deletion, and permissions that follow the
+ * settings.
  */
 @SuppressWarnings("unchecked")
 class OperationsTest {
@@ -46,11 +46,7 @@ class OperationsTest {
 
   private static Object dimension(Map<String, Object> alarm, String name) {
     return ((List<Map<String, Object>>) alarm.get("Dimensions"))
-        .stream()
-            .filter(d -> name.equals(d.get("Name")))
-            .findFirst()
-            .orElseThrow()
-            .get("Value");
+        .stream().filter(d -> name.equals(d.get("Name"))).findFirst().orElseThrow().get("Value");
   }
 
   @Nested
@@ -97,7 +93,8 @@ class OperationsTest {
       assertThat(properties.get("Endpoint")).isEqualTo(Map.of("Ref", "AlarmEmail"));
       assertThat(properties.get("TopicArn")).isEqualTo(Map.of("Ref", "AlarmTopic"));
       Map<String, Object> parameter =
-          (Map<String, Object>) ((Map<String, Object>) TEMPLATE.root().get("Parameters")).get("AlarmEmail");
+          (Map<String, Object>)
+              ((Map<String, Object>) TEMPLATE.root().get("Parameters")).get("AlarmEmail");
       assertThat(parameter.get("Default")).isEqualTo("");
     }
   }
@@ -129,9 +126,11 @@ class OperationsTest {
     void orphanedDeleteMarkersExpire() {
       List<Map<String, Object>> rules =
           (List<Map<String, Object>>)
-              ((Map<String, Object>) TEMPLATE.properties("ContentBucket").get("LifecycleConfiguration"))
+              ((Map<String, Object>)
+                      TEMPLATE.properties("ContentBucket").get("LifecycleConfiguration"))
                   .get("Rules");
-      assertThat(rules).anyMatch(r -> "true".equals(String.valueOf(r.get("ExpiredObjectDeleteMarker"))));
+      assertThat(rules)
+          .anyMatch(r -> "true".equals(String.valueOf(r.get("ExpiredObjectDeleteMarker"))));
     }
   }
 
@@ -142,7 +141,8 @@ class OperationsTest {
     void tracingIsOffUnlessAskedForSoSamAddsNoXRayPolicy() {
       // SAM attaches the X-Ray policy unless Tracing resolves to Disabled.
       Map<String, Object> parameter =
-          (Map<String, Object>) ((Map<String, Object>) TEMPLATE.root().get("Parameters")).get("Tracing");
+          (Map<String, Object>)
+              ((Map<String, Object>) TEMPLATE.root().get("Parameters")).get("Tracing");
       assertThat(parameter.get("Default")).isEqualTo("Disabled");
       assertThat(parameter.get("AllowedValues")).isEqualTo(List.of("Active", "Disabled"));
     }

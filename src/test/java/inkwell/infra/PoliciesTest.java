@@ -98,7 +98,12 @@ class PoliciesTest {
           "transactGetItems");
   private static final List<String> S3_OPERATIONS =
       List.of(
-          "getObjectAsBytes", "getObject", "headObject", "putObject", "deleteObject", "listObjectsV2");
+          "getObjectAsBytes",
+          "getObject",
+          "headObject",
+          "putObject",
+          "deleteObject",
+          "listObjectsV2");
 
   private static Set<String> allowedActions(String function) {
     Set<String> all = new TreeSet<>();
@@ -240,5 +245,4 @@ class PoliciesTest {
         .as("SAM adds sqs:SendMessage on the destination; a second statement would only repeat it")
         .isEmpty();
   }
-
 }

@@ -27,8 +27,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * A crash at any step of a publish leaves nothing a reader can see and nothing behind. For each
  * operation, the k-th AWS request is failed, for every k: before it is sent, after its response
  * arrived (it took effect), or with its response lost so that the SDK sends it again. The site is
- * read right after the fault (mid-operation) and again after the event was delivered once more,
- * as Lambda's retry does; the end state must equal the fault-free run's, every item and bucket key
+ * read right after the fault (mid-operation) and again after the event was delivered once more, as
+ * Lambda's retry does; the end state must equal the fault-free run's, every item and bucket key
  * included, and a lost response must not change the outcome the event reports.
  */
 @ExtendWith(AwsEmulators.class)
@@ -45,7 +45,11 @@ class CrashAtAnyStepTest {
    * is made of, and the paths that may redirect during it.
    */
   record Operation(
-      String name, List<Write> before, List<Write> writes, Set<String> aliases, Set<String> slugs) {}
+      String name,
+      List<Write> before,
+      List<Write> writes,
+      Set<String> aliases,
+      Set<String> slugs) {}
 
   private static final Set<String> READS =
       Set.of("GetItem", "BatchGetItem", "Query", "Scan", "HeadObject", "GetObject");
@@ -91,7 +95,9 @@ class CrashAtAnyStepTest {
         + ".\n";
   }
 
-  /** A post whose body does not fit in an item (over 350 KB gzipped): it is stored in the bucket. */
+  /**
+   * A post whose body does not fit in an item (over 350 KB gzipped): it is stored in the bucket.
+   */
   static String large(String name, String version, long seed) {
     Random random = new Random(seed);
     StringBuilder text = new StringBuilder();
@@ -153,7 +159,8 @@ class CrashAtAnyStepTest {
                 OTHER,
                 new Write("posts/zed.md", post("Zed", "1", "slug: shared\ntags: [blue]\n"), 0x10)),
             List.of(
-                new Write("posts/alpha.md", post("Alpha", "1", "slug: shared\ntags: [red]\n"), 0x10)),
+                new Write(
+                    "posts/alpha.md", post("Alpha", "1", "slug: shared\ntags: [red]\n"), 0x10)),
             Set.of(),
             Set.of("/shared/", "/zed/")),
         new Operation(

@@ -75,5 +75,4 @@ final class DeliveryModel {
   static String title(String body) {
     return body.lines().filter(l -> l.startsWith("title: ")).findFirst().orElseThrow().substring(7);
   }
-
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import inkwell.aws.DynamoPostRepository;
 import inkwell.aws.DynamoPostWriter;
-import inkwell.publish.DeliveryModel.Model;
-import inkwell.publish.DeliveryModel.Op;
 import inkwell.aws.S3ContentStore;
 import inkwell.pipeline.PostPipeline;
+import inkwell.publish.DeliveryModel.Model;
+import inkwell.publish.DeliveryModel.Op;
 import inkwell.storage.Listing;
 import inkwell.storage.PostSummary;
 import inkwell.storage.Sequencer;
@@ -261,7 +261,9 @@ class DeliveryOrderPropertyTest {
         Clock.systemUTC());
   }
 
-  /** Delivers {@code event}, crashing at a random request a third of the time, until it succeeds. */
+  /**
+   * Delivers {@code event}, crashing at a random request a third of the time, until it succeeds.
+   */
   private void deliver(PublishService service, ObjectEvent event, Random crashAt) {
     deliveries++;
     boolean armed = crashAt != null && crashAt.nextInt(3) == 0;

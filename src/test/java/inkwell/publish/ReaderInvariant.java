@@ -22,9 +22,9 @@ import org.jsoup.parser.Parser;
 /**
  * What a reader must never see, checked through the site's own read path (the same {@link
  * SiteService} the site function runs): a post listed twice in any listing, tag page, archive or
- * feed; an entry whose link does not answer 200; a tag index count that differs from its tag
- * page; a redirect that does not end on a page (an alias may never end on a 410). Posts are told
- * apart by the first word of their title, which the tests make the source's name.
+ * feed; an entry whose link does not answer 200; a tag index count that differs from its tag page;
+ * a redirect that does not end on a page (an alias may never end on a 410). Posts are told apart by
+ * the first word of their title, which the tests make the source's name.
  */
 final class ReaderInvariant {
 
@@ -57,7 +57,13 @@ final class ReaderInvariant {
     for (Map.Entry<String, Integer> tag : tagIndex().entrySet()) {
       int listed = listing(tag.getKey(), "tag page " + tag.getKey());
       if (listed != tag.getValue()) {
-        problems.add("tag index counts " + tag.getValue() + " at " + tag.getKey() + ", page lists " + listed);
+        problems.add(
+            "tag index counts "
+                + tag.getValue()
+                + " at "
+                + tag.getKey()
+                + ", page lists "
+                + listed);
       }
     }
     rss();

@@ -91,9 +91,9 @@ public final class FaultInjector implements ExecutionInterceptor {
   }
 
   /**
-   * The armed call's response arrived, so the request took effect (for a call that failed by
-   * itself too: a 404, a failed condition). Then either the call fails as the process would die
-   * ({@code AFTER_RESPONSE}, an exception the SDK does not retry), or the response is lost ({@code
+   * The armed call's response arrived, so the request took effect (for a call that failed by itself
+   * too: a 404, a failed condition). Then either the call fails as the process would die ({@code
+   * AFTER_RESPONSE}, an exception the SDK does not retry), or the response is lost ({@code
    * LOST_RESPONSE}, a 500 in its place, which the SDK retries).
    */
   @Override
@@ -145,5 +145,4 @@ public final class FaultInjector implements ExecutionInterceptor {
 
   /** Clients that go through an injector. */
   public record Clients(S3Client s3, DynamoDbClient dynamoDb) {}
-
 }
