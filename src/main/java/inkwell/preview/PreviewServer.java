@@ -37,6 +37,9 @@ public final class PreviewServer implements AutoCloseable {
   private final FolderWatcher watcher;
   private final String url;
 
+  /** The longest request line the preview's server reads (bytes); longer ones get Netty's 413. */
+  static final int MAX_REQUEST_LINE = 1 << 20;
+
   private PreviewServer(ApplicationContext context, FolderWatcher watcher, String url) {
     this.context = context;
     this.watcher = watcher;
@@ -76,7 +79,12 @@ public final class PreviewServer implements AutoCloseable {
     if (System.getenv("INKWELL_SITE_BASE_URL") == null) {
       properties.put("inkwell.site.base-url", url);
     }
+    // The site dates its responses itself (one Date header, from its clock).
     properties.put("micronaut.server.date-header", false);
+    // Netty answers a request line over its limit (4,096 bytes by default) itself, with a 413
+    // "Request Entity Too Large"; past the site's own limit the right answer is the site's 414.
+    // With a limit far above any browser's, every address reaches the site.
+    properties.put("micronaut.server.netty.max-initial-line-length", MAX_REQUEST_LINE);
     // Rendered pages are reused for a second, and dropped at once when a file changes.
     properties.putIfAbsent("inkwell.site.render-cache-seconds", 1);
     ApplicationContext context;

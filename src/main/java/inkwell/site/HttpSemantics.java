@@ -2,14 +2,22 @@ package inkwell.site;
 
 import inkwell.post.Hashes;
 import inkwell.support.Gzip;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * What every response gets on its way out, whichever route made it: a strong ETag and a 304 for a
- * matching {@code If-None-Match}, {@code Cache-Control}, the security headers, gzip when the client
- * accepts it, and no body for HEAD.
+ * matching {@code If-None-Match}, {@code Cache-Control}, a {@code Date}, the security headers, gzip
+ * when the client accepts it, and no body for HEAD.
+ *
+ * <p>What a cache may keep, by status (docs/READING.md, "Caching"): pages and feeds for {@code
+ * s-maxage} in a CDN (then stale while revalidating), the fingerprinted stylesheet for a year, a
+ * 301 for a day, a 404, 410 or 302 for {@link #BRIEF_SECONDS}, any other client error (400, 405,
+ * 413, 414) only in the client's own cache, and a 5xx nowhere.
  */
 final class HttpSemantics {
 
@@ -27,18 +35,27 @@ final class HttpSemantics {
           "X-Frame-Options", "DENY",
           "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
 
+  /** How long a 404, 410 or 302 may be kept, by browsers and CDNs alike. */
+  static final int BRIEF_SECONDS = 60;
+
+  /** An HTTP date (RFC 9110, IMF-fixdate): {@code Tue, 01 Dec 2026 17:46:34 GMT}. */
+  static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
   private static final int GZIP_MIN_BYTES = 860;
   private static final String GZIP_SUFFIX = "-gzip";
 
   private final String pageCacheControl;
   private final Map<String, String> securityHeaders;
+  private final Clock clock;
 
-  HttpSemantics(SiteConfig config) {
-    this(config, null);
-  }
-
-  /** With {@code script} allowed on every page ({@code null}: no script, the public site). */
-  HttpSemantics(SiteConfig config, PageScript script) {
+  /**
+   * With {@code script} allowed on every page ({@code null}: no script, the public site); {@code
+   * clock} dates the responses.
+   */
+  HttpSemantics(SiteConfig config, PageScript script, Clock clock) {
+    this.clock = clock;
     Map<String, String> security = new LinkedHashMap<>(SECURITY_HEADERS);
     if (script != null) {
       security.put("Content-Security-Policy", script.allowIn(CONTENT_SECURITY_POLICY));
@@ -66,6 +83,7 @@ final class HttpSemantics {
   SiteResponse finish(
       SiteRequest request, SiteResponse response, boolean immutable, String knownTag) {
     Map<String, String> headers = new LinkedHashMap<>(securityHeaders);
+    headers.put("Date", HTTP_DATE.format(clock.instant()));
     headers.put("Cache-Control", cacheControl(response.status(), immutable));
     headers.put("Vary", "Accept-Encoding");
     byte[] body = response.body();
@@ -91,7 +109,8 @@ final class HttpSemantics {
     return new SiteResponse(response.status(), all, request.isHead() ? new byte[0] : body);
   }
 
-  private String cacheControl(int status, boolean immutable) {
+  /** The {@code Cache-Control} of a response with {@code status}; see the class comment. */
+  String cacheControl(int status, boolean immutable) {
     if (immutable) {
       return "public, max-age=31536000, immutable";
     }
@@ -101,10 +120,20 @@ final class HttpSemantics {
     if (status == 301) {
       return "public, max-age=86400";
     }
-    if (status >= 500) {
-      return "no-store";
+    if (!shareable(status)) {
+      // 400, 405, 413, 414: about this one request; 5xx: a moment's failure.
+      return status >= 500 ? "no-store" : "private, no-store";
     }
-    return "public, max-age=60, s-maxage=60";
+    return "public, max-age=" + BRIEF_SECONDS + ", s-maxage=" + BRIEF_SECONDS;
+  }
+
+  /**
+   * True if a response with {@code status} may be kept and served again to anyone: not a 5xx (a
+   * moment's failure) and not a client error about one request (400, 405, 413, 414). The warm
+   * render cache follows the same rule as CDNs.
+   */
+  static boolean shareable(int status) {
+    return status < 400 || status == 404 || status == 410;
   }
 
   /** True if an {@code If-None-Match} value names {@code tag} (any encoding) or is {@code *}. */

@@ -42,7 +42,7 @@ final class RenderCache {
 
   void put(String key, Rendered rendered) {
     SiteResponse response = rendered.response();
-    if (seconds <= 0 || response.status() >= 500 || response.status() == 400) {
+    if (seconds <= 0 || !HttpSemantics.shareable(response.status())) {
       return;
     }
     Instant now = clock.instant();

@@ -50,5 +50,8 @@ sealed interface Route {
 
   record BadRequest(String reason) implements Route {}
 
+  /** The path or the query string is longer than {@code limit} characters: a 414. */
+  record TooLong(int limit) implements Route {}
+
   record NotFound() implements Route {}
 }

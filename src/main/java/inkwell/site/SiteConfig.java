@@ -25,6 +25,17 @@ public interface SiteConfig {
   @Bindable(defaultValue = "")
   String getBaseUrl();
 
+  /**
+   * True when a CDN in front sets {@code X-Forwarded-Host} to the host the reader asked for,
+   * overwriting whatever the reader sent (the template's CloudFront viewer-request function does):
+   * the origin of a request then comes from that header, when present, instead of {@code Host},
+   * which is the API's own domain behind the CDN. Never turn it on behind a CDN that passes the
+   * reader's own header on: a reader could then choose the host the site's links point at, and the
+   * CDN would keep that page for everyone.
+   */
+  @Bindable(defaultValue = "false")
+  boolean isTrustForwardedHost();
+
   /** The author of posts that name none; empty or absent: none is shown. */
   @Nullable
   String getAuthor();

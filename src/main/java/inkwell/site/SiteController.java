@@ -30,9 +30,11 @@ import java.util.Map;
 public class SiteController {
 
   private final SiteService site;
+  private final boolean trustForwardedHost;
 
-  public SiteController(SiteService site) {
+  public SiteController(SiteService site, SiteConfig config) {
     this.site = site;
+    this.trustForwardedHost = config.isTrustForwardedHost();
   }
 
   @Get
@@ -84,13 +86,16 @@ public class SiteController {
                 request.getUri().getRawQuery(),
                 request.getHeaders().get("Accept-Encoding"),
                 request.getHeaders().get("If-None-Match"),
-                origin(request))));
+                origin(request, trustForwardedHost))));
   }
 
   /** Where {@code request} was sent, as {@link SiteRequest#origin} reads it. */
-  static String origin(HttpRequest<?> request) {
+  static String origin(HttpRequest<?> request, boolean trustForwardedHost) {
     return SiteRequest.origin(
-        request.getHeaders().get("X-Forwarded-Proto"), request.getHeaders().get("Host"));
+        request.getHeaders().get("X-Forwarded-Proto"),
+        request.getHeaders().get("Host"),
+        request.getHeaders().get("X-Forwarded-Host"),
+        trustForwardedHost);
   }
 
   static MutableHttpResponse<byte[]> send(SiteResponse response) {

@@ -67,6 +67,8 @@ public class SiteHandler extends APIGatewayV2HTTPEventFunction {
         event.getRequestContext() != null && event.getRequestContext().getHttp() != null
             ? event.getRequestContext().getHttp().getMethod()
             : "GET";
+    boolean trustForwardedHost =
+        getApplicationContext().getBean(SiteConfig.class).isTrustForwardedHost();
     SiteResponse response =
         getApplicationContext()
             .getBean(SiteService.class)
@@ -78,7 +80,10 @@ public class SiteHandler extends APIGatewayV2HTTPEventFunction {
                     header(headers, "accept-encoding"),
                     header(headers, "if-none-match"),
                     SiteRequest.origin(
-                        header(headers, "x-forwarded-proto"), header(headers, "host"))));
+                        header(headers, "x-forwarded-proto"),
+                        header(headers, "host"),
+                        header(headers, "x-forwarded-host"),
+                        trustForwardedHost)));
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(response.status())
         .withHeaders(response.headers())

@@ -130,6 +130,11 @@ final class SitePages {
       return SiteResponse.redirect(301, canonical.location());
     } else if (route instanceof Route.BadRequest bad) {
       return error(400, "Bad request", bad.reason() + ".");
+    } else if (route instanceof Route.TooLong tooLong) {
+      return error(
+          414,
+          "Address too long",
+          "No page here has an address longer than " + tooLong.limit() + " characters.");
     }
     return notFound();
   }

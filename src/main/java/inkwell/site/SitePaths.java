@@ -25,6 +25,16 @@ public final class SitePaths {
           "robots.txt",
           "favicon.ico");
 
+  /** The query parameter of a listing's cursor ({@code /?after=...}). */
+  public static final String AFTER = "after";
+
+  /**
+   * The query parameters that change a page. The site ignores every other one (tracking tags), so a
+   * CDN in front keeps them out of its cache key (template.yaml's cache policy, checked by
+   * CdnTemplateTest).
+   */
+  public static final Set<String> QUERY_PARAMETERS = Set.of(AFTER);
+
   public static final String HOME = "/";
   public static final String TAGS = "/tags/";
   public static final String ARCHIVE = "/archive/";
@@ -63,7 +73,7 @@ public final class SitePaths {
 
   /** A listing page after the first: the same path with the cursor of the page before. */
   public static String page(String path, String cursor) {
-    return path + "?after=" + cursor;
+    return path + "?" + AFTER + "=" + cursor;
   }
 
   /** The {@code n}-th sitemap (1-based) when there are more than 50,000 URLs. */

@@ -69,6 +69,19 @@ public record SiteRequest(
     return scheme + "://" + name;
   }
 
+  /**
+   * As {@link #origin(String, String)}, with the host from {@code X-Forwarded-Host} instead of
+   * {@code Host} when {@code trustForwardedHost} is set ({@link SiteConfig#isTrustForwardedHost})
+   * and the header is there: behind the template's CDN, {@code Host} is the API's domain and the
+   * forwarded host, which the CDN sets on every request, the one the reader asked for. Without the
+   * header (the API called directly, {@code sam local start-api}) the {@code Host} counts.
+   */
+  public static String origin(
+      String forwardedProto, String host, String forwardedHost, boolean trustForwardedHost) {
+    return origin(
+        forwardedProto, trustForwardedHost && forwardedHost != null ? forwardedHost : host);
+  }
+
   public boolean isHead() {
     return method.equals("HEAD");
   }

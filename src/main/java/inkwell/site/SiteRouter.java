@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 final class SiteRouter {
 
+  /** The longest path, and the longest query string, a page can have; longer is a 414. */
   static final int MAX_PATH = 1024;
 
   private static final Pattern SLUG =
@@ -33,8 +34,9 @@ final class SiteRouter {
   private SiteRouter() {}
 
   static Route route(SiteRequest request) {
-    if (request.rawPath().length() > MAX_PATH) {
-      return new Route.BadRequest("the path is longer than " + MAX_PATH + " characters");
+    if (request.rawPath().length() > MAX_PATH
+        || (request.rawQuery() != null && request.rawQuery().length() > MAX_PATH)) {
+      return new Route.TooLong(MAX_PATH);
     }
     String path;
     String after;
@@ -185,7 +187,7 @@ final class SiteRouter {
     for (String pair : rawQuery.split("&")) {
       int eq = pair.indexOf('=');
       String name = decode(eq < 0 ? pair : pair.substring(0, eq)).replace('+', ' ');
-      if (name.equals("after")) {
+      if (name.equals(SitePaths.AFTER)) {
         if (after != null) {
           throw new IllegalArgumentException("the after parameter is given twice");
         }

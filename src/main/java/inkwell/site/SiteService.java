@@ -87,7 +87,7 @@ public final class SiteService {
     Objects.requireNonNull(media, "media");
     this.stylesheet = Objects.requireNonNull(stylesheet, "stylesheet");
     this.site = Objects.requireNonNull(site, "site");
-    this.http = new HttpSemantics(config, script);
+    this.http = new HttpSemantics(config, script, clock);
     this.timeline = new Timeline(posts, config.getSharedCacheSeconds(), clock);
     this.menu = new Kept<>(posts::menu, config.getSharedCacheSeconds(), clock);
     this.script = script;
@@ -144,7 +144,12 @@ public final class SiteService {
    * address that does not parse), with the same headers as every other response.
    */
   public SiteResponse error(SiteRequest request, int status, String reason) {
-    String heading = status == 400 ? "Bad request" : "Something went wrong";
+    String heading =
+        switch (status) {
+          case 400 -> "Bad request";
+          case 414 -> "Address too long";
+          default -> "Something went wrong";
+        };
     SiteResponse page = at(request.origin()).pages().refusal(status, heading, reason + ".");
     return http.finish(request, page, false);
   }

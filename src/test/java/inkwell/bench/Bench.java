@@ -17,8 +17,9 @@ import java.util.Set;
  * {@code bench/run}, which builds the project and passes the class paths; see docs/BENCHMARKS.md.
  *
  * <pre>
- * bench/run [--only render,publish,cli,pages,cold,serve,preview] [--posts N] [--cold-runs N]
- *     [--cli-samples N]
+ * bench/run [--only render,publish,cli,pages,cold,serve,preview,cdn,scale] [--posts N]
+ *     [--cold-runs N] [--cli-samples N] [--cdn-views N] [--scale-samples N] [--scale-large]
+ *     [--scale-sizes N,N]
  * </pre>
  */
 public final class Bench {
@@ -44,22 +45,34 @@ public final class Bench {
     if (options.runs("publish")
         || options.runs("cli")
         || options.runs("pages")
-        || options.runs("cold")) {
+        || options.runs("cold")
+        || options.runs("cdn")
+        || options.runs("scale")) {
       try (StandaloneEmulators servers = StandaloneEmulators.start()) {
         Blog blog = Blog.create(servers.emulators());
-        log("publishing %d posts through the publish handler", posts.size());
-        cost.publish = PublishBench.run(blog, posts, report);
+        if (!options.only().equals(Set.of("scale"))) {
+          log("publishing %d posts through the publish handler", posts.size());
+          cost.publish = PublishBench.run(blog, posts, report);
+        }
         if (options.runs("cli")) {
           log("./inkwell publish: upload to visible, %d posts one at a time", options.cliSamples());
           CliPublishBench.run(workspace, blog, posts, options.cliSamples(), report);
         }
-        if (options.runs("pages")) {
+        if (options.runs("pages") || options.runs("cdn")) {
           log("warm pages");
           cost.pages = PageBench.run(blog, postSlug, 300, options.pageSamples(), report);
         }
         if (options.runs("cold")) {
           log("cold starts: %d runs per variant", options.coldRuns());
           cost.cold = new ColdStartBench(workspace, blog).run(postSlug, options.coldRuns(), report);
+        }
+        if (options.runs("cdn")) {
+          CdnCostBench.run(blog, postSlug, cost, options.cdnViews(), report);
+        }
+        if (options.runs("scale")) {
+          List<Integer> sizes = options.scaleSizes();
+          log("scale: %s posts, %d samples per page", sizes, options.scaleSamples());
+          ScaleBench.run(servers.emulators(), sizes, options.scaleSamples(), report);
         }
       }
     }
@@ -91,14 +104,26 @@ public final class Bench {
   }
 
   /** Command-line options. */
-  record Options(Set<String> only, int posts, int coldRuns, int pageSamples, int cliSamples) {
+  record Options(
+      Set<String> only,
+      int posts,
+      int coldRuns,
+      int pageSamples,
+      int cliSamples,
+      long cdnViews,
+      int scaleSamples,
+      List<Integer> scaleSizes) {
 
     static Options parse(String[] args) {
-      Set<String> only = Set.of("render", "publish", "cli", "pages", "cold", "serve", "preview");
+      Set<String> only =
+          Set.of("render", "publish", "cli", "pages", "cold", "serve", "preview", "cdn", "scale");
       int posts = 1000;
       int coldRuns = 5;
       int pageSamples = 1000;
       int cliSamples = 30;
+      long cdnViews = 10_000_000;
+      int scaleSamples = 100;
+      List<Integer> scaleSizes = List.of(1_000, 10_000);
       List<String> list = Arrays.asList(args);
       for (int i = 0; i < list.size(); i++) {
         String value = i + 1 < list.size() ? list.get(i + 1) : "";
@@ -123,15 +148,30 @@ public final class Bench {
             cliSamples = Integer.parseInt(value);
             i++;
           }
+          case "--cdn-views" -> {
+            cdnViews = Long.parseLong(value);
+            i++;
+          }
+          case "--scale-samples" -> {
+            scaleSamples = Integer.parseInt(value);
+            i++;
+          }
+          case "--scale-large" -> scaleSizes = List.of(1_000, 10_000, 50_000);
+          case "--scale-sizes" -> {
+            scaleSizes = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
+            i++;
+          }
           default ->
               throw new IllegalArgumentException(
                   "unknown option "
                       + list.get(i)
-                      + "; use --only render,publish,cli,pages,cold,serve,preview --posts N"
-                      + " --cold-runs N --page-samples N --cli-samples N");
+                      + "; use --only render,publish,cli,pages,cold,serve,preview,cdn,scale"
+                      + " --posts N --cold-runs N --page-samples N --cli-samples N --cdn-views N"
+                      + " --scale-samples N --scale-large --scale-sizes N,N");
         }
       }
-      return new Options(only, posts, coldRuns, pageSamples, cliSamples);
+      return new Options(
+          only, posts, coldRuns, pageSamples, cliSamples, cdnViews, scaleSamples, scaleSizes);
     }
 
     boolean runs(String name) {

@@ -18,6 +18,16 @@ final class CostModel {
   static final double S3_PER_GET = 0.0004 / 1000;
   static final double S3_PER_PUT = 0.005 / 1000;
 
+  // CloudFront, pay as you go, United States and Europe, and data out of the region to the
+  // internet; read 2026-12-01 (see docs/BENCHMARKS.md, "Cost behind a CDN").
+  static final String CDN_PRICES_AS_OF =
+      "2026-12-01 (CloudFront pay-as-you-go, United States/Europe edge locations)";
+  static final double CLOUDFRONT_PER_HTTPS_REQUEST = 0.0100 / 10_000;
+  static final double CLOUDFRONT_PER_GB_OUT = 0.085;
+  static final double CLOUDFRONT_FUNCTION_PER_INVOCATION = 0.10 / 1e6;
+  static final double CLOUDFRONT_PER_INVALIDATION_PATH = 0.005; // after 1,000 paths a month
+  static final double INTERNET_PER_GB_OUT = 0.09; // API Gateway's responses, first 10 TB
+
   // Assumptions.
   static final double MEMORY_GB = 1.0; // template.yaml: MemorySize 1024
   static final double COLD_SHARE_OF_VIEWS = 0.01; // AWS: INITs occur in under 1% of invocations

@@ -156,6 +156,42 @@ class DependencyGraphTest {
     }
 
     @Test
+    void aSiteThatReadsTheDomainOfTheCdnInFrontOfItsApi() {
+      // The distribution's origin is the API, which carries the site's integration: the site
+      // cannot be given the distribution's domain (the template passes the reader's host instead).
+      DependencyGraph graph =
+          graph(
+              """
+              Resources:
+                Site:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    Handler: example.Handler::handleRequest
+                    AutoPublishAlias: live
+                    Environment:
+                      Variables:
+                        BASE_URL: !Sub "https://${Cdn.DomainName}"
+                    Events:
+                      Root:
+                        Type: HttpApi
+                        Properties:
+                          ApiId: !Ref Api
+                          Path: /
+                          Method: GET
+                Api:
+                  Type: AWS::Serverless::HttpApi
+                Cdn:
+                  Type: AWS::CloudFront::Distribution
+                  Properties:
+                    DistributionConfig:
+                      Origins:
+                        - DomainName: !Sub "${Api}.execute-api.${AWS::Region}.amazonaws.com"
+              """);
+      assertThat(graph.findCycle())
+          .hasValueSatisfying(cycle -> assertThat(cycle).contains("Site", "Api", "Cdn"));
+    }
+
+    @Test
     void noCycleWhenTheBucketNameIsBuiltWithSubEverywhere() {
       DependencyGraph graph =
           graph(

@@ -262,6 +262,25 @@ class PreviewServerTest {
     assertThat(Jsoup.parse(reply).select("h1").text()).isEqualTo("Bad request");
   }
 
+  @Test
+  void anOverlongAddressIsA414WithADateAndNoSharedCachingAlsoPastTheServersLineLimit()
+      throws Exception {
+    write("hello.md", "# Hello\n");
+    start(false);
+    // 2,000 characters reach the site's router; 20,000 are past Netty's request-line limit, where
+    // the server itself answers (it used to say 413, Request Entity Too Large).
+    for (int length : new int[] {2_000, 20_000}) {
+      HttpResponse<String> reply = get("/" + "a".repeat(length) + "/");
+      assertThat(reply.statusCode()).as("%d characters", length).isEqualTo(414);
+      assertThat(reply.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+      assertThat(reply.headers().firstValue("Date")).isPresent();
+      assertThat(reply.headers().allValues("Date")).hasSize(1);
+      assertThat(Jsoup.parse(reply.body()).select("h1").text()).isEqualTo("Address too long");
+    }
+    HttpResponse<String> page = get("/hello/");
+    assertThat(page.headers().allValues("Date")).as("one Date, the site's").hasSize(1);
+  }
+
   @Nested
   class BadInput {
 

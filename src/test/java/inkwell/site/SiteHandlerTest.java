@@ -2,28 +2,22 @@ package inkwell.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import inkwell.aws.DynamoPostRepository;
 import inkwell.aws.S3ContentStore;
 import inkwell.pipeline.ParseResult;
 import inkwell.pipeline.PostPipeline;
 import inkwell.pipeline.Source;
 import inkwell.storage.Sequencer;
-import inkwell.support.Gzip;
-import inkwell.testenv.ApiGatewayEvents;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.Buckets;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
-import inkwell.testenv.LambdaInvoker;
 import inkwell.testenv.RequestCounter;
 import inkwell.testenv.Tables;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,27 +140,8 @@ class SiteHandlerTest {
   }
 
   private Reply request(String method, String path, Map<String, String> headers) {
-    APIGatewayV2HTTPResponse response =
-        LambdaInvoker.invoke(
-            handler, APIGatewayV2HTTPEvent.class, ApiGatewayEvents.request(method, path, headers));
-    Map<String, String> lower = new HashMap<>();
-    if (response.getHeaders() != null) {
-      response.getHeaders().forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-    }
-    if (response.getMultiValueHeaders() != null) {
-      response
-          .getMultiValueHeaders()
-          .forEach((k, v) -> lower.putIfAbsent(k.toLowerCase(Locale.ROOT), String.join(", ", v)));
-    }
-    String body = response.getBody() == null ? "" : response.getBody();
-    byte[] bytes =
-        response.getIsBase64Encoded()
-            ? Base64.getDecoder().decode(body)
-            : body.getBytes(StandardCharsets.UTF_8);
-    if ("gzip".equals(lower.get("content-encoding"))) {
-      bytes = Gzip.decompress(bytes);
-    }
-    return new Reply(response.getStatusCode(), lower, bytes);
+    TestSite.Reply reply = TestSite.request(handler, method, path, headers);
+    return new Reply(reply.status(), reply.headers(), reply.body());
   }
 
   private Reply get(String path) {
@@ -341,8 +316,10 @@ class SiteHandlerTest {
     }
 
     @Test
-    void anOverlongPathIsRefused() {
-      assertThat(get("/" + "a".repeat(3000) + "/").status()).isEqualTo(400);
+    void anOverlongPathIsRefusedAsTooLong() {
+      Reply reply = get("/" + "a".repeat(3000) + "/");
+      assertThat(reply.status()).isEqualTo(414);
+      assertThat(reply.html().select("h1").text()).isEqualTo("Address too long");
     }
 
     @Test

@@ -47,6 +47,7 @@ class SiteOriginTest {
   private final Map<String, Object> properties = new HashMap<>();
   private SiteHandler fromRequest;
   private SiteHandler configured;
+  private SiteHandler behindCdn;
 
   SiteOriginTest(Emulators emulators) {
     this.emulators = emulators;
@@ -69,6 +70,9 @@ class SiteOriginTest {
     Map<String, Object> withBase = new HashMap<>(properties);
     withBase.put("inkwell.site.base-url", "https://blog.example.com");
     configured = new SiteHandler(ApplicationContext.builder().properties(withBase).start());
+    Map<String, Object> forwarded = new HashMap<>(properties);
+    forwarded.put("inkwell.site.trust-forwarded-host", "true");
+    behindCdn = new SiteHandler(ApplicationContext.builder().properties(forwarded).start());
     DynamoPostRepository posts =
         new DynamoPostRepository(
             emulators.dynamoDb(),
@@ -90,12 +94,15 @@ class SiteOriginTest {
   void stop() {
     fromRequest.close();
     configured.close();
+    behindCdn.close();
   }
 
   private static String get(SiteHandler handler, String path, String proto, String host) {
-    Map<String, String> headers = new HashMap<>();
-    headers.put("x-forwarded-proto", proto);
-    headers.put("host", host);
+    return get(handler, path, Map.of("x-forwarded-proto", proto, "host", host));
+  }
+
+  private static String get(SiteHandler handler, String path, Map<String, String> headers) {
+    String host = headers.get("host");
     APIGatewayV2HTTPResponse response =
         LambdaInvoker.invoke(
             handler, APIGatewayV2HTTPEvent.class, ApiGatewayEvents.request("GET", path, headers));
@@ -145,6 +152,33 @@ class SiteOriginTest {
     String html = get(fromRequest, "/hello/", "https", "evil.example/\"><script>");
     assertThat(html).doesNotContain("evil.example");
     assertThat(canonical(html)).isEqualTo("/hello/");
+  }
+
+  @Test
+  void behindTheCdnTheForwardedHostItSetsIsTheOriginNotTheApisDomain() {
+    // The template's CloudFront function sets X-Forwarded-Host to the reader's host; the origin
+    // request policy sends the API's own domain as Host.
+    String cdn = "d111111abcdef8.cloudfront.net";
+    Map<String, String> headers =
+        Map.of("x-forwarded-proto", "https", "host", API, "x-forwarded-host", cdn);
+    assertThat(canonical(get(behindCdn, "/hello/", headers)))
+        .isEqualTo("https://" + cdn + "/hello/");
+    assertThat(get(behindCdn, "/feed.xml", headers)).contains("<link>https://" + cdn + "/hello/");
+    assertThat(canonical(get(behindCdn, "/hello/", "https", API)))
+        .as("without the CDN's header (the API called directly, sam local) the Host counts")
+        .isEqualTo("https://" + API + "/hello/");
+  }
+
+  @Test
+  void aForwardedHostIsIgnoredUnlessTheCdnInFrontSetsIt() {
+    // Without the setting a reader could name any host in X-Forwarded-Host and a shared cache
+    // would keep the page with links to it.
+    Map<String, String> spoofed =
+        Map.of("x-forwarded-proto", "https", "host", API, "x-forwarded-host", "evil.example");
+    assertThat(canonical(get(fromRequest, "/hello/", spoofed)))
+        .isEqualTo("https://" + API + "/hello/");
+    assertThat(canonical(get(configured, "/hello/", spoofed)))
+        .isEqualTo("https://blog.example.com/hello/");
   }
 
   @Test

@@ -1,0 +1,297 @@
+package inkwell.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import inkwell.cdn.CacheControl;
+import inkwell.site.SiteHandler;
+import inkwell.testenv.ApiGatewayEvents;
+import inkwell.testenv.LambdaInvoker;
+import io.micronaut.context.ApplicationContext;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cost per million views behind a CDN, from a simulated year of traffic rather than a guessed
+ * hit ratio: {@link ViewTrace} through {@link CdnSimulation}, whose origin answers each page type
+ * with the {@code Cache-Control} and the bytes the real site function sent for it in this run (the
+ * site handler on the emulators, as on Lambda), priced with the durations and read units {@link
+ * PageBench} measured. Compared on the same trace with the static floor (the same pages as files on
+ * S3 behind CloudFront) and with no CDN. Formula and assumptions: docs/BENCHMARKS.md.
+ */
+final class CdnCostBench {
+
+  static final int POSTS = 50_000;
+  static final int TAGS = 200;
+  static final double ZIPF = 1.0;
+  static final int DAYS = 365;
+  static final double PUBLISHES_PER_DAY = 3;
+  static final int REGIONS = 4;
+  static final long SEED = 20261201L;
+
+  /** A static site on S3 sends no Cache-Control: CloudFront's default TTL (a day) applies. */
+  static final long STATIC_DEFAULT_TTL = 86_400;
+
+  private CdnCostBench() {}
+
+  /** One way to serve the trace, and its bill. */
+  record Variant(String name, CdnSimulation.Result result, CdnBill bill) {
+    double perMillionUsd() {
+      return bill.perMillionViews();
+    }
+  }
+
+  static void run(Blog blog, String postSlug, CostModel.Inputs in, long views, Report report) {
+    Map<String, String> paths = new LinkedHashMap<>();
+    paths.put("post", "/" + postSlug + "/");
+    paths.put("home", "/");
+    paths.put("tag", "/tags/java/");
+    paths.put("feed", "/feed.xml");
+    ViewTrace.Settings settings =
+        new ViewTrace.Settings(views, POSTS, TAGS, ZIPF, DAYS, PUBLISHES_PER_DAY, REGIONS, SEED);
+    ViewTrace trace = new ViewTrace(settings);
+
+    Map<String, Object> served = new LinkedHashMap<>();
+    List<CdnSimulation.Page> site = pages(blog, paths, null, served);
+    List<CdnSimulation.Page> hour = pages(blog, paths, 3600, served);
+    List<CdnSimulation.Page> day = pages(blog, paths, 86_400, served);
+    List<CdnSimulation.Page> files = new ArrayList<>();
+    for (CdnSimulation.Page page : site) {
+      files.add(new CdnSimulation.Page(CacheControl.parse(null, STATIC_DEFAULT_TTL), page.bytes()));
+    }
+
+    Bench.log("cdn: %,d views over %,d posts, %d regional caches", views, POSTS, REGIONS);
+    Variant floor =
+        priced("static floor", CdnSimulation.run(trace, settings, files, true), in, Origin.S3);
+    Variant cdn =
+        priced(
+            "site behind CloudFront",
+            CdnSimulation.run(trace, settings, site, false),
+            in,
+            Origin.SITE);
+    Variant cdnHour =
+        priced("s-maxage 3600", CdnSimulation.run(trace, settings, hour, false), in, Origin.SITE);
+    Variant cdnDay =
+        priced(
+            "s-maxage 86400 + invalidation",
+            CdnSimulation.run(trace, settings, day, true),
+            in,
+            Origin.SITE);
+    Variant direct = priced("no CDN", cdn.result(), in, Origin.NONE);
+    Variant functionUrl =
+        priced(
+            "s-maxage 86400 + invalidation, origin a Lambda function URL (no HTTP API)",
+            cdnDay.result(),
+            in,
+            Origin.FUNCTION_URL);
+
+    String floorName = "static site on S3 + CloudFront, same trace";
+    report.add(
+        "CDN simulation",
+        "views answered from the cache, site behind CloudFront (defaults: s-maxage 300 s)",
+        100 * cdn.result().hitRatio(),
+        "%",
+        floorName,
+        100 * floor.result().hitRatio());
+    report.add(
+        "CDN simulation",
+        "requests reaching the origin per million views",
+        perMillion(cdn.result().originRequests(), views),
+        "",
+        floorName + " (S3 GETs)",
+        perMillion(floor.result().originRequests(), views));
+    report.add(
+        "CDN simulation",
+        "views showing a page older than the origin's, per million",
+        perMillion(cdn.result().staleViews(), views),
+        "",
+        "-",
+        0);
+    report.add(
+        "CDN simulation",
+        "longest time between a publish and a view that did not show it",
+        cdn.result().longestStaleSeconds(),
+        "s",
+        "s-maxage",
+        site.get(0).control().freshSeconds());
+    report.add(
+        "Cost",
+        "per million views behind CloudFront (site defaults)",
+        cdn.perMillionUsd(),
+        "USD",
+        floorName,
+        floor.perMillionUsd(),
+        "at most 1.2x the floor",
+        cdn.perMillionUsd() <= 1.2 * floor.perMillionUsd());
+    for (Variant variant : List.of(cdnHour, cdnDay, functionUrl, direct)) {
+      report.add(
+          "Cost",
+          "per million views, " + variant.name(),
+          variant.perMillionUsd(),
+          "USD",
+          floorName,
+          floor.perMillionUsd());
+    }
+
+    report.add(
+        "Cost",
+        "per million views behind CloudFront, after the free tiers (a month of this trace)",
+        cdn.bill().perMillionViewsAfterFreeTiers(),
+        "USD",
+        "no CDN, after the free tiers",
+        direct.bill().perMillionViewsAfterFreeTiers());
+
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("trace", settings);
+    detail.put("responses", served);
+    Map<String, Object> variants = new LinkedHashMap<>();
+    for (Variant variant : List.of(floor, cdn, cdnHour, cdnDay, functionUrl, direct)) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      CdnSimulation.Result r = variant.result();
+      v.put("perMillionViewsUsd", variant.perMillionUsd());
+      v.put("perMillionViewsAfterFreeTiersUsd", variant.bill().perMillionViewsAfterFreeTiers());
+      v.put("bill", variant.bill());
+      v.put("hitRatio", r.hitRatio());
+      v.put("originRequests", r.originRequests());
+      v.put("originRequestsByType", toMap(r.originByType()));
+      v.put("bytesToReaders", r.bytes());
+      v.put("staleViews", r.staleViews());
+      v.put("staleBeyondFreshness", r.staleBeyondFresh());
+      v.put("longestStaleSeconds", r.longestStaleSeconds());
+      v.put("invalidations", r.invalidations());
+      variants.put(variant.name(), v);
+    }
+    detail.put("variants", variants);
+    detail.put(
+        "prices",
+        Map.of(
+            "asOf", CostModel.CDN_PRICES_AS_OF,
+            "cloudFrontPerMillionHttpsRequests", CostModel.CLOUDFRONT_PER_HTTPS_REQUEST * 1e6,
+            "cloudFrontPerGbOut", CostModel.CLOUDFRONT_PER_GB_OUT,
+            "cloudFrontFunctionPerMillion", CostModel.CLOUDFRONT_FUNCTION_PER_INVOCATION * 1e6,
+            "cloudFrontPerInvalidationPathAfter1000", CostModel.CLOUDFRONT_PER_INVALIDATION_PATH,
+            "internetPerGbOut", CostModel.INTERNET_PER_GB_OUT));
+    detail.put("initBilled", in.cold != null);
+    report.detail("cdn", detail);
+  }
+
+  private static double perMillion(long count, long views) {
+    return count * 1e6 / views;
+  }
+
+  private static Map<String, Long> toMap(long[] byType) {
+    Map<String, Long> map = new LinkedHashMap<>();
+    for (int i = 0; i < byType.length; i++) {
+      map.put(ViewTrace.TYPES.get(i), byType[i]);
+    }
+    return map;
+  }
+
+  /** What answers the requests that get past the cache. */
+  enum Origin {
+    /** The site: HTTP API, Lambda, DynamoDB; readers get CloudFront's function too. */
+    SITE,
+    /** The site without the HTTP API in front: a Lambda function URL (not built; a what-if). */
+    FUNCTION_URL,
+    /** Files on S3. */
+    S3,
+    /** No CDN at all: every view is an API request, sent to the reader from the region. */
+    NONE
+  }
+
+  /** The result as a bill; see {@link CdnBill} and docs/BENCHMARKS.md for the formula. */
+  static Variant priced(String name, CdnSimulation.Result r, CostModel.Inputs in, Origin origin) {
+    boolean cdn = origin != Origin.NONE;
+    boolean site = origin != Origin.S3;
+    long[] reached = cdn ? r.originByType() : r.viewsByType();
+    long siteRequests = 0;
+    double gbSeconds = 0;
+    double readUnits = 0;
+    long s3Gets = origin == Origin.S3 ? r.originRequests() : 0;
+    if (site) {
+      for (int type = 0; type < reached.length; type++) {
+        PageBench.PageFigures page = in.pages.pages().get(ViewTrace.TYPES.get(type));
+        siteRequests += reached[type];
+        gbSeconds += reached[type] * billedSeconds(in, page) * CostModel.MEMORY_GB;
+        readUnits += reached[type] * page.readUnits();
+        s3Gets += reached[type] * page.requests().stream().filter("GetObject"::equals).count();
+      }
+    }
+    double gigabytes = r.bytes() / 1e9;
+    CdnBill bill =
+        new CdnBill(
+            r.views(),
+            cdn ? r.views() : 0,
+            cdn ? gigabytes : 0,
+            origin == Origin.SITE || origin == Origin.FUNCTION_URL ? r.views() : 0,
+            origin == Origin.FUNCTION_URL ? 0 : siteRequests,
+            siteRequests,
+            gbSeconds,
+            readUnits,
+            s3Gets,
+            cdn ? 0 : gigabytes,
+            r.invalidations(),
+            12 * DAYS / 365);
+    return new Variant(name, r, bill);
+  }
+
+  /**
+   * Seconds Lambda bills for one request of {@code page}: its measured warm p50 rounded up to the
+   * millisecond, plus 1% of the site's cold start when the cold-start benchmark ran (INIT is billed
+   * since August 2025).
+   */
+  private static double billedSeconds(CostModel.Inputs in, PageBench.PageFigures page) {
+    double seconds = Math.ceil(page.p50Ms()) / 1000;
+    if (in.cold != null) {
+      double coldMs =
+          in.cold.medians().entrySet().stream()
+              .filter(e -> e.getKey().startsWith("site"))
+              .mapToDouble(e -> e.getValue().totalMs())
+              .min()
+              .orElse(0);
+      seconds += CostModel.COLD_SHARE_OF_VIEWS * coldMs / 1000;
+    }
+    return seconds;
+  }
+
+  /**
+   * Each page type as the site function answers it in this run (a browser's Accept-Encoding): its
+   * Cache-Control, read by the cache model, and the bytes a reader receives (body as sent plus the
+   * status line and headers). {@code sharedMaxAge} null: the site's defaults.
+   */
+  private static List<CdnSimulation.Page> pages(
+      Blog blog, Map<String, String> paths, Integer sharedMaxAge, Map<String, Object> served) {
+    Map<String, Object> properties = blog.handlerProperties();
+    properties.put("inkwell.site.base-url", "https://blog.example.com");
+    if (sharedMaxAge != null) {
+      properties.put("inkwell.site.shared-max-age", sharedMaxAge);
+    }
+    List<CdnSimulation.Page> pages = new ArrayList<>();
+    try (SiteHandler handler =
+        new SiteHandler(ApplicationContext.builder().properties(properties).start())) {
+      for (String type : ViewTrace.TYPES) {
+        String path = paths.get(type);
+        APIGatewayV2HTTPResponse response =
+            LambdaInvoker.invoke(
+                handler,
+                APIGatewayV2HTTPEvent.class,
+                ApiGatewayEvents.request("GET", path, PageBench.BROWSER));
+        if (response.getStatusCode() != 200) {
+          throw new IllegalStateException(path + " answered " + response.getStatusCode());
+        }
+        long bytes = Base64.getDecoder().decode(response.getBody()).length + 17;
+        for (Map.Entry<String, String> header : response.getHeaders().entrySet()) {
+          bytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        String cacheControl = response.getHeaders().get("Cache-Control");
+        pages.add(new CdnSimulation.Page(CacheControl.parse(cacheControl, 0), bytes));
+        served.put(
+            type + (sharedMaxAge == null ? "" : "@" + sharedMaxAge),
+            Map.of("path", path, "cacheControl", cacheControl, "bytes", bytes));
+      }
+    }
+    return pages;
+  }
+}

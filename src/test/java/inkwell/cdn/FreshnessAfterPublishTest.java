@@ -1,0 +1,109 @@
+package inkwell.cdn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import inkwell.cdn.CdnCache.Outcome;
+import inkwell.site.SiteHandler;
+import inkwell.site.TestSite;
+import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.Emulators;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * How soon readers behind a CDN see a publish: the site function, fed API Gateway events against
+ * the emulators, is the origin of the cache model, which obeys the {@code Cache-Control} the site
+ * sends. The bound (docs/READING.md, "Caching"): a changed page within {@code s-maxage} (300 s by
+ * default) of the publish, except for the first request after the copy expired, which gets the old
+ * copy once while the CDN fetches the new one (stale-while-revalidate); a page that was missing
+ * within a minute.
+ */
+@ExtendWith(AwsEmulators.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FreshnessAfterPublishTest {
+
+  private static final long S_MAXAGE = 300;
+
+  private final Emulators emulators;
+  private TestSite blog;
+  private SiteHandler site;
+
+  FreshnessAfterPublishTest(Emulators emulators) {
+    this.emulators = emulators;
+  }
+
+  @BeforeAll
+  void start() {
+    blog = TestSite.create(emulators, "fresh");
+    site =
+        blog.handler(
+            Map.of(
+                "inkwell.site.base-url",
+                "https://blog.example.com",
+                "inkwell.site.shared-max-age",
+                String.valueOf(S_MAXAGE)));
+  }
+
+  @AfterAll
+  void stop() {
+    blog.close();
+  }
+
+  private void publish(String key, String title) {
+    blog.publish(key, "---\ntitle: " + title + "\ndate: 2024-05-01\n---\nText.");
+  }
+
+  /** The site function as the CDN's origin: the version is the status and the entity tag. */
+  private CdnCache.Response fetch(String path) {
+    TestSite.Reply reply = TestSite.request(site, "GET", path, Map.of("accept-encoding", "gzip"));
+    return new CdnCache.Response(
+        reply.status() + " " + reply.header("ETag"),
+        CacheControl.parse(reply.header("Cache-Control"), 0));
+  }
+
+  private static long at(long seconds) {
+    return seconds * 1000;
+  }
+
+  @Test
+  void aChangedPostIsSeenWithinSMaxageButForOneStaleViewAfterTheCopyExpires() {
+    publish("posts/changing.md", "First version");
+    CdnCache cache = new CdnCache();
+    String first = cache.get("/changing/", at(0), this::fetch).version();
+    publish("posts/changing.md", "Second version");
+    String second = fetch("/changing/").version();
+    assertThat(second).isNotEqualTo(first);
+
+    assertThat(cache.get("/changing/", at(S_MAXAGE - 1), this::fetch))
+        .as("within s-maxage the CDN serves its copy")
+        .isEqualTo(new CdnCache.Served(Outcome.HIT, first));
+    assertThat(cache.get("/changing/", at(S_MAXAGE), this::fetch))
+        .as("the first request after it expires gets it once more, and the CDN refreshes it")
+        .isEqualTo(new CdnCache.Served(Outcome.STALE_HIT, first));
+    assertThat(cache.get("/changing/", at(S_MAXAGE + 1), this::fetch))
+        .isEqualTo(new CdnCache.Served(Outcome.HIT, second));
+  }
+
+  @Test
+  void aPostPublishedWhileItsAddressWasMissingIsSeenWithinAMinute() {
+    CdnCache cache = new CdnCache();
+    assertThat(cache.get("/brand-new/", at(0), this::fetch).version()).startsWith("404");
+    publish("posts/brand-new.md", "Brand new");
+    assertThat(cache.get("/brand-new/", at(59), this::fetch).version()).startsWith("404");
+    CdnCache.Served after = cache.get("/brand-new/", at(60), this::fetch);
+    assertThat(after.outcome()).isEqualTo(Outcome.MISS);
+    assertThat(after.version()).startsWith("200");
+  }
+
+  @Test
+  void aBadRequestIsNeverKept() {
+    CdnCache cache = new CdnCache();
+    assertThat(cache.get("/%zz/", at(0), this::fetch).outcome()).isEqualTo(Outcome.PASS);
+    assertThat(cache.get("/%zz/", at(1), this::fetch).outcome()).isEqualTo(Outcome.PASS);
+    assertThat(cache.size()).isZero();
+  }
+}
