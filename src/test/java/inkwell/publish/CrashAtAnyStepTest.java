@@ -62,6 +62,7 @@ class CrashAtAnyStepTest {
           Map.of(
               "inkwell.site.posts-per-page", "3",
               "inkwell.site.feed-full-content", "false",
+              "inkwell.site.shared-cache-seconds", "0",
               "inkwell.site.base-url", FaultyBlog.BASE_URL));
   private final SiteConfig config = context.getBean(SiteConfig.class);
   private int cases;
