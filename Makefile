@@ -6,15 +6,28 @@
 MVN ?= mvn
 MAVEN_FLAGS ?= -B -q
 
-.PHONY: build-PublishFunction build-SiteFunction lambda-package
+.PHONY: build-PublishFunction build-SiteFunction build-IndexFunction build-SearchFunction \
+	lambda-package search-jars
 
 build-PublishFunction build-SiteFunction: lambda-package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp -R target/classes/. "$(ARTIFACTS_DIR)/"
 	cp target/dependency/*.jar "$(ARTIFACTS_DIR)/lib/"
 
+# The search functions get Lucene as well: it is a provided dependency (pom.xml), so that the
+# runtime jars above, which every function gets, never carry it.
+build-IndexFunction build-SearchFunction: lambda-package search-jars
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp -R target/classes/. "$(ARTIFACTS_DIR)/"
+	cp target/dependency/*.jar target/search-dependency/*.jar "$(ARTIFACTS_DIR)/lib/"
+
 # `clean` first: the copy sam build works in carries this folder's target/ along.
 lambda-package:
 	@test -n "$(ARTIFACTS_DIR)" || { echo "make: ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 2; }
 	$(MVN) $(MAVEN_FLAGS) clean compile dependency:copy-dependencies \
 		-DincludeScope=runtime -Dmdep.prependGroupId=true
+
+search-jars: lambda-package
+	$(MVN) $(MAVEN_FLAGS) dependency:copy-dependencies -DincludeScope=provided \
+		-DincludeGroupIds=org.apache.lucene -DoutputDirectory=target/search-dependency \
+		-Dmdep.prependGroupId=true

@@ -1,18 +1,23 @@
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import inkwell.publish.PublishHandler;
+import inkwell.search.IndexHandler;
+import inkwell.search.SearchHandler;
 import inkwell.site.SiteHandler;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Starts both handlers from a built Lambda package, with nothing on the class path but the package
+ * Starts the handlers from a built Lambda package, with nothing on the class path but the package
  * (its classes and lib/*.jar, as Lambda loads /var/task), and sends each one request that needs
- * no storage. Run by .ci/sam-build-check:
+ * no storage: the site and publish handlers in every package, the index and search handlers in
+ * theirs, where Lucene must be present; in the others it must be absent. Run by
+ * .ci/sam-build-check:
  *
- * <pre>java -cp "PKG:PKG/lib/*" .ci/ArtifactSmoke.java</pre>
+ * <pre>java -cp "PKG:PKG/lib/*" .ci/ArtifactSmoke.java FUNCTION</pre>
  *
  * Exits non-zero when a handler cannot start or answers wrongly.
  */
@@ -49,6 +54,32 @@ public class ArtifactSmoke {
             null);
     publish.handleRequest(new S3Event(List.of(record)), null);
     System.out.println("PublishHandler started and handled an event for another bucket");
+
+    String function = args.length > 0 ? args[0] : "";
+    boolean searchPackage = function.equals("IndexFunction") || function.equals("SearchFunction");
+    if (!searchPackage) {
+      try {
+        Class.forName("org.apache.lucene.index.IndexWriter");
+        expect(false, function + ": Lucene is on the class path of a function that must not load it");
+      } catch (ClassNotFoundException expected) {
+        System.out.println(function + ": no Lucene on the class path");
+      }
+      return;
+    }
+    SearchHandler search = new SearchHandler();
+    APIGatewayV2HTTPResponse form = search.handleRequest(request("GET", "/search"), null);
+    expect(form.getStatusCode() == 200, "SearchHandler: GET /search gave " + form.getStatusCode());
+    APIGatewayV2HTTPResponse post = search.handleRequest(request("POST", "/search"), null);
+    expect(post.getStatusCode() == 405, "SearchHandler: POST /search gave " + post.getStatusCode());
+    System.out.println("SearchHandler started and answered the empty form and a POST");
+
+    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+    message.setMessageId("smoke");
+    message.setBody("not a search change");
+    SQSEvent batch = new SQSEvent();
+    batch.setRecords(List.of(message));
+    new IndexHandler().handleRequest(batch, null);
+    System.out.println("IndexHandler started and skipped a message that is not a change");
   }
 
   private static APIGatewayV2HTTPEvent request(String method, String path) {

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS adapters as beans. Clients are created on first use and reused for the life of the
@@ -27,6 +28,20 @@ class AwsBeans {
   @Singleton
   DynamoDbClient dynamoDb(AwsClients.Settings settings) {
     return AwsClients.dynamoDb(settings);
+  }
+
+  @Singleton
+  SqsClient sqs(AwsClients.Settings settings) {
+    return AwsClients.sqs(settings);
+  }
+
+  /** The search index's snapshots and pointer in the content bucket. */
+  @Singleton
+  S3SnapshotStore snapshots(S3Client s3, BlogConfig config) {
+    return new S3SnapshotStore(
+        s3,
+        required(config.getBucket(), "INKWELL_BUCKET", "the content bucket"),
+        config.getSearchPrefix());
   }
 
   @Singleton

@@ -15,15 +15,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * Builds the SDK clients once per container, from the standard AWS environment: {@code AWS_REGION}
  * (or {@code AWS_DEFAULT_REGION}), and an endpoint for LocalStack, {@code sam local} or the
- * emulators from {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_DYNAMODB}, then {@code
- * INKWELL_ENDPOINT_URL} (the template's, empty on AWS), then {@code AWS_ENDPOINT_URL}. Empty values
- * count as unset. Only with an overridden endpoint are path-style addressing and "checksums only
- * when required" switched on, as S3 emulators need; against AWS the SDK's defaults stand. The HTTP
- * client is the JDK's URLConnection: no Netty or Apache client to load at cold start.
+ * emulators from {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code
+ * AWS_ENDPOINT_URL_SQS}, then {@code INKWELL_ENDPOINT_URL} (the template's, empty on AWS), then
+ * {@code AWS_ENDPOINT_URL}. Empty values count as unset. Only with an overridden endpoint are
+ * path-style addressing and "checksums only when required" switched on, as S3 emulators need;
+ * against AWS the SDK's defaults stand. The HTTP client is the JDK's URLConnection: no Netty or
+ * Apache client to load at cold start.
  */
 public final class AwsClients {
 
@@ -32,13 +35,24 @@ public final class AwsClients {
    *
    * @param s3Endpoint an endpoint override for S3, or {@code null} for AWS's
    * @param dynamoDbEndpoint an endpoint override for DynamoDB, or {@code null} for AWS's
+   * @param sqsEndpoint an endpoint override for SQS, or {@code null} for AWS's
    */
   public record Settings(
-      Region region, URI s3Endpoint, URI dynamoDbEndpoint, AwsCredentialsProvider credentials) {
+      Region region,
+      URI s3Endpoint,
+      URI dynamoDbEndpoint,
+      URI sqsEndpoint,
+      AwsCredentialsProvider credentials) {
 
     public Settings {
       Objects.requireNonNull(region, "region");
       Objects.requireNonNull(credentials, "credentials");
+    }
+
+    /** Settings with AWS's own SQS endpoint. */
+    public Settings(
+        Region region, URI s3Endpoint, URI dynamoDbEndpoint, AwsCredentialsProvider credentials) {
+      this(region, s3Endpoint, dynamoDbEndpoint, null, credentials);
     }
 
     /** Settings from environment variables, as Lambda, {@code sam local} and shells set them. */
@@ -47,6 +61,7 @@ public final class AwsClients {
       String shared = firstSet(env, "INKWELL_ENDPOINT_URL", "AWS_ENDPOINT_URL");
       String s3 = firstSet(env, "AWS_ENDPOINT_URL_S3");
       String dynamo = firstSet(env, "AWS_ENDPOINT_URL_DYNAMODB");
+      String sqs = firstSet(env, "AWS_ENDPOINT_URL_SQS");
       AwsCredentialsProvider credentials =
           env.containsKey("AWS_ACCESS_KEY_ID")
               ? EnvironmentVariableCredentialsProvider.create()
@@ -55,6 +70,7 @@ public final class AwsClients {
           Region.of(region != null ? region : "us-east-1"),
           uri(s3 != null ? s3 : shared),
           uri(dynamo != null ? dynamo : shared),
+          uri(sqs != null ? sqs : shared),
           credentials);
     }
 
@@ -111,6 +127,19 @@ public final class AwsClients {
       builder.endpointOverride(settings.dynamoDbEndpoint());
     }
     return builder;
+  }
+
+  /** The SQS client (the publish function's sends to the search queue). */
+  public static SqsClient sqs(Settings settings) {
+    SqsClientBuilder builder =
+        SqsClient.builder()
+            .httpClientBuilder(http())
+            .region(settings.region())
+            .credentialsProvider(settings.credentials());
+    if (settings.sqsEndpoint() != null) {
+      builder.endpointOverride(settings.sqsEndpoint());
+    }
+    return builder.build();
   }
 
   private static UrlConnectionHttpClient.Builder http() {

@@ -6,8 +6,10 @@ import inkwell.aws.DynamoPostWriter;
 import inkwell.aws.DynamoRenderStore;
 import inkwell.aws.DynamoSourceCatalog;
 import inkwell.aws.S3ContentStore;
+import inkwell.aws.SqsSearchChanges;
 import inkwell.pipeline.PostPipeline;
 import inkwell.publish.PublishService;
+import inkwell.storage.SearchChanges;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -138,6 +140,7 @@ public final class Cli {
                     progress)
                 .reindex();
         out.println(result.summary());
+        rebuildSearchIndex(target);
         yield result.exitCode();
       }
       case "redrive" -> redrive(target, content, dynamo);
@@ -145,7 +148,27 @@ public final class Cli {
     };
   }
 
-  /** Applies the failure queue's events with the publish function's own code. */
+  /**
+   * Asks the index function to rebuild the search index from the table (through its queue, so that
+   * it stays the only writer): reindexed bodies are not publish events, and a rebuild also repairs
+   * an index whose batches went to the dead-letter queue.
+   */
+  private void rebuildSearchIndex(Target target) {
+    if (target.searchQueueUrl() == null) {
+      out.println(
+          "search index not rebuilt: no search queue known (--stack, or INKWELL_SEARCH_QUEUE_URL)");
+      return;
+    }
+    try (SqsClient sqs = sqs()) {
+      new SqsSearchChanges(sqs, target.searchQueueUrl()).requestRebuild();
+    }
+    out.println("search index: rebuild from the table requested");
+  }
+
+  /**
+   * Applies the failure queue's events with the publish function's own code, telling the search
+   * index of each, as the publish function does, when its queue is known.
+   */
   private int redrive(Target target, S3ContentStore content, DynamoDbClient dynamo) {
     if (target.failureQueueUrl() == null) {
       throw new CliException(
@@ -153,16 +176,19 @@ public final class Cli {
           "which failure queue? Give --stack NAME (its PublishFailureQueueUrl output), or set"
               + " INKWELL_FAILURE_QUEUE_URL");
     }
-    PublishService publish =
-        new PublishService(
-            target.pipeline(),
-            content,
-            new DynamoPostWriter(dynamo, target.table(), content, clock),
-            content,
-            target.bucket(),
-            target.postsPrefix(),
-            clock);
     try (SqsClient sqs = sqs()) {
+      PublishService publish =
+          new PublishService(
+              target.pipeline(),
+              content,
+              new DynamoPostWriter(dynamo, target.table(), content, clock),
+              content,
+              target.bucket(),
+              target.postsPrefix(),
+              clock,
+              target.searchQueueUrl() == null
+                  ? SearchChanges.NONE
+                  : new SqsSearchChanges(sqs, target.searchQueueUrl()));
       Redriver.Result result =
           new Redriver(new SqsFailureQueue(sqs, target.failureQueueUrl()), publish, out).redrive();
       out.println(result.summary());

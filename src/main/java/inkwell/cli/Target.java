@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * @param siteUrl the site's URL ending in {@code /}, or {@code null} if unknown (then no URLs are
  *     printed)
+ * @param searchQueueUrl the search index's queue, or {@code null} if unknown (then {@code reindex}
+ *     cannot ask for the search index to be rebuilt)
  */
 record Target(
     String bucket,
@@ -22,7 +24,8 @@ record Target(
     String mediaPrefix,
     String timeZone,
     long maxSourceBytes,
-    String failureQueueUrl) {
+    String failureQueueUrl,
+    String searchQueueUrl) {
 
   Target {
     Objects.requireNonNull(bucket, "bucket");
@@ -57,7 +60,8 @@ record Target(
         prefix(env, "INKWELL_MEDIA_PREFIX", "media/"),
         prefix(env, "INKWELL_TIME_ZONE", "UTC"),
         bytes(set(env, "INKWELL_MAX_SOURCE_BYTES")),
-        set(env, "INKWELL_FAILURE_QUEUE_URL"));
+        set(env, "INKWELL_FAILURE_QUEUE_URL"),
+        set(env, "INKWELL_SEARCH_QUEUE_URL"));
   }
 
   /**
@@ -94,7 +98,8 @@ record Target(
         prefix(env, "INKWELL_MEDIA_PREFIX", "media/"),
         parameters.getOrDefault("TimeZone", prefix(env, "INKWELL_TIME_ZONE", "UTC")),
         bytes(parameters.getOrDefault("MaxSourceBytes", set(env, "INKWELL_MAX_SOURCE_BYTES"))),
-        outputs.get("PublishFailureQueueUrl"));
+        outputs.get("PublishFailureQueueUrl"),
+        outputs.getOrDefault("SearchQueueUrl", set(env, "INKWELL_SEARCH_QUEUE_URL")));
   }
 
   private static long bytes(String value) {

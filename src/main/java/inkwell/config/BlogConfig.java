@@ -8,7 +8,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * Where the blog's content lives and how sources are read. Every value is an environment variable
  * on Lambda: {@code INKWELL_BUCKET}, {@code INKWELL_TABLE}, {@code INKWELL_POSTS_PREFIX}, {@code
  * INKWELL_STATUS_PREFIX}, {@code INKWELL_BODIES_PREFIX}, {@code INKWELL_MEDIA_PREFIX}, {@code
- * INKWELL_MAX_SOURCE_BYTES}, {@code INKWELL_TIME_ZONE}.
+ * INKWELL_MAX_SOURCE_BYTES}, {@code INKWELL_TIME_ZONE}, {@code INKWELL_SEARCH_QUEUE_URL}, {@code
+ * INKWELL_SEARCH_PREFIX}.
  */
 @ConfigurationProperties("inkwell")
 public interface BlogConfig {
@@ -48,4 +49,15 @@ public interface BlogConfig {
   /** The site's time zone: dates written without a zone are read in it. */
   @Bindable(defaultValue = "UTC")
   String getTimeZone();
+
+  /**
+   * The search index's SQS FIFO queue, to which the publish function sends each change; unset: no
+   * search index is kept.
+   */
+  @Nullable
+  String getSearchQueueUrl();
+
+  /** Key prefix of the search index's snapshots and pointer (docs/SEARCH.md). */
+  @Bindable(defaultValue = "_search/")
+  String getSearchPrefix();
 }

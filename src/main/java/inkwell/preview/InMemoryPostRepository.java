@@ -12,6 +12,7 @@ import inkwell.storage.PostSummary;
 import inkwell.storage.PublishResult;
 import inkwell.storage.Sequencer;
 import inkwell.storage.SlugOwners;
+import inkwell.storage.SourceCatalog;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.StoredPost;
 import inkwell.storage.TagCount;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +41,7 @@ import java.util.TreeSet;
  * <p>With {@code includeUnpublished}, listings also show drafts and scheduled posts, for authors
  * who preview them. Thread-safe (every method is synchronized; the preview is one author's).
  */
-public final class InMemoryPostRepository implements PostRepository {
+public final class InMemoryPostRepository implements PostRepository, SourceCatalog {
 
   private record Entry(StoredPost stored, String src, Sequencer sequencer) {}
 
@@ -57,6 +59,23 @@ public final class InMemoryPostRepository implements PostRepository {
   public InMemoryPostRepository(Clock clock, boolean includeUnpublished) {
     this.clock = clock;
     this.includeUnpublished = includeUnpublished;
+  }
+
+  @Override
+  public synchronized List<SourceRecord> all() {
+    return List.copyOf(sources.values());
+  }
+
+  @Override
+  public synchronized Map<String, SourceRecord> find(Collection<String> keys) {
+    Map<String, SourceRecord> found = new HashMap<>();
+    for (String key : keys) {
+      SourceRecord record = sources.get(key);
+      if (record != null) {
+        found.put(key, record);
+      }
+    }
+    return found;
   }
 
   @Override

@@ -3,6 +3,7 @@ package inkwell.preview;
 import inkwell.config.BlogConfig;
 import inkwell.pipeline.PostPipeline;
 import inkwell.publish.PublishService;
+import inkwell.search.LocalSearchIndex;
 import inkwell.site.PageScript;
 import inkwell.site.SiteService;
 import io.micronaut.context.annotation.Factory;
@@ -59,6 +60,13 @@ class PreviewBeans {
     return new InMemoryPostRepository(clock, drafts);
   }
 
+  /** Search over the folder: the search function's code, with the index in this process. */
+  @Singleton
+  LocalSearchIndex search(
+      InMemoryPostRepository posts, @Value("${" + DRAFTS + ":false}") boolean drafts) {
+    return new LocalSearchIndex(posts, posts, drafts);
+  }
+
   @Singleton
   @Replaces(PublishService.class)
   PublishService publishService(
@@ -67,9 +75,10 @@ class PreviewBeans {
       InMemoryPostRepository posts,
       PreviewStatus status,
       BlogConfig config,
-      Clock clock) {
+      Clock clock,
+      LocalSearchIndex search) {
     return new PublishService(
-        pipeline, source, posts, status, BUCKET, config.getPostsPrefix(), clock);
+        pipeline, source, posts, status, BUCKET, config.getPostsPrefix(), clock, search);
   }
 
   @Singleton

@@ -8,6 +8,7 @@ import inkwell.post.PostError.Kind;
 import inkwell.post.Slugs;
 import inkwell.storage.PostWriter;
 import inkwell.storage.PublishResult;
+import inkwell.storage.SearchChanges;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.SourceStore;
 import inkwell.storage.SourceStore.StoredSource;
@@ -54,6 +55,7 @@ public final class PublishService {
   private final Clock clock;
   private final PublishLog log = new PublishLog();
   private final SlugHandover slugs;
+  private final SearchChanges search;
 
   public PublishService(
       PostPipeline pipeline,
@@ -63,6 +65,19 @@ public final class PublishService {
       String bucket,
       String postsPrefix,
       Clock clock) {
+    this(pipeline, sources, posts, status, bucket, postsPrefix, clock, SearchChanges.NONE);
+  }
+
+  /** With {@code search} told of every event that was not ignored (see {@link #apply}). */
+  public PublishService(
+      PostPipeline pipeline,
+      SourceStore sources,
+      PostWriter posts,
+      StatusStore status,
+      String bucket,
+      String postsPrefix,
+      Clock clock,
+      SearchChanges search) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.sources = Objects.requireNonNull(sources, "sources");
     this.posts = Objects.requireNonNull(posts, "posts");
@@ -71,10 +86,23 @@ public final class PublishService {
     this.postsPrefix = Objects.requireNonNull(postsPrefix, "postsPrefix");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.slugs = new SlugHandover(pipeline, sources, posts, status, clock, log);
+    this.search = Objects.requireNonNull(search, "search");
   }
 
-  /** Applies one event. Throws if storage fails, so that the event is retried. */
+  /**
+   * Applies one event. Throws if storage fails, so that the event is retried. Then tells the search
+   * index about the key, whatever the outcome but IGNORED: a stale outcome may be the retry of an
+   * event whose change was written but not yet sent.
+   */
   public Outcome apply(ObjectEvent event) {
+    Outcome outcome = applyToTable(event);
+    if (outcome != Outcome.IGNORED) {
+      search.changed(event.key(), event.sequencer());
+    }
+    return outcome;
+  }
+
+  private Outcome applyToTable(ObjectEvent event) {
     if (!event.bucket().equals(bucket)) {
       return log.outcome(event, Outcome.IGNORED, "event is for bucket " + event.bucket());
     }

@@ -42,6 +42,12 @@ sealed interface Route {
 
   record ApiTags() implements Route {}
 
+  /** The search page ({@code /search?q=...&page=n}); {@code query} empty for the empty form. */
+  record Search(String query, int page) implements Route {}
+
+  /** The search results as JSON ({@code /api/search?q=...&page=n}). */
+  record ApiSearch(String query, int page) implements Route {}
+
   /** A path that may be an old address: looked up among the aliases. */
   record Alias(String path) implements Route {}
 

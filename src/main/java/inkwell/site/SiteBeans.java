@@ -6,6 +6,7 @@ import inkwell.site.view.Pages;
 import inkwell.site.view.Theme;
 import inkwell.storage.MediaStore;
 import inkwell.storage.PostReader;
+import inkwell.storage.PostSearch;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -48,7 +49,8 @@ class SiteBeans {
       Clock clock,
       Optional<PreviewNotes> notes,
       Optional<MediaStore> media,
-      Optional<PageScript> script) {
+      Optional<PageScript> script,
+      Optional<PostSearch> search) {
     Asset stylesheet = new Asset(theme.stylesheetPath(), "text/css; charset=utf-8", theme.css());
     return new SiteService(
         posts,
@@ -60,6 +62,7 @@ class SiteBeans {
         clock,
         notes.orElse(PreviewNotes.NONE),
         media.orElse(MediaStore.NONE),
-        script.orElse(null));
+        script.orElse(null),
+        search.orElse(PostSearch.NONE));
   }
 }

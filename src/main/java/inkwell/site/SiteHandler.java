@@ -7,9 +7,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Base64;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The site function's entry point: API Gateway HTTP API (payload format 2.0) events, served by
@@ -38,18 +35,11 @@ public class SiteHandler extends APIGatewayV2HTTPEventFunction {
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    String path = path(event);
+    String path = ApiGatewayMessages.path(event);
     if (path != null && !isUri(path)) {
-      return direct(event, path);
+      return direct(event);
     }
     return super.handleRequest(event, context);
-  }
-
-  private static String path(APIGatewayV2HTTPEvent event) {
-    if (event.getRequestContext() != null && event.getRequestContext().getHttp() != null) {
-      return event.getRequestContext().getHttp().getPath();
-    }
-    return event.getRawPath();
   }
 
   private static boolean isUri(String path) {
@@ -61,43 +51,13 @@ public class SiteHandler extends APIGatewayV2HTTPEventFunction {
     }
   }
 
-  private APIGatewayV2HTTPResponse direct(APIGatewayV2HTTPEvent event, String path) {
-    Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
-    String method =
-        event.getRequestContext() != null && event.getRequestContext().getHttp() != null
-            ? event.getRequestContext().getHttp().getMethod()
-            : "GET";
+  private APIGatewayV2HTTPResponse direct(APIGatewayV2HTTPEvent event) {
     boolean trustForwardedHost =
         getApplicationContext().getBean(SiteConfig.class).isTrustForwardedHost();
     SiteResponse response =
         getApplicationContext()
             .getBean(SiteService.class)
-            .handle(
-                new SiteRequest(
-                    method.toUpperCase(Locale.ROOT),
-                    path,
-                    event.getRawQueryString(),
-                    header(headers, "accept-encoding"),
-                    header(headers, "if-none-match"),
-                    SiteRequest.origin(
-                        header(headers, "x-forwarded-proto"),
-                        header(headers, "host"),
-                        header(headers, "x-forwarded-host"),
-                        trustForwardedHost)));
-    return APIGatewayV2HTTPResponse.builder()
-        .withStatusCode(response.status())
-        .withHeaders(response.headers())
-        .withBody(Base64.getEncoder().encodeToString(response.body()))
-        .withIsBase64Encoded(true)
-        .build();
-  }
-
-  private static String header(Map<String, String> headers, String name) {
-    for (Map.Entry<String, String> entry : headers.entrySet()) {
-      if (entry.getKey().equalsIgnoreCase(name)) {
-        return entry.getValue();
-      }
-    }
-    return null;
+            .handle(ApiGatewayMessages.request(event, trustForwardedHost));
+    return ApiGatewayMessages.response(response);
   }
 }

@@ -2,7 +2,6 @@ package inkwell.site;
 
 import inkwell.post.Post;
 import inkwell.post.Tag;
-import inkwell.site.view.ErrorView;
 import inkwell.site.view.ListingView;
 import inkwell.site.view.Pages;
 import inkwell.site.view.PostView;
@@ -13,6 +12,7 @@ import inkwell.storage.MediaStore;
 import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostReader;
+import inkwell.storage.PostSearch;
 import inkwell.storage.PostSummary;
 import inkwell.storage.StoredPost;
 import inkwell.support.StructuredLog;
@@ -47,6 +47,8 @@ final class SitePages {
   private final Kept<List<MenuLink>> menu;
   private final PreviewNotes notes;
   private final MediaStore media;
+  private final SearchPages search;
+  private final ErrorPages errors;
 
   SitePages(
       PostReader posts,
@@ -58,7 +60,8 @@ final class SitePages {
       Timeline timeline,
       Kept<List<MenuLink>> menu,
       PreviewNotes notes,
-      MediaStore media) {
+      MediaStore media,
+      PostSearch search) {
     this.posts = posts;
     this.pages = pages;
     this.machine = machine;
@@ -69,6 +72,8 @@ final class SitePages {
     this.menu = menu;
     this.notes = notes;
     this.media = media;
+    this.errors = new ErrorPages(pages);
+    this.search = new SearchPages(search, pages, errors);
   }
 
   /** The response to {@code route} now; a storage failure is a themed 503, never an exception. */
@@ -124,6 +129,8 @@ final class SitePages {
       return apiPost(api.slug(), now);
     } else if (route instanceof Route.ApiTags) {
       return machine.apiTags(posts.tags(now));
+    } else if (SearchPages.handles(route)) {
+      return search.render(route, now, framed(now));
     } else if (route instanceof Route.Alias alias) {
       return alias(alias.path());
     } else if (route instanceof Route.Canonical canonical) {
@@ -330,10 +337,7 @@ final class SitePages {
   // ------------------------------------------------------------------ errors
 
   private SiteResponse notFound() {
-    return error(
-        404,
-        "Page not found",
-        "There is nothing at this address. It may have moved, or never existed.");
+    return error(404, ErrorPages.NOT_FOUND_HEADING, ErrorPages.NOT_FOUND_MESSAGE);
   }
 
   SiteResponse error(int status, String heading, String message) {
@@ -363,8 +367,7 @@ final class SitePages {
   }
 
   private SiteResponse errorPage(SiteInfo framed, int status, String heading, String message) {
-    return SiteResponse.of(
-        status, HTML, pages.error(new ErrorView(framed, status, heading, message)));
+    return errors.page(framed, status, heading, message);
   }
 
   /** The site with the header's menu as of {@code now}, for a page's frame. */

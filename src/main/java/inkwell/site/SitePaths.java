@@ -43,6 +43,8 @@ public final class SitePaths {
   public static final String JSON_FEED = "/feed.json";
   public static final String SITEMAP = "/sitemap.xml";
   public static final String ROBOTS = "/robots.txt";
+  public static final String SEARCH = "/search";
+  public static final String API_SEARCH = "/api/search";
 
   private SitePaths() {}
 
@@ -77,6 +79,12 @@ public final class SitePaths {
   }
 
   /** The {@code n}-th sitemap (1-based) when there are more than 50,000 URLs. */
+  /** A page of search results, at {@code path} ({@link #SEARCH} or {@link #API_SEARCH}). */
+  public static String search(String path, String query, int page) {
+    String q = java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+    return path + "?q=" + q + (page > 1 ? "&page=" + page : "");
+  }
+
   public static String sitemapPage(int n) {
     return "/sitemap-" + n + ".xml";
   }

@@ -69,15 +69,19 @@ final class SiteRouter {
     if (segments.contains("")) {
       return new Route.NotFound();
     }
-    return route(path, segments, slash, after);
+    return route(path, segments, slash, after, request.rawQuery());
   }
 
-  private static Route route(String path, List<String> segments, boolean slash, String after) {
+  private static Route route(
+      String path, List<String> segments, boolean slash, String after, String rawQuery) {
     if (segments.isEmpty()) {
       return new Route.Home(after);
     }
     String first = segments.get(0);
     int count = segments.size();
+    if (!slash && count == 1 && first.equals("search")) {
+      return new Route.Search(parameter(rawQuery, "q"), page(rawQuery));
+    }
     if (!slash && count == 1) {
       switch (first) {
         case "feed.xml":
@@ -96,6 +100,9 @@ final class SiteRouter {
             return new Route.Sitemap(Integer.parseInt(page.group(1)));
           }
       }
+    }
+    if (first.equals("api") && !slash && count == 2 && segments.get(1).equals("search")) {
+      return new Route.ApiSearch(parameter(rawQuery, "q"), page(rawQuery));
     }
     if (first.equals("api")) {
       return api(segments, slash, after);
@@ -195,6 +202,35 @@ final class SiteRouter {
       }
     }
     return after == null || after.isEmpty() ? null : after;
+  }
+
+  /**
+   * The first value of a form parameter ({@code +} is a space), or "" when absent. Lenient: a value
+   * with a bad escape is taken as it was sent, since a search box must never answer with an error.
+   */
+  static String parameter(String rawQuery, String wanted) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return "";
+    }
+    for (String pair : rawQuery.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      if (name.equals(wanted)) {
+        String value = eq < 0 ? "" : pair.substring(eq + 1).replace('+', ' ');
+        try {
+          return decode(value);
+        } catch (IllegalArgumentException e) {
+          return value;
+        }
+      }
+    }
+    return "";
+  }
+
+  /** The {@code page} parameter: a number from 1, else 1. */
+  static int page(String rawQuery) {
+    String value = parameter(rawQuery, "page");
+    return value.matches("[1-9][0-9]{0,3}") ? Integer.parseInt(value) : 1;
   }
 
   /** Strict percent-decoding to UTF-8; a bad escape or invalid UTF-8 is an error. */

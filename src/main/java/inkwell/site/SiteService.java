@@ -6,6 +6,7 @@ import inkwell.storage.MediaStore;
 import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostReader;
+import inkwell.storage.PostSearch;
 import inkwell.storage.PostSummary;
 import inkwell.storage.TagCount;
 import java.time.Clock;
@@ -67,6 +68,7 @@ public final class SiteService {
     SiteResponse apiTags(List<TagCount> tags);
   }
 
+  /** A site without search routes of its own (they answer 404). */
   public SiteService(
       PostReader posts,
       Pages pages,
@@ -78,7 +80,38 @@ public final class SiteService {
       PreviewNotes notes,
       MediaStore media,
       PageScript script) {
+    this(
+        posts,
+        pages,
+        machines,
+        stylesheet,
+        site,
+        config,
+        clock,
+        notes,
+        media,
+        script,
+        PostSearch.NONE);
+  }
+
+  /**
+   * @param search answers the search routes in the preview; {@link PostSearch#NONE} in the site
+   *     function, whose HTTP API sends them to the search function
+   */
+  public SiteService(
+      PostReader posts,
+      Pages pages,
+      Function<SiteInfo, Machine> machines,
+      Asset stylesheet,
+      SiteInfo site,
+      SiteConfig config,
+      Clock clock,
+      PreviewNotes notes,
+      MediaStore media,
+      PageScript script,
+      PostSearch search) {
     Objects.requireNonNull(posts, "posts");
+    Objects.requireNonNull(search, "search");
     Objects.requireNonNull(pages, "pages");
     Objects.requireNonNull(machines, "machines");
     Objects.requireNonNull(config, "config");
@@ -104,7 +137,8 @@ public final class SiteService {
                     timeline,
                     menu,
                     notes,
-                    media),
+                    media,
+                    search),
                 new RenderCache(config.getRenderCacheSeconds(), clock));
     this.configured = atOrigin.apply(site);
     this.atOrigins = config.getBaseUrl().isBlank() ? new LinkedHashMap<>() : null;

@@ -2,6 +2,8 @@ package inkwell.support;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -10,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes JSON objects with jackson-core's streaming generator: no reflection, nothing to warm up.
- * Values may be strings, numbers, booleans, {@code null}, lists, maps, or anything else (written
- * with {@code toString()}, which suits {@code Instant}). Thread-safe.
+ * Writes JSON objects, and reads flat ones, with jackson-core's streaming generator: no reflection,
+ * nothing to warm up. Values may be strings, numbers, booleans, {@code null}, lists, maps, or
+ * anything else (written with {@code toString()}, which suits {@code Instant}). Thread-safe.
  */
 public final class Json {
 
@@ -70,5 +72,31 @@ public final class Json {
     } else {
       generator.writeString(value.toString());
     }
+  }
+
+  /**
+   * The top-level fields of a JSON object whose values are strings, numbers or booleans, as text;
+   * nested values are skipped. Throws {@link IllegalArgumentException} if {@code json} is not an
+   * object.
+   */
+  public static Map<String, String> flatObject(String json) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+          fields.put(name, parser.getText());
+        } else {
+          parser.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+    }
+    return fields;
   }
 }

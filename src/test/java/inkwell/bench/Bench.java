@@ -17,9 +17,9 @@ import java.util.Set;
  * {@code bench/run}, which builds the project and passes the class paths; see docs/BENCHMARKS.md.
  *
  * <pre>
- * bench/run [--only render,publish,cli,pages,cold,serve,preview,cdn,scale] [--posts N]
+ * bench/run [--only render,publish,cli,pages,cold,search,serve,preview,cdn,scale] [--posts N]
  *     [--cold-runs N] [--cli-samples N] [--cdn-views N] [--scale-samples N] [--scale-large]
- *     [--scale-sizes N,N]
+ *     [--scale-sizes N,N] [--search-posts N]
  * </pre>
  */
 public final class Bench {
@@ -76,6 +76,14 @@ public final class Bench {
         }
       }
     }
+    if (options.runs("search")) {
+      try (StandaloneEmulators servers = StandaloneEmulators.start()) {
+        Blog blog = Blog.create(servers.emulators());
+        List<Corpus.Post> large = Corpus.generate(options.searchPosts());
+        log("search: %d posts", large.size());
+        SearchBench.run(blog, large, report);
+      }
+    }
     if (options.runs("serve")) {
       log("serving: preview and nginx under wrk");
       ServeBench.run(workspace, corpus, postSlug, report);
@@ -112,11 +120,14 @@ public final class Bench {
       int cliSamples,
       long cdnViews,
       int scaleSamples,
-      List<Integer> scaleSizes) {
+      List<Integer> scaleSizes,
+      int searchPosts) {
 
     static Options parse(String[] args) {
       Set<String> only =
-          Set.of("render", "publish", "cli", "pages", "cold", "serve", "preview", "cdn", "scale");
+          Set.of(
+              "render", "publish", "cli", "pages", "cold", "search", "serve", "preview", "cdn",
+              "scale");
       int posts = 1000;
       int coldRuns = 5;
       int pageSamples = 1000;
@@ -124,6 +135,7 @@ public final class Bench {
       long cdnViews = 10_000_000;
       int scaleSamples = 100;
       List<Integer> scaleSizes = List.of(1_000, 10_000);
+      int searchPosts = 10_000;
       List<String> list = Arrays.asList(args);
       for (int i = 0; i < list.size(); i++) {
         String value = i + 1 < list.size() ? list.get(i + 1) : "";
@@ -157,6 +169,10 @@ public final class Bench {
             i++;
           }
           case "--scale-large" -> scaleSizes = List.of(1_000, 10_000, 50_000);
+          case "--search-posts" -> {
+            searchPosts = Integer.parseInt(value);
+            i++;
+          }
           case "--scale-sizes" -> {
             scaleSizes = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
             i++;
@@ -165,13 +181,21 @@ public final class Bench {
               throw new IllegalArgumentException(
                   "unknown option "
                       + list.get(i)
-                      + "; use --only render,publish,cli,pages,cold,serve,preview,cdn,scale"
+                      + "; use --only render,publish,cli,pages,cold,search,serve,preview,cdn,scale"
                       + " --posts N --cold-runs N --page-samples N --cli-samples N --cdn-views N"
-                      + " --scale-samples N --scale-large --scale-sizes N,N");
+                      + " --scale-samples N --scale-large --scale-sizes N,N --search-posts N");
         }
       }
       return new Options(
-          only, posts, coldRuns, pageSamples, cliSamples, cdnViews, scaleSamples, scaleSizes);
+          only,
+          posts,
+          coldRuns,
+          pageSamples,
+          cliSamples,
+          cdnViews,
+          scaleSamples,
+          scaleSizes,
+          searchPosts);
     }
 
     boolean runs(String name) {

@@ -39,9 +39,10 @@ import org.junit.jupiter.api.Test;
  * The reader's site in a real browser. The local preview serves the posts in {@code
  * src/test/resources/browser-site} on a free port; headless Chromium opens the home page, a long
  * post, a tag page, the tag index, the archive, the 404 page, a hostile post with its tag page, a
- * post with code in every language and a standalone page in the menu, each at 375 and 1280 px in
- * light and dark, then the three feeds; the tests below judge what it saw. Screenshots of every
- * page land in {@code target/screenshots}.
+ * post with code in every language, a standalone page in the menu and search pages (results, the
+ * hostile post found by a hostile query, no results), each at 375 and 1280 px in light and dark,
+ * then the three feeds; the tests below judge what it saw. Screenshots of every page land in {@code
+ * target/screenshots}.
  *
  * <p>Chromium must be installed ({@code apt-get install chromium}; {@code .ci/run} does it):
  * without it every test here fails with a message that says so. {@code
@@ -57,8 +58,15 @@ class BrowserChecksTest {
   static final String CODE = CodeFixture.PATH;
   static final String ABOUT = "/about/";
 
+  /** Search results with matches marked, and the hostile post found by a hostile query. */
+  static final String SEARCH = "/search?q=serverless+blog";
+
+  static final String SEARCH_HOSTILE =
+      "/search?q=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E+%22onerror%22";
+  static final String SEARCH_EMPTY = "/search?q=zeppelin+%3Cimg+src%3Dx%3E";
+
   /** Page visits: every page at 375 and 1280 px, light and dark. */
-  static final int PAGES = 10;
+  static final int PAGES = 13;
 
   /**
    * The hostile post's {@code <img src=x onerror=...>}: the image must fail to load for onerror to
@@ -98,6 +106,9 @@ class BrowserChecksTest {
             .page("hostile-tag", HOSTILE_TAG)
             .page("code", CODE)
             .page("about", ABOUT)
+            .page("search", SEARCH)
+            .page("search-hostile", SEARCH_HOSTILE)
+            .page("search-empty", SEARCH_EMPTY)
             .feed("rss", "/feed.xml")
             .feed("atom", "/atom.xml")
             .feed("json", "/feed.json")

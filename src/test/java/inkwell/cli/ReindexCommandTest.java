@@ -16,6 +16,7 @@ import inkwell.storage.RenderStore;
 import inkwell.storage.Sequencer;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.Emulators;
+import inkwell.testenv.SqsEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -231,7 +233,37 @@ class ReindexCommandTest {
   @Test
   void theCommandAtTheDeployedRenderVersionFindsEveryPostCurrent() {
     TestBlog.Run run = blog.run(UploadHook.NONE, "reindex");
-    assertThat(run.out()).containsExactly("6 current");
+    assertThat(run.out())
+        .containsExactly(
+            "6 current",
+            "search index not rebuilt: no search queue known (--stack, or"
+                + " INKWELL_SEARCH_QUEUE_URL)");
     assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  @ExtendWith(SqsEmulator.class)
+  void theCommandAsksTheIndexFunctionToRebuildTheSearchIndexThroughItsQueue(SqsEmulator.Sqs sqs) {
+    String queue = sqs.createFifoQueue("reindex");
+    Map<String, String> env = new java.util.HashMap<>(blog.env());
+    env.put("INKWELL_SEARCH_QUEUE_URL", queue);
+    env.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+    TestBlog.Run run = TestBlog.run(env, UploadHook.NONE, "reindex");
+    assertThat(run.out())
+        .containsExactly("6 current", "search index: rebuild from the table requested");
+    List<software.amazon.awssdk.services.sqs.model.Message> messages =
+        sqs.client()
+            .receiveMessage(
+                r ->
+                    r.queueUrl(queue)
+                        .maxNumberOfMessages(10)
+                        .messageSystemAttributeNames(
+                            software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName
+                                .MESSAGE_GROUP_ID))
+            .messages();
+    assertThat(messages).hasSize(1);
+    assertThat(inkwell.storage.SearchChange.fromJson(messages.get(0).body()).rebuild()).isTrue();
+    assertThat(messages.get(0).attributesAsStrings().get("MessageGroupId"))
+        .isEqualTo(inkwell.aws.SqsSearchChanges.MESSAGE_GROUP);
   }
 }

@@ -174,6 +174,7 @@ class EventFilesTest {
     try (Stream<Path> files = Files.list(Path.of("events")).filter(Files::isRegularFile)) {
       List<String> expected = new ArrayList<>(SITE_STATUS.keySet());
       expected.addAll(S3_EVENTS);
+      expected.addAll(SearchEventFilesTest.FILES);
       assertThat(files.map(f -> f.getFileName().toString()).toList())
           .containsExactlyInAnyOrderElementsOf(expected);
     }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import inkwell.testenv.SamTemplate;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -49,6 +50,7 @@ class HandlersTest {
           String type = String.valueOf(((Map<String, Object>) event).get("Type"));
           switch (type) {
             case "S3" -> expected.add(new Expected(name, S3Event.class, null));
+            case "SQS" -> expected.add(new Expected(name, SQSEvent.class, null));
             case "HttpApi" ->
                 expected.add(
                     new Expected(

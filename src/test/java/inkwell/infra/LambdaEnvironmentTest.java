@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ConfigurationProperties} interface fails this test until the template sets it.
  *
  * <p>Which function needs which settings: the types in {@code inkwell.config} are shared by every
- * function; a type in the handler's own package ({@code inkwell.site.SiteConfig}) only by that
- * function.
+ * function; a type in the handler's own package ({@code inkwell.site.SiteConfig}), or one the
+ * handler injects (the search handler's {@code SiteConfig}), only by that function.
  */
 class LambdaEnvironmentTest {
 
@@ -73,12 +73,31 @@ class LambdaEnvironmentTest {
   /** The configuration settings {@code function}'s code reads. */
   private static List<Setting> settingsOf(String function) {
     String own = handlerPackage(function);
+    Set<Class<?>> injected = injectedTypes(function);
     return CodeSettings.configurationProperties().stream()
         .filter(
             s ->
                 s.owner().getPackageName().equals("inkwell.config")
-                    || s.owner().getPackageName().equals(own))
+                    || s.owner().getPackageName().equals(own)
+                    || injected.contains(s.owner()))
         .toList();
+  }
+
+  /** The types of the handler class's own fields (what Micronaut injects into it). */
+  private static Set<Class<?>> injectedTypes(String function) {
+    String handler = Functions.property(TEMPLATE, function, "Handler").toString();
+    try {
+      Class<?> type =
+          Class.forName(
+              handler.split("::")[0], false, LambdaEnvironmentTest.class.getClassLoader());
+      Set<Class<?>> types = new java.util.HashSet<>();
+      for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+        types.add(field.getType());
+      }
+      return types;
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(handler + " is not on the class path", e);
+    }
   }
 
   /** The {@code AWS_*} variables the client factory reads that a function may set. */

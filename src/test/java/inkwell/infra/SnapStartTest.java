@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import inkwell.aws.AwsClients;
 import inkwell.publish.PublishHandler;
+import inkwell.search.IndexHandler;
+import inkwell.search.SearchHandler;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
@@ -40,6 +42,31 @@ class SnapStartTest {
                         EmulatorAwsSettings.DYNAMODB_ENDPOINT,
                         emulators.dynamoDbEndpoint().toString())))) {
       assertThat(handler.getApplicationContext().getBean(RequestCounter.class).operations())
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void initialisingTheIndexAndSearchFunctionsSendsNoRequest(Emulators emulators) {
+    // The search function renders its empty form while it starts (a warm page path for the
+    // snapshot), which reads no index.
+    Map<String, Object> properties =
+        Map.of(
+            "inkwell.bucket",
+            Emulators.uniqueName("snap"),
+            "inkwell.table",
+            Emulators.uniqueName("snap"),
+            EmulatorAwsSettings.S3_ENDPOINT,
+            emulators.s3Endpoint().toString(),
+            EmulatorAwsSettings.DYNAMODB_ENDPOINT,
+            emulators.dynamoDbEndpoint().toString());
+    try (SearchHandler search =
+            new SearchHandler(ApplicationContext.builder().properties(properties));
+        IndexHandler index =
+            new IndexHandler(ApplicationContext.builder().properties(properties))) {
+      assertThat(search.getApplicationContext().getBean(RequestCounter.class).operations())
+          .isEmpty();
+      assertThat(index.getApplicationContext().getBean(RequestCounter.class).operations())
           .isEmpty();
     }
   }

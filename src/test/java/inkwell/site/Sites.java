@@ -34,6 +34,7 @@ public final class Sites {
         clock,
         PreviewNotes.NONE,
         MediaStore.NONE,
-        null);
+        null,
+        inkwell.storage.PostSearch.NONE);
   }
 }

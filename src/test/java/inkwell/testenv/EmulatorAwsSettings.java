@@ -26,6 +26,9 @@ public class EmulatorAwsSettings {
   public static final String S3_ENDPOINT = "inkwell.test.s3-endpoint";
   public static final String DYNAMODB_ENDPOINT = "inkwell.test.dynamodb-endpoint";
 
+  /** Optional: the SQS endpoint (ElasticMQ, {@link SqsEmulator}) for the search queue. */
+  public static final String SQS_ENDPOINT = "inkwell.test.sqs-endpoint";
+
   /** Counts the requests the handler's own SDK clients send. */
   @Singleton
   RequestCounter requestCounter() {
@@ -53,11 +56,13 @@ public class EmulatorAwsSettings {
   @Replaces(AwsClients.Settings.class)
   AwsClients.Settings emulatorSettings(
       @Value("${" + S3_ENDPOINT + "}") String s3,
-      @Value("${" + DYNAMODB_ENDPOINT + "}") String dynamo) {
+      @Value("${" + DYNAMODB_ENDPOINT + "}") String dynamo,
+      @Value("${" + SQS_ENDPOINT + ":}") String sqs) {
     return new AwsClients.Settings(
         inkwell.testenv.AwsClients.REGION,
         URI.create(s3),
         URI.create(dynamo),
+        sqs.isEmpty() ? null : URI.create(sqs),
         inkwell.testenv.AwsClients.credentials());
   }
 }

@@ -51,4 +51,13 @@ final class Format {
   static String postCount(int posts) {
     return posts + (posts == 1 ? " post" : " posts");
   }
+
+  /** "3 posts match", "1 post matches", "more than 1,000 posts match". */
+  static String resultCount(inkwell.storage.SearchResults results) {
+    long total = results.total();
+    String count =
+        (results.totalIsLowerBound() ? "At least " : "")
+            + String.format(java.util.Locale.ROOT, "%,d", total);
+    return count + (total == 1 ? " post matches." : " posts match.");
+  }
 }

@@ -55,6 +55,11 @@ public final class JtePages implements Pages {
     return render("error.jte", view);
   }
 
+  @Override
+  public String search(SearchView view) {
+    return render("search.jte", view);
+  }
+
   private String render(String template, Object view) {
     StringOutput output = new StringOutput(8192);
     engine.render(template, view, output);

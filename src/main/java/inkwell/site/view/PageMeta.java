@@ -23,6 +23,7 @@ import java.util.List;
  * @param modified ISO date and time for {@code article:modified_time}, or {@code null}
  * @param author the post's author for {@code <meta name="author">}, or {@code null}
  * @param noindex asks search engines not to index the page (errors, local previews of drafts)
+ * @param query what the header's search box holds: the query on the search page, else empty
  */
 record PageMeta(
     String title,
@@ -36,7 +37,8 @@ record PageMeta(
     String modified,
     List<String> tags,
     String author,
-    boolean noindex) {
+    boolean noindex,
+    String query) {
 
   private static final StructuredLog LOG = new StructuredLog("inkwell.site.view");
 
@@ -62,7 +64,8 @@ record PageMeta(
         post.page() ? null : Format.isoDateTime(post.updated(), site),
         post.page() ? List.of() : post.tags().stream().map(Tag::name).toList(),
         post.author() != null ? post.author() : site.authorOrNull(),
-        view.preview() != null);
+        view.preview() != null,
+        "");
   }
 
   static PageMeta listing(ListingView view) {
@@ -94,6 +97,19 @@ record PageMeta(
         false);
   }
 
+  static PageMeta search(SearchView view) {
+    SiteInfo site = view.site();
+    String heading = view.emptyForm() ? "Search" : "Results for \u201c" + view.query() + "\u201d";
+    return website(
+        heading + SEPARATOR + site.title(),
+        heading,
+        "Search the posts of " + site.title() + ".",
+        SitePaths.SEARCH,
+        null,
+        true,
+        view.query());
+  }
+
   static PageMeta error(ErrorView view) {
     SiteInfo site = view.site();
     return website(
@@ -113,6 +129,18 @@ record PageMeta(
       String path,
       String canonicalUrl,
       boolean noindex) {
+    return website(title, heading, description, path, canonicalUrl, noindex, "");
+  }
+
+  /** A page that is not an article, with {@code query} in the header's search box. */
+  private static PageMeta website(
+      String title,
+      String heading,
+      String description,
+      String path,
+      String canonicalUrl,
+      boolean noindex,
+      String query) {
     return new PageMeta(
         title,
         heading,
@@ -125,7 +153,8 @@ record PageMeta(
         null,
         List.of(),
         null,
-        noindex);
+        noindex,
+        query);
   }
 
   /** {@code "page"} when {@code navPath} is this page, for {@code aria-current}; else null. */

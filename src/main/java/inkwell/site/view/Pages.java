@@ -10,4 +10,6 @@ public interface Pages {
   String tagIndex(TagIndexView view);
 
   String error(ErrorView view);
+
+  String search(SearchView view);
 }

@@ -1,0 +1,179 @@
+package inkwell.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import inkwell.aws.SqsSearchChanges;
+import inkwell.testenv.SamTemplate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search block of {@code template.yaml}: one writer at a time through a FIFO queue (never
+ * reserved concurrency), the index function writing only the search prefix, the search function
+ * reading only it, and the HTTP API sending the two search paths to the search function.
+ */
+class SearchTemplateTest {
+
+  private static final SamTemplate TEMPLATE = SamTemplate.load();
+
+  private static String searchPrefixArn() {
+    return ContentBucket.arnSub()
+        + "/"
+        + PoliciesTest.variable("IndexFunction", "INKWELL_SEARCH_PREFIX")
+        + "*";
+  }
+
+  /** Every value of {@code key} anywhere under {@code value}. */
+  private static List<Object> valuesOf(Object value, String key, List<Object> found) {
+    if (value instanceof Map<?, ?> map) {
+      if (map.containsKey(key)) {
+        found.add(map.get(key));
+      }
+      map.values().forEach(v -> valuesOf(v, key, found));
+    } else if (value instanceof List<?> list) {
+      list.forEach(v -> valuesOf(v, key, found));
+    }
+    return found;
+  }
+
+  @Nested
+  class OneWriterAtATime {
+
+    @Test
+    void noFunctionAnywhereReservesConcurrency() {
+      // Reserving even 1 fails the deploy on a new account (concurrency quota 10).
+      assertThat(valuesOf(TEMPLATE.root(), "ReservedConcurrentExecutions", new ArrayList<>()))
+          .isEmpty();
+    }
+
+    @Test
+    void theIndexFunctionIsFedOnlyByAFifoQueueInBatchesOfAtMostTen() {
+      Map<?, ?> events = (Map<?, ?>) TEMPLATE.properties("IndexFunction").get("Events");
+      assertThat(events).hasSize(1);
+      Map<?, ?> event = (Map<?, ?>) events.values().iterator().next();
+      assertThat(event.get("Type")).isEqualTo("SQS");
+      Map<?, ?> props = (Map<?, ?>) event.get("Properties");
+      assertThat(props.get("Queue")).isEqualTo(Map.of("Fn::GetAtt", List.of("SearchQueue", "Arn")));
+      assertThat(Integer.parseInt(String.valueOf(props.get("BatchSize")))).isBetween(1, 10);
+      assertThat(TEMPLATE.properties("SearchQueue").get("FifoQueue")).isEqualTo("true");
+    }
+
+    @Test
+    void everyChangeGoesToOneMessageGroup() {
+      // One group: Lambda delivers the next batch only when the previous one is done.
+      assertThat(SqsSearchChanges.MESSAGE_GROUP).isNotBlank();
+    }
+
+    @Test
+    void theQueueOutlastsTheIndexFunctionAndGivesUpIntoAFifoDeadLetterQueue() {
+      Map<String, Object> queue = TEMPLATE.properties("SearchQueue");
+      int timeout =
+          Integer.parseInt(
+              String.valueOf(Functions.property(TEMPLATE, "IndexFunction", "Timeout")));
+      assertThat(Integer.parseInt(String.valueOf(queue.get("VisibilityTimeout"))))
+          .isGreaterThanOrEqualTo(6 * timeout);
+      Map<?, ?> redrive = (Map<?, ?>) queue.get("RedrivePolicy");
+      assertThat(References.in(redrive.get("deadLetterTargetArn")))
+          .containsExactly("SearchDeadLetterQueue");
+      assertThat(TEMPLATE.properties("SearchDeadLetterQueue").get("FifoQueue")).isEqualTo("true");
+    }
+
+    @Test
+    void theFunctionsFindTheQueueByTheNameTheQueueIsGiven() {
+      Object name = TEMPLATE.properties("SearchQueue").get("QueueName");
+      assertThat(name).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-search.fifo"));
+      String url =
+          PoliciesTest.sub(
+              Functions.environment(TEMPLATE, "PublishFunction").get("INKWELL_SEARCH_QUEUE_URL"));
+      assertThat(url).endsWith("/${AWS::AccountId}/${AWS::StackName}-search.fifo");
+    }
+  }
+
+  @Nested
+  class Permissions {
+
+    @Test
+    void theIndexFunctionWritesOnlyUnderTheSearchPrefix() {
+      List<Map<String, Object>> writes =
+          new ArrayList<>(PoliciesTest.allowing("IndexFunction", "s3:PutObject"));
+      writes.addAll(PoliciesTest.allowing("IndexFunction", "s3:DeleteObject"));
+      assertThat(writes).isNotEmpty();
+      for (Map<String, Object> statement : writes) {
+        for (Object resource : PoliciesTest.resources(statement)) {
+          assertThat(PoliciesTest.sub(resource)).isEqualTo(searchPrefixArn());
+        }
+      }
+      for (Map<String, Object> statement : Functions.statements(TEMPLATE, "IndexFunction")) {
+        for (String action : PoliciesTest.actions(statement)) {
+          if (!action.startsWith("s3:")) {
+            assertThat(action).as(action).matches("dynamodb:(GetItem|BatchGetItem|Scan)");
+          }
+        }
+      }
+    }
+
+    @Test
+    void theSearchFunctionReadsOnlyTheSearchPrefix() {
+      for (Map<String, Object> statement : Functions.statements(TEMPLATE, "SearchFunction")) {
+        for (String action : PoliciesTest.actions(statement)) {
+          assertThat(action).isIn("s3:GetObject", "s3:ListBucket");
+        }
+        if (PoliciesTest.actions(statement).contains("s3:GetObject")) {
+          for (Object resource : PoliciesTest.resources(statement)) {
+            assertThat(PoliciesTest.sub(resource)).isEqualTo(searchPrefixArn());
+          }
+        } else {
+          // Listing is needed for a 404 (not 403) before the first snapshot: names under the
+          // search prefix only.
+          assertThat(statement.get("Condition"))
+              .isEqualTo(Map.of("StringLike", Map.of("s3:prefix", "_search/*")));
+        }
+      }
+    }
+
+    @Test
+    void theSearchPrefixCanNeverTriggerThePublishFunction() {
+      String prefix = PoliciesTest.variable("IndexFunction", "INKWELL_SEARCH_PREFIX");
+      assertThat(prefix).isEqualTo("_search/");
+      for (String parameter : List.of("PostsPrefix", "PagesPrefix")) {
+        Map<?, ?> declared =
+            (Map<?, ?>) ((Map<?, ?>) TEMPLATE.root().get("Parameters")).get(parameter);
+        // Both prefixes must start with a letter or digit: never with the search prefix's "_".
+        assertThat(String.valueOf(declared.get("AllowedPattern"))).startsWith("^[A-Za-z0-9]");
+      }
+    }
+  }
+
+  @Nested
+  class Routes {
+
+    @Test
+    void theTwoSearchPathsGoToTheSearchFunctionAndEverythingElseToTheSite() {
+      assertThat(SamCli.startApiRoutes(TEMPLATE))
+          .contains(
+              new SamCli.Route("ANY", "/search", "SearchFunction"),
+              new SamCli.Route("ANY", "/api/search", "SearchFunction"),
+              new SamCli.Route("ANY", "/{proxy+}", "SiteFunction"));
+      Map<?, ?> events = (Map<?, ?>) TEMPLATE.properties("SearchFunction").get("Events");
+      events
+          .values()
+          .forEach(
+              e -> {
+                Map<?, ?> props = (Map<?, ?>) ((Map<?, ?>) e).get("Properties");
+                assertThat(props.get("ApiId")).isEqualTo(Map.of("Ref", "SiteApi"));
+                assertThat(props.get("PayloadFormatVersion")).isEqualTo("2.0");
+              });
+    }
+
+    @Test
+    void theGraphStillHasNoCycle() {
+      DependencyGraph graph = DependencyGraph.of(TEMPLATE);
+      assertThat(graph.findCycle()).isEmpty();
+      assertThat(graph.needs("SiteApi")).contains("SearchFunction.Alias");
+      assertThat(graph.dependsOn("SearchQueue", "ContentBucket")).isFalse();
+    }
+  }
+}
