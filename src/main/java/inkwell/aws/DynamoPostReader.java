@@ -109,8 +109,24 @@ public final class DynamoPostReader implements PostReader {
   public Optional<PostSummary> adjacent(String slug, boolean older, Instant now) {
     return items
         .get(PostTable.postPk(slug), PostTable.POST_SK, false)
-        .map(item -> item.get(PostTable.GSI1_SK))
-        .flatMap(position -> listings.adjacent(position.s(), older, now));
+        .map(DynamoPostReader::position)
+        .flatMap(position -> listings.adjacent(position, older, now));
+  }
+
+  /**
+   * Where a post stands in the home listing; for a live post not listed yet (a renamed post between
+   * its writes, docs/PUBLISHING.md) where it is about to stand; null for anything else.
+   */
+  private static String position(Map<String, AttributeValue> item) {
+    if (item.containsKey(PostTable.GSI1_SK)) {
+      return item.get(PostTable.GSI1_SK).s();
+    }
+    boolean live = StoredPost.State.LIVE.name().equals(Attributes.string(item, "state"));
+    boolean page = item.containsKey("page") && Boolean.TRUE.equals(item.get("page").bool());
+    String visibleFrom = Attributes.string(item, "visibleFrom");
+    return live && !page && visibleFrom != null
+        ? PostTable.listingSk(visibleFrom, Attributes.string(item, "slug"))
+        : null;
   }
 
   @Override

@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * {@link RenderStore} in the posts table. Every write is conditional on the item still holding the
@@ -29,13 +27,12 @@ public final class DynamoRenderStore implements RenderStore {
   private static final String SAME_SOURCE_OLDER_RENDERING =
       "src = :src AND seq = :seq AND (attribute_not_exists(rv) OR rv < :rv)";
 
-  private final DynamoDbClient dynamo;
-  private final String table;
+  private final TableItems items;
   private final BodyStore bodies;
 
   public DynamoRenderStore(DynamoDbClient dynamo, String table, BodyStore bodies) {
-    this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
-    this.table = Objects.requireNonNull(table, "table");
+    this.items =
+        new TableItems(Objects.requireNonNull(dynamo, "dynamo"), Objects.requireNonNull(table));
     this.bodies = Objects.requireNonNull(bodies, "bodies");
   }
 
@@ -77,37 +74,17 @@ public final class DynamoRenderStore implements RenderStore {
         .orElse(OptionalInt.empty());
   }
 
-  /** The replaced item if the conditional put succeeded, empty if its condition failed. */
+  /**
+   * The replaced item if the conditional put succeeded; empty if a later event, or an equal or
+   * newer rendering, holds it (the caller reports which).
+   */
   private Optional<Map<String, AttributeValue>> put(
       Map<String, AttributeValue> item, Map<String, AttributeValue> values) {
-    try {
-      var response =
-          dynamo.putItem(
-              r ->
-                  r.tableName(table)
-                      .item(item)
-                      .conditionExpression(SAME_SOURCE_OLDER_RENDERING)
-                      .expressionAttributeValues(values)
-                      .returnValues(ReturnValue.ALL_OLD));
-      return Optional.of(response.hasAttributes() ? response.attributes() : Map.of());
-    } catch (ConditionalCheckFailedException e) {
-      return Optional.empty(); // a later event, or an equal or newer rendering, holds it
-    }
+    return items.put(item, SAME_SOURCE_OLDER_RENDERING, values);
   }
 
   private Optional<Map<String, AttributeValue>> postItem(String slug) {
-    var response =
-        dynamo.getItem(
-            r ->
-                r.tableName(table)
-                    .key(
-                        Map.of(
-                            PostTable.PK, s(PostTable.postPk(slug)),
-                            PostTable.SK, s(PostTable.POST_SK)))
-                    .consistentRead(true));
-    return response.hasItem() && !response.item().isEmpty()
-        ? Optional.of(response.item())
-        : Optional.empty();
+    return items.get(PostTable.postPk(slug), PostTable.POST_SK, true);
   }
 
   /** Deletes the spilled body {@code old} refers to, unless {@code current} refers to it too. */

@@ -1,7 +1,6 @@
 /**
  * AWS adapters: {@link inkwell.aws.DynamoPostWriter} (the publish path's writes to the posts
  * table), {@link inkwell.aws.DynamoPostReader} (the site's reads), {@link
- * inkwell.aws.DynamoPostRepository} (both, for the command line), {@link
  * inkwell.aws.S3ContentStore} (sources, status files and oversized bodies in the content bucket)
  * and {@link inkwell.aws.AwsClients} (SDK clients configured from the standard environment).
  */

@@ -1,7 +1,7 @@
 package inkwell.cli;
 
 import inkwell.aws.AwsClients;
-import inkwell.aws.DynamoPostRepository;
+import inkwell.aws.DynamoPostReader;
 import inkwell.aws.DynamoPostWriter;
 import inkwell.aws.DynamoRenderStore;
 import inkwell.aws.DynamoSourceCatalog;
@@ -109,7 +109,7 @@ public final class Cli {
             target.statusPrefix(),
             env.getOrDefault("INKWELL_BODIES_PREFIX", "_bodies/"),
             target.mediaPrefix());
-    DynamoPostRepository posts = new DynamoPostRepository(dynamo, target.table(), content, clock);
+    DynamoPostReader posts = new DynamoPostReader(dynamo, target.table(), content);
     DynamoSourceCatalog catalog = new DynamoSourceCatalog(dynamo, target.table());
     Progress progress = new Progress(out, err, terminal);
     return switch (arguments.command()) {

@@ -1,6 +1,6 @@
 package inkwell.cli;
 
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.SourceCatalog;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.StoredPost;
@@ -30,13 +30,13 @@ final class OutcomeWatcher {
   private static final Duration LONGEST_POLL = Duration.ofSeconds(1);
 
   private final SourceCatalog catalog;
-  private final PostRepository posts;
+  private final PostReader posts;
   private final Bucket bucket;
   private final Target target;
   private final Clock clock;
 
   OutcomeWatcher(
-      SourceCatalog catalog, PostRepository posts, Bucket bucket, Target target, Clock clock) {
+      SourceCatalog catalog, PostReader posts, Bucket bucket, Target target, Clock clock) {
     this.catalog = catalog;
     this.posts = posts;
     this.bucket = bucket;

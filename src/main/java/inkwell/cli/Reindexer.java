@@ -5,7 +5,7 @@ import inkwell.pipeline.PostPipeline;
 import inkwell.pipeline.Source;
 import inkwell.post.Post;
 import inkwell.post.Tag;
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.RenderStore;
 import inkwell.storage.SourceCatalog;
 import inkwell.storage.SourceRecord;
@@ -51,7 +51,7 @@ final class Reindexer {
   }
 
   private final SourceCatalog catalog;
-  private final PostRepository posts;
+  private final PostReader posts;
   private final SourceStore sources;
   private final RenderStore renders;
   private final PostPipeline pipeline;
@@ -60,7 +60,7 @@ final class Reindexer {
 
   Reindexer(
       SourceCatalog catalog,
-      PostRepository posts,
+      PostReader posts,
       SourceStore sources,
       RenderStore renders,
       PostPipeline pipeline,

@@ -1,6 +1,6 @@
 package inkwell.cli;
 
-import inkwell.storage.PostRepository;
+import inkwell.storage.PostReader;
 import inkwell.storage.SourceCatalog;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.StoredPost;
@@ -22,11 +22,11 @@ final class StatusReport {
   private static final int BATCH = 100;
 
   private final SourceCatalog catalog;
-  private final PostRepository posts;
+  private final PostReader posts;
   private final Target target;
   private final Clock clock;
 
-  StatusReport(SourceCatalog catalog, PostRepository posts, Target target, Clock clock) {
+  StatusReport(SourceCatalog catalog, PostReader posts, Target target, Clock clock) {
     this.catalog = catalog;
     this.posts = posts;
     this.target = target;

@@ -7,7 +7,6 @@ import inkwell.post.Post;
 import inkwell.storage.InvalidCursorException;
 import inkwell.storage.Listing;
 import inkwell.storage.Page;
-import inkwell.storage.PostRepository;
 import inkwell.storage.PostRepositoryContract;
 import inkwell.storage.PostSummary;
 import inkwell.storage.StoredPost;
@@ -44,7 +43,7 @@ class DynamoPostRepositoryTest extends PostRepositoryContract {
   }
 
   @Override
-  protected PostRepository newRepository() {
+  protected Index newIndex() {
     table = Emulators.uniqueName("posts");
     bucket = Emulators.uniqueName("content");
     Tables.createPostsTable(emulators.dynamoDb(), table);
@@ -55,7 +54,9 @@ class DynamoPostRepositoryTest extends PostRepositoryContract {
             .overrideConfiguration(o -> o.addExecutionInterceptor(requests))
             .build();
     content = new S3ContentStore(s3, bucket, "posts/", "_status/", "_bodies/");
-    return new DynamoPostRepository(dynamo, table, content, Clock.fixed(NOW, ZoneOffset.UTC));
+    return new Index(
+        new DynamoPostWriter(dynamo, table, content, Clock.fixed(NOW, ZoneOffset.UTC)),
+        new DynamoPostReader(dynamo, table, content));
   }
 
   private AwsClients.Settings settings() {
@@ -71,21 +72,21 @@ class DynamoPostRepositoryTest extends PostRepositoryContract {
 
     @Test
     void aPostPageIsOneGetItem() {
-      repository.publish(dated("a", "2024-01-15", "x"), seq(1));
+      writer.publish(dated("a", "2024-01-15", "x"), seq(1));
       requests.reset();
-      repository.findPost("a");
+      reader.findPost("a");
       assertThat(requests.operations()).containsExactly("GetItem");
     }
 
     @Test
     void aListingPageIsOneQuery() {
       for (int i = 1; i <= 5; i++) {
-        repository.publish(dated("p" + i, "2024-01-1" + i, "x"), seq(1));
+        writer.publish(dated("p" + i, "2024-01-1" + i, "x"), seq(1));
       }
       requests.reset();
-      repository.list(new Listing.All(), NOW, 3, null);
-      repository.list(new Listing.Tagged("x"), NOW, 3, null);
-      repository.list(new Listing.Archive(2024, 1), NOW, 3, null);
+      reader.list(new Listing.All(), NOW, 3, null);
+      reader.list(new Listing.Tagged("x"), NOW, 3, null);
+      reader.list(new Listing.Archive(2024, 1), NOW, 3, null);
       assertThat(requests.operations()).containsExactly("Query", "Query", "Query");
     }
 
@@ -93,13 +94,13 @@ class DynamoPostRepositoryTest extends PostRepositoryContract {
     void pastExpiredPostsAListingQueriesOnWithAGrowingLimitUntilItsPageIsFull() {
       publishWithNewestExpired(30, 20);
       requests.reset();
-      Page<PostSummary> page = repository.list(new Listing.All(), NOW, 2, null);
+      Page<PostSummary> page = reader.list(new Listing.All(), NOW, 2, null);
       assertThat(page.items()).extracting(PostSummary::slug).containsExactly("p10", "p9");
       assertThat(requests.operations())
           .as("limits 2, 8, 32: the third reaches past the 20 expired posts")
           .containsExactly("Query", "Query", "Query");
       requests.reset();
-      repository.list(new Listing.All(), NOW, 2, page.next());
+      reader.list(new Listing.All(), NOW, 2, page.next());
       assertThat(requests.operations())
           .as("the next page starts after p9")
           .containsExactly("Query");
@@ -113,9 +114,8 @@ class DynamoPostRepositoryTest extends PostRepositoryContract {
     void aLargeBodyIsStoredCompressedInTheItem() {
       String text = "A sentence that repeats. ".repeat(4000);
       Post post = post("posts/big.md", "---\ntitle: Big\n---\n" + text);
-      repository.publish(post, seq(1));
-      assertThat(repository.findPost("big").orElseThrow().post().bodyHtml())
-          .isEqualTo(post.bodyHtml());
+      writer.publish(post, seq(1));
+      assertThat(reader.findPost("big").orElseThrow().post().bodyHtml()).isEqualTo(post.bodyHtml());
       assertThat(s3.listObjectsV2(r -> r.bucket(bucket).prefix("_bodies/")).contents()).isEmpty();
     }
 
@@ -127,16 +127,15 @@ class DynamoPostRepositoryTest extends PostRepositoryContract {
         text.append(Long.toString(random.nextLong(), 36)).append(' ');
       }
       Post big = post("posts/big.md", "---\ntitle: Big\n---\n" + text);
-      repository.publish(big, seq(1));
+      writer.publish(big, seq(1));
       var spilled = s3.listObjectsV2(r -> r.bucket(bucket).prefix("_bodies/big/")).contents();
       assertThat(spilled).hasSize(1);
 
       requests.reset();
-      assertThat(repository.findPost("big").orElseThrow().post().bodyHtml())
-          .isEqualTo(big.bodyHtml());
+      assertThat(reader.findPost("big").orElseThrow().post().bodyHtml()).isEqualTo(big.bodyHtml());
       assertThat(requests.operations()).containsExactly("GetItem");
 
-      repository.publish(post("posts/big.md", "---\ntitle: Small now\n---\nShort."), seq(2));
+      writer.publish(post("posts/big.md", "---\ntitle: Small now\n---\nShort."), seq(2));
       assertThat(s3.listObjectsV2(r -> r.bucket(bucket).prefix("_bodies/")).contents()).isEmpty();
     }
   }
@@ -159,10 +158,10 @@ class DynamoPostRepositoryTest extends PostRepositoryContract {
   class Requests {
     @Test
     void manyPostsAreReadInOneBatchInTheOrderAsked() {
-      repository.publish(dated("a", "2024-01-01"), seq(1));
-      repository.publish(dated("b", "2024-02-01"), seq(1));
+      writer.publish(dated("a", "2024-01-01"), seq(1));
+      writer.publish(dated("b", "2024-02-01"), seq(1));
       requests.reset();
-      assertThat(repository.findPosts(List.of("b", "nope", "a")))
+      assertThat(reader.findPosts(List.of("b", "nope", "a")))
           .extracting(StoredPost::slug)
           .containsExactly("b", "a");
       assertThat(requests.operations()).containsExactly("BatchGetItem");
@@ -171,9 +170,9 @@ class DynamoPostRepositoryTest extends PostRepositoryContract {
     @Test
     void aForgedCursorIsRejectedBeforeAnyRequest() {
       requests.reset();
-      assertThatThrownBy(() -> repository.list(new Listing.All(), NOW, 10, "not*base64"))
+      assertThatThrownBy(() -> reader.list(new Listing.All(), NOW, 10, "not*base64"))
           .isInstanceOf(InvalidCursorException.class);
-      assertThatThrownBy(() -> repository.list(new Listing.All(), NOW, 10, "aGVsbG8"))
+      assertThatThrownBy(() -> reader.list(new Listing.All(), NOW, 10, "aGVsbG8"))
           .isInstanceOf(InvalidCursorException.class);
       assertThat(requests.operations()).isEmpty();
     }

@@ -126,15 +126,7 @@ class S3ContentStoreTest {
   void clearingAStatusFileThatDoesNotExistSendsNoDelete(Emulators emulators) {
     // On a versioned bucket every DELETE creates a delete marker, even for a missing key.
     RequestCounter requests = new RequestCounter();
-    S3Client counted =
-        AwsClients.s3Builder(
-                new AwsClients.Settings(
-                    inkwell.testenv.AwsClients.REGION,
-                    emulators.s3Endpoint(),
-                    emulators.dynamoDbEndpoint(),
-                    inkwell.testenv.AwsClients.credentials()))
-            .overrideConfiguration(o -> o.addExecutionInterceptor(requests))
-            .build();
+    S3Client counted = inkwell.testenv.AwsClients.s3(emulators.s3Endpoint(), requests);
     S3ContentStore counting = new S3ContentStore(counted, bucket, "posts/", "_status/", "_bodies/");
     counting.clear("posts/never-rejected.md");
     counting.delete("_bodies/none/0123456789abcdef.html.gz");

@@ -1,6 +1,5 @@
 package inkwell.preview;
 
-import inkwell.storage.PostRepository;
 import inkwell.storage.PostRepositoryContract;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -9,7 +8,9 @@ import java.time.ZoneOffset;
 class InMemoryPostRepositoryTest extends PostRepositoryContract {
 
   @Override
-  protected PostRepository newRepository() {
-    return new InMemoryPostRepository(Clock.fixed(NOW, ZoneOffset.UTC), false);
+  protected Index newIndex() {
+    InMemoryPostRepository index =
+        new InMemoryPostRepository(Clock.fixed(NOW, ZoneOffset.UTC), false);
+    return new Index(index, index);
   }
 }

@@ -3,7 +3,6 @@ package inkwell.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import inkwell.aws.DynamoPostRepository;
-import inkwell.aws.DynamoPostWriter;
 import inkwell.aws.S3ContentStore;
 import inkwell.pipeline.PostPipeline;
 import inkwell.publish.DeliveryModel.Model;
@@ -16,7 +15,6 @@ import inkwell.storage.SourceRecord;
 import inkwell.storage.StoredPost;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.Emulators;
-import inkwell.testenv.FaultInjector;
 import inkwell.testenv.Tables;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -62,7 +59,6 @@ class DeliveryOrderPropertyTest {
   DeliveryOrderPropertyTest(Emulators emulators) {
     this.emulators = emulators;
     this.s3 = emulators.s3();
-    this.faulty = faults.clients(emulators);
   }
 
   @Test
@@ -103,40 +99,25 @@ class DeliveryOrderPropertyTest {
     int trials = Integer.getInteger("inkwell.property.trials", 200);
     Random random = new Random(SEED + 2);
     long started = System.nanoTime();
-    try {
+    try (CrashingDeliveries crashing = new CrashingDeliveries(emulators)) {
+      crashes = crashing;
       for (int trial = 0; trial < trials; trial++) {
         runTrial(trial, random, trial % 4 == 3, new Random(SEED + 3 + trial));
-        if ((trial + 1) % 100 == 0) {
+        if ((trial + 1) % 100 == 0 || trial + 1 == trials) {
           LOG.info(
-              "{} trials passed, {} deliveries, {} crashes, {} lost responses, {} s",
+              "{} trials passed, {}, {} s",
               trial + 1,
-              deliveries,
-              crashes,
-              lostResponses,
+              crashing.summary(),
               (System.nanoTime() - started) / 1_000_000_000);
         }
       }
-    } finally {
-      LOG.info(
-          "{} trials, {} deliveries, {} crashes, {} lost responses, in {} s",
-          trials,
-          deliveries,
-          crashes,
-          lostResponses,
-          (System.nanoTime() - started) / 1_000_000_000);
-      faulty.s3().close();
-      faulty.dynamoDb().close();
+      assertThat(crashing.crashes).as("deliveries that crashed").isGreaterThan(trials / 4);
+      assertThat(crashing.lostResponses).as("responses lost").isGreaterThan(trials / 8);
     }
-    assertThat(crashes).as("deliveries that crashed").isGreaterThan(trials / 4);
-    assertThat(lostResponses).as("responses lost").isGreaterThan(trials / 8);
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryOrderPropertyTest.class);
-  private final FaultInjector faults = new FaultInjector();
-  private final FaultInjector.Clients faulty;
-  private int deliveries;
-  private int crashes;
-  private int lostResponses;
+  private CrashingDeliveries crashes;
 
   private void runTrial(int trial, Random random, boolean colliding) {
     runTrial(trial, random, colliding, null);
@@ -155,7 +136,7 @@ class DeliveryOrderPropertyTest {
         crashAt == null
             ? new PublishService(
                 PIPELINE, content, posts, content, bucket, "posts/", Clock.systemUTC())
-            : faultyService(bucket, table);
+            : crashes.service(PIPELINE, bucket, table);
 
     int keyCount = (colliding ? 2 : 1) + random.nextInt(3);
     List<String> keys = new ArrayList<>();
@@ -248,46 +229,12 @@ class DeliveryOrderPropertyTest {
     }
   }
 
-  private PublishService faultyService(String bucket, String table) {
-    S3ContentStore content =
-        new S3ContentStore(faulty.s3(), bucket, "posts/", "_status/", "_bodies/");
-    return new PublishService(
-        PIPELINE,
-        content,
-        new DynamoPostWriter(faulty.dynamoDb(), table, content, Clock.systemUTC()),
-        content,
-        bucket,
-        "posts/",
-        Clock.systemUTC());
-  }
-
-  /**
-   * Delivers {@code event}, crashing at a random request a third of the time, until it succeeds.
-   */
   private void deliver(PublishService service, ObjectEvent event, Random crashAt) {
-    deliveries++;
-    boolean armed = crashAt != null && crashAt.nextInt(3) == 0;
-    if (armed) {
-      FaultInjector.Mode mode =
-          FaultInjector.Mode.values()[crashAt.nextInt(FaultInjector.Mode.values().length)];
-      faults.arm(1 + crashAt.nextInt(14), mode);
+    if (crashAt == null) {
+      service.apply(event);
+    } else {
+      crashes.deliver(service, event, crashAt);
     }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        service.apply(event);
-        break;
-      } catch (SdkException crash) {
-        crashes++;
-        faults.disarm();
-        if (attempt == 3) {
-          throw crash;
-        }
-      }
-    }
-    if (armed && faults.fired() && faults.mode() == FaultInjector.Mode.LOST_RESPONSE) {
-      lostResponses++;
-    }
-    faults.disarm();
   }
 
   private void check(

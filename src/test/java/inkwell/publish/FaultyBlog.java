@@ -69,11 +69,7 @@ final class FaultyBlog {
     S3ContentStore content =
         new S3ContentStore(emulators.s3(), bucket, "posts/", "_status/", "_bodies/");
     return Sites.service(
-        new DynamoPostReader(emulators.dynamoDb(), table, content),
-        config,
-        "Crash",
-        BASE_URL,
-        clock);
+        new DynamoPostReader(emulators.dynamoDb(), table, content), config, ZoneOffset.UTC, clock);
   }
 
   /** Uploads {@code markdown} to {@code key}, or deletes the object if it is null. */

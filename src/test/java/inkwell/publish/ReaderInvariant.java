@@ -109,6 +109,13 @@ final class ReaderInvariant {
     int status = get(path).status();
     if (status != 200) {
       problems.add(what + ": entry " + title + " links to " + path + ", which answers " + status);
+      return;
+    }
+    for (Element link : Jsoup.parse(get(path).text()).select("nav.post-nav a")) {
+      List<String> chain = follow(link.attr("href"));
+      if (!chain.get(chain.size() - 1).endsWith(" 200")) {
+        problems.add(what + ": " + path + " links to " + String.join(" -> ", chain));
+      }
     }
   }
 
@@ -164,6 +171,16 @@ final class ReaderInvariant {
 
   /** Follows redirects from {@code path}: they must end on a 200 (or a 410, for an old slug). */
   private void redirect(String path, boolean slug) {
+    List<String> chain = follow(path);
+    String end = chain.get(chain.size() - 1);
+    boolean ok = end.endsWith(" 200") || (slug && end.endsWith(" 410"));
+    if (chain.size() > 1 && !ok) {
+      problems.add("redirect " + String.join(" -> ", chain) + " does not end on a page");
+    }
+  }
+
+  /** The paths and statuses from {@code path} through up to five redirects. */
+  private List<String> follow(String path) {
     String at = path;
     SiteResponse response = get(at);
     List<String> chain = new ArrayList<>(List.of(at + " " + response.status()));
@@ -173,11 +190,7 @@ final class ReaderInvariant {
       response = get(at);
       chain.add(at + " " + response.status());
     }
-    boolean redirected = chain.size() > 1;
-    int end = response.status();
-    if (redirected && end != 200 && !(slug && end == 410)) {
-      problems.add("redirect " + String.join(" -> ", chain) + " does not end on a page");
-    }
+    return chain;
   }
 
   /** One response per path and check: the state does not change while it is read. */

@@ -148,6 +148,14 @@ class SiteHandlerTest {
     return request("GET", path, Map.of());
   }
 
+  @Test
+  void theSiteFunctionHoldsTheTablesReaderAndNoWriter() {
+    assertThat(get("/").status()).isEqualTo(200);
+    var context = handler.getApplicationContext();
+    assertThat(context.getActiveBeanRegistrations(inkwell.aws.DynamoPostReader.class)).hasSize(1);
+    assertThat(context.getActiveBeanRegistrations(inkwell.aws.DynamoPostWriter.class)).isEmpty();
+  }
+
   @Nested
   class Pages {
 

@@ -9,8 +9,6 @@ import inkwell.config.BlogConfig;
 import inkwell.pipeline.ParseResult;
 import inkwell.pipeline.PostPipeline;
 import inkwell.pipeline.Source;
-import inkwell.site.view.JtePages;
-import inkwell.site.view.Theme;
 import inkwell.storage.Sequencer;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.Emulators;
@@ -106,29 +104,11 @@ class SiteServiceCachingTest {
   /** A SiteService built from configuration, as the beans build it, but with this test's parts. */
   private SiteService service(Map<String, Object> properties) {
     context = ApplicationContext.run(properties);
-    SiteConfig config = context.getBean(SiteConfig.class);
-    Theme theme = Theme.load();
-    SiteInfo site =
-        new SiteInfo(
-            config.getTitle(),
-            config.getDescription(),
-            config.getBaseUrl(),
-            config.getAuthor(),
-            config.getLanguage(),
-            ZoneId.of(context.getBean(BlogConfig.class).getTimeZone()),
-            theme.stylesheetPath());
-    return new SiteService(
+    return Sites.service(
         posts,
-        JtePages.create(),
-        at -> new MachineOutputs(posts, at, config),
-        new Asset(theme.stylesheetPath(), "text/css", theme.css()),
-        site,
-        config,
-        clock,
-        PreviewNotes.NONE,
-        inkwell.storage.MediaStore.NONE,
-        null,
-        inkwell.storage.PostSearch.NONE);
+        context.getBean(SiteConfig.class),
+        ZoneId.of(context.getBean(BlogConfig.class).getTimeZone()),
+        clock);
   }
 
   private void publish(String key, String markdown) {

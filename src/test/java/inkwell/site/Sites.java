@@ -12,18 +12,17 @@ public final class Sites {
 
   private Sites() {}
 
-  /** The site titled {@code title} at {@code baseUrl} (empty: each request's origin), in UTC. */
-  public static SiteService service(
-      PostReader posts, SiteConfig config, String title, String baseUrl, Clock clock) {
+  /** The site {@code config} describes, showing dates in {@code zone}. */
+  public static SiteService service(PostReader posts, SiteConfig config, ZoneId zone, Clock clock) {
     Theme theme = Theme.load();
     SiteInfo site =
         new SiteInfo(
-            title,
+            config.getTitle(),
             config.getDescription(),
-            baseUrl,
+            config.getBaseUrl(),
             config.getAuthor(),
             config.getLanguage(),
-            ZoneId.of("UTC"),
+            zone,
             theme.stylesheetPath());
     return new SiteService(
         posts,
@@ -35,6 +34,7 @@ public final class Sites {
         clock,
         PreviewNotes.NONE,
         MediaStore.NONE,
-        null);
+        null,
+        inkwell.storage.PostSearch.NONE);
   }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -34,6 +35,13 @@ public final class AwsClients {
 
   public static S3Client s3(URI endpoint) {
     return s3Builder(endpoint).build();
+  }
+
+  /** An S3 client whose requests also go through {@code interceptor} (a counter, a fault). */
+  public static S3Client s3(URI endpoint, ExecutionInterceptor interceptor) {
+    return s3Builder(endpoint)
+        .overrideConfiguration(o -> o.addExecutionInterceptor(interceptor))
+        .build();
   }
 
   public static DynamoDbClient dynamoDb(URI endpoint) {

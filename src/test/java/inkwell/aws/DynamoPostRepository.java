@@ -19,10 +19,9 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The posts table as one {@link PostRepository}, for code that both writes and reads it (the {@code
- * ./inkwell} command, tests): a {@link DynamoPostWriter} and a {@link DynamoPostReader} side by
- * side. The functions never use it: the publish function holds the writer, the site the reader.
- * Thread-safe.
+ * The posts table as one {@link PostRepository}, for tests that publish and read back: a {@link
+ * DynamoPostWriter} and a {@link DynamoPostReader} side by side. Production code never holds both:
+ * the publish path the writer, the site and the command line's reports the reader.
  */
 public final class DynamoPostRepository implements PostRepository {
 
