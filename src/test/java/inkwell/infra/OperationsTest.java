@@ -111,6 +111,29 @@ class OperationsTest {
     }
 
     @Test
+    void everyQueueTableBucketAndLogGroupSaysWhatATeardownDoesWithIt() {
+      // cfn-lint's I3011: a stateful resource without both policies is deleted by default, silently.
+      List<String> stateful =
+          List.of(
+              "AWS::SQS::Queue",
+              "AWS::Logs::LogGroup",
+              "AWS::S3::Bucket",
+              "AWS::DynamoDB::Table");
+      List<String> checked = new ArrayList<>();
+      TEMPLATE
+          .resources()
+          .forEach(
+              (name, value) -> {
+                Map<String, Object> resource = (Map<String, Object>) value;
+                if (stateful.contains(resource.get("Type"))) {
+                  assertThat(resource).as(name).containsKeys("DeletionPolicy", "UpdateReplacePolicy");
+                  checked.add(name);
+                }
+              });
+      assertThat(checked).contains("SearchQueue", "IndexLogGroup", "PublishFailureQueue");
+    }
+
+    @Test
     void theApisAccessLogGoesToAGroupWithTheLogRetention() {
       Map<String, Object> settings =
           (Map<String, Object>) TEMPLATE.properties("SiteApi").get("AccessLogSettings");
