@@ -353,7 +353,7 @@ final class SitePages {
           "message", String.valueOf(e.getMessage()));
       framed = site;
     }
-    return errorPage(framed, status, heading, message);
+    return errors.page(framed, status, heading, message);
   }
 
   /**
@@ -363,10 +363,6 @@ final class SitePages {
    */
   SiteResponse refusal(int status, String heading, String message) {
     SiteInfo framed = menu.kept().map(site::withMenu).orElse(site);
-    return errorPage(framed, status, heading, message);
-  }
-
-  private SiteResponse errorPage(SiteInfo framed, int status, String heading, String message) {
     return errors.page(framed, status, heading, message);
   }
 

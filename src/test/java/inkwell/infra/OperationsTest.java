@@ -112,13 +112,11 @@ class OperationsTest {
 
     @Test
     void everyQueueTableBucketAndLogGroupSaysWhatATeardownDoesWithIt() {
-      // cfn-lint's I3011: a stateful resource without both policies is deleted by default, silently.
+      // cfn-lint's I3011: a stateful resource without both policies is deleted by default,
+      // silently.
       List<String> stateful =
           List.of(
-              "AWS::SQS::Queue",
-              "AWS::Logs::LogGroup",
-              "AWS::S3::Bucket",
-              "AWS::DynamoDB::Table");
+              "AWS::SQS::Queue", "AWS::Logs::LogGroup", "AWS::S3::Bucket", "AWS::DynamoDB::Table");
       List<String> checked = new ArrayList<>();
       TEMPLATE
           .resources()
@@ -126,7 +124,9 @@ class OperationsTest {
               (name, value) -> {
                 Map<String, Object> resource = (Map<String, Object>) value;
                 if (stateful.contains(resource.get("Type"))) {
-                  assertThat(resource).as(name).containsKeys("DeletionPolicy", "UpdateReplacePolicy");
+                  assertThat(resource)
+                      .as(name)
+                      .containsKeys("DeletionPolicy", "UpdateReplacePolicy");
                   checked.add(name);
                 }
               });
