@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * {@code AWS_ENDPOINT_URL}. Empty values count as unset. Only with an overridden endpoint are
  * path-style addressing and "checksums only when required" switched on, as S3 emulators need;
  * against AWS the SDK's defaults stand. The HTTP client is the JDK's URLConnection: no Netty or
- * Apache client to load at cold start.
+ * Apache client to load at cold start, wrapped so that a dropped connection is retried ({@link
+ * RetryableIoHttpClient}).
  */
 public final class AwsClients {
 
@@ -142,9 +144,14 @@ public final class AwsClients {
     return builder.build();
   }
 
-  private static UrlConnectionHttpClient.Builder http() {
-    return UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(2))
-        .socketTimeout(Duration.ofSeconds(20));
+  /**
+   * The HTTP client every AWS client of Inkwell uses: the JDK's URLConnection with short timeouts,
+   * its dropped connections retried by the SDK ({@link RetryableIoHttpClient}).
+   */
+  public static SdkHttpClient.Builder<?> http() {
+    return RetryableIoHttpClient.wrapping(
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(2))
+            .socketTimeout(Duration.ofSeconds(20)));
   }
 }

@@ -21,7 +21,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -204,7 +203,7 @@ public final class Cli {
     AwsClients.Settings settings = settings();
     var builder =
         SqsClient.builder()
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .httpClientBuilder(AwsClients.http())
             .region(settings.region())
             .credentialsProvider(settings.credentials());
     URI endpoint = endpoint("AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL");

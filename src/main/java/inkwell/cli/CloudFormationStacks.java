@@ -4,7 +4,6 @@ import inkwell.aws.AwsClients;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
@@ -30,7 +29,7 @@ final class CloudFormationStacks implements Stacks {
   public Stacks.Stack describe(String name) {
     CloudFormationClientBuilder builder =
         CloudFormationClient.builder()
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .httpClientBuilder(AwsClients.http())
             .region(settings.region())
             .credentialsProvider(settings.credentials());
     if (endpoint != null) {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -41,7 +40,7 @@ class RedriveCommandTest {
       URI.create("http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort());
   private final SqsClient sqs =
       SqsClient.builder()
-          .httpClientBuilder(UrlConnectionHttpClient.builder())
+          .httpClientBuilder(inkwell.aws.AwsClients.http())
           .endpointOverride(endpoint)
           .region(AwsClients.REGION)
           .credentialsProvider(AwsClients.credentials())

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -79,7 +78,7 @@ public final class SqsEmulator implements ParameterResolver {
       URI endpoint = URI.create("http://127.0.0.1:" + port);
       SqsClient client =
           SqsClient.builder()
-              .httpClientBuilder(UrlConnectionHttpClient.builder())
+              .httpClientBuilder(inkwell.aws.AwsClients.http())
               .endpointOverride(endpoint)
               .region(AwsClients.REGION)
               .credentialsProvider(AwsClients.credentials())
