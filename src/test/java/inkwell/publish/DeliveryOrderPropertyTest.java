@@ -91,22 +91,24 @@ class DeliveryOrderPropertyTest {
    * The same trials, with a crash at a random request of a third of the deliveries (before it is
    * sent, after its response, or its response lost and sent again by the SDK), each crashed
    * delivery delivered again until it succeeds, as Lambda retries: the end state is the one the
-   * model implies, as without crashes. {@code -Dinkwell.property.trials=10000} runs more
-   * (docs/PUBLISHING.md reports such a run).
+   * model implies, as without crashes. {@code -Dinkwell.property.trials=10000} runs more, {@code
+   * -Dinkwell.property.seed=N} other trials (docs/PUBLISHING.md reports such runs).
    */
   @Test
   void anyDeliveryOrderWithCrashesAtRandomRequestsEndsInTheSameState() {
     int trials = Integer.getInteger("inkwell.property.trials", 200);
-    Random random = new Random(SEED + 2);
+    long seed = Long.getLong("inkwell.property.seed", SEED);
+    Random random = new Random(seed + 2);
     long started = System.nanoTime();
     try (CrashingDeliveries crashing = new CrashingDeliveries(emulators)) {
       crashes = crashing;
       for (int trial = 0; trial < trials; trial++) {
-        runTrial(trial, random, trial % 4 == 3, new Random(SEED + 3 + trial));
+        runTrial(trial, random, trial % 4 == 3, new Random(seed + 3 + trial), seed);
         if ((trial + 1) % 100 == 0 || trial + 1 == trials) {
           LOG.info(
-              "{} trials passed, {}, {} s",
+              "{} trials passed (seed {}), {}, {} s",
               trial + 1,
+              seed,
               crashing.summary(),
               (System.nanoTime() - started) / 1_000_000_000);
         }
@@ -120,11 +122,11 @@ class DeliveryOrderPropertyTest {
   private CrashingDeliveries crashes;
 
   private void runTrial(int trial, Random random, boolean colliding) {
-    runTrial(trial, random, colliding, null);
+    runTrial(trial, random, colliding, null, SEED);
   }
 
   /** A trial; with {@code crashes} (else null), a third of its deliveries crash at random. */
-  private void runTrial(int trial, Random random, boolean colliding, Random crashAt) {
+  private void runTrial(int trial, Random random, boolean colliding, Random crashAt, long seed) {
     String bucket = Emulators.uniqueName("prop");
     String table = Emulators.uniqueName("prop");
     s3.createBucket(r -> r.bucket(bucket));
@@ -149,7 +151,7 @@ class DeliveryOrderPropertyTest {
     List<Op> history = new ArrayList<>();
     long sequence = 0x1000;
     int rounds = 1 + random.nextInt(3);
-    String context = "trial " + trial + " (seed " + SEED + ")";
+    String context = "trial " + trial + " (seed " + seed + ")";
 
     for (int round = 0; round < rounds; round++) {
       List<Op> roundOps = new ArrayList<>();
