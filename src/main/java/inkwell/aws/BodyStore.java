@@ -6,8 +6,11 @@ package inkwell.aws;
  */
 public interface BodyStore {
 
-  /** Stores {@code gzippedHtml} and returns the key it can be read back with. */
-  String put(String slug, String contentHash, byte[] gzippedHtml);
+  /**
+   * Stores {@code gzippedHtml} and returns the key it can be read back with, unique to {@code
+   * version} (a hex hash naming the source, event and text).
+   */
+  String put(String slug, String version, byte[] gzippedHtml);
 
   byte[] get(String key);
 

@@ -62,10 +62,22 @@ final class RenderedItems {
     item.put("bodyGz", AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(gzipped)));
     if (Attributes.size(item) > MAX_ITEM_BYTES) {
       item.remove("bodyGz");
-      String key = bodies.put(post.slug(), Hashes.sha256Hex(post.bodyHtml()), gzipped);
+      String key = bodies.put(post.slug(), bodyVersion(post, sequencer), gzipped);
       item.put("bodyRef", s(key));
     }
     return item;
+  }
+
+  /**
+   * Names a spilled body by its source, event and text, not by its text alone: a body is then never
+   * shared by two post items, so deleting the one an item replaced, or the one a source that lost
+   * its slug wrote, cannot delete a body another item still refers to (a copied file with the same
+   * text; an edit back to an earlier text while the edit before it is processed). A repeated
+   * delivery of one event names the same key.
+   */
+  static String bodyVersion(Post post, Sequencer sequencer) {
+    return Hashes.sha256Hex(
+        post.sourceKey() + "\n" + sequencer.normalized() + "\n" + post.bodyHtml());
   }
 
   /** The membership of {@code post} in {@code tag}, with the listing attributes copied. */

@@ -225,8 +225,8 @@ public final class S3ContentStore implements SourceStore, StatusStore, BodyStore
   }
 
   @Override
-  public String put(String slug, String contentHash, byte[] gzippedHtml) {
-    String key = bodiesPrefix + slug + "/" + contentHash.substring(0, 16) + ".html.gz";
+  public String put(String slug, String version, byte[] gzippedHtml) {
+    String key = bodiesPrefix + slug + "/" + version.substring(0, 16) + ".html.gz";
     s3.putObject(
         r -> r.bucket(bucket).key(key).contentType("application/gzip"),
         RequestBody.fromBytes(gzippedHtml));

@@ -138,6 +138,49 @@ class DynamoPostRepositoryTest extends PostRepositoryContract {
       writer.publish(post("posts/big.md", "---\ntitle: Small now\n---\nShort."), seq(2));
       assertThat(s3.listObjectsV2(r -> r.bucket(bucket).prefix("_bodies/")).contents()).isEmpty();
     }
+
+    /**
+     * Two sources with the same large text claim one slug (a copied file): the one whose key sorts
+     * after loses, and dropping the body it stored must not delete the winner's.
+     */
+    @Test
+    void aSourceThatLosesTheSlugLeavesTheWinnersIdenticalBodyAlone() {
+      String text = "---\nslug: shared\ntitle: Copy\n---\n" + largeText(7);
+      Post first = post("posts/a.md", text);
+      writer.publish(first, seq(1));
+      writer.publish(post("posts/b.md", text), seq(1));
+      assertThat(reader.findPost("shared").orElseThrow().post().bodyHtml())
+          .isEqualTo(first.bodyHtml());
+      assertThat(s3.listObjectsV2(r -> r.bucket(bucket).prefix("_bodies/")).contents()).hasSize(1);
+    }
+
+    /**
+     * An edit back to an earlier text stores its body under a key of its own, so deleting the
+     * replaced version's body (the earlier text's) never deletes the live one.
+     */
+    @Test
+    void anEditBackToAnEarlierTextKeepsItsBody() {
+      String v1 = "---\ntitle: Big\n---\n" + largeText(1);
+      String v2 = "---\ntitle: Big\n---\n" + largeText(2);
+      writer.publish(post("posts/big.md", v1), seq(1));
+      var firstKey = s3.listObjectsV2(r -> r.bucket(bucket).prefix("_bodies/")).contents();
+      writer.publish(post("posts/big.md", v2), seq(2));
+      Post back = post("posts/big.md", v1);
+      writer.publish(back, seq(3));
+      var keys = s3.listObjectsV2(r -> r.bucket(bucket).prefix("_bodies/")).contents();
+      assertThat(keys).hasSize(1);
+      assertThat(keys.get(0).key()).isNotEqualTo(firstKey.get(0).key());
+      assertThat(reader.findPost("big").orElseThrow().post().bodyHtml()).isEqualTo(back.bodyHtml());
+    }
+
+    private static String largeText(long seed) {
+      Random random = new Random(seed);
+      StringBuilder text = new StringBuilder();
+      while (text.length() < 600_000) {
+        text.append(Long.toString(random.nextLong(), 36)).append(' ');
+      }
+      return text.toString();
+    }
   }
 
   @Nested
