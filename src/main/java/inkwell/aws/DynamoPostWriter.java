@@ -56,6 +56,7 @@ public final class DynamoPostWriter implements PostWriter {
   private final int renderVersion;
   private final SlugClaims claims;
   private final PublishWrites writes;
+  private final TagLedger ledger;
   private final DynamoPostReader reader;
 
   /** A writer that stores posts as rendered by {@link PostPipeline#RENDER_VERSION}. */
@@ -71,7 +72,8 @@ public final class DynamoPostWriter implements PostWriter {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.renderVersion = renderVersion;
     this.claims = new SlugClaims(dynamo, table);
-    this.writes = new PublishWrites(items, bodies, renderVersion);
+    this.ledger = new TagLedger(dynamo, table, clock);
+    this.writes = new PublishWrites(items, bodies, renderVersion, ledger);
     this.reader = new DynamoPostReader(dynamo, table, bodies);
   }
 
@@ -102,6 +104,7 @@ public final class DynamoPostWriter implements PostWriter {
   public PublishResult publish(Post post, Sequencer sequencer) {
     String src = post.sourceKey();
     List<String> replacedBodies = new ArrayList<>();
+    ledger.markReadyIfEmpty();
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Optional<Map<String, AttributeValue>> previousItem = sourceItem(src);
       Optional<SourceRecord> previous = previousItem.map(SourceItems::record);

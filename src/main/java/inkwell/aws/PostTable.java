@@ -11,6 +11,9 @@ package inkwell.aws;
  * tag membership  POST#{slug}        TAG#{tag}     TAG#{tag} / {visibleFrom}#{slug} TAGS / {tag}#{slug}
  * alias           ALIAS#{path}       ALIAS         -                                -
  * source record   SRC#{key}          SRC           -                                -
+ * tag ledger      TAGLEDGER#{tag}    {shard 0-7}   -                                -
+ * tag count       TAGCOUNTS          {tag}         -                                -
+ * counts complete TAGCOUNTS          !ready        -                                -
  * </pre>
  *
  * Only live, non-draft posts and their tag memberships carry index keys, so drafts, tombstones and
@@ -41,6 +44,8 @@ final class PostTable {
   static final String LIST_PAGES = "PAGES";
   static final String TAGS_ALL = "TAGS";
   static final String MENU = "MENU";
+  static final String TAG_LEDGER_PREFIX = "TAGLEDGER#";
+  static final String TAG_COUNTS = "TAGCOUNTS";
 
   /** Attributes every listing shows; the listing index projects exactly these. */
   static final String[] LISTING_ATTRIBUTES = {

@@ -40,11 +40,13 @@ final class PublishWrites {
   private final TableItems items;
   private final BodyStore bodies;
   private final int renderVersion;
+  private final TagLedger ledger;
 
-  PublishWrites(TableItems items, BodyStore bodies, int renderVersion) {
+  PublishWrites(TableItems items, BodyStore bodies, int renderVersion, TagLedger ledger) {
     this.items = items;
     this.bodies = bodies;
     this.renderVersion = renderVersion;
+    this.ledger = ledger;
   }
 
   /**
@@ -88,6 +90,8 @@ final class PublishWrites {
                 TableItems.values(post.sourceKey(), sequencer))
             .isEmpty()) {
           kept(post.sourceKey(), item, "a later event of this source wrote this tag item");
+        } else {
+          ledger.add(item);
         }
         keep.add(tag.slug());
       }
@@ -96,12 +100,16 @@ final class PublishWrites {
   }
 
   /**
-   * Deletes the tag items under {@code slug} not in {@code keep}, unless a later event wrote them.
+   * Deletes the tag items under {@code slug} not in {@code keep}, unless a later event wrote them;
+   * each leaves the tag's ledger first, so the tag index never counts a post its page does not
+   * list.
    */
   void removeTags(String slug, Set<String> keep, String src, Sequencer sequencer) {
     for (Map<String, AttributeValue> item : items.tagItems(slug)) {
       String sk = Attributes.string(item, PostTable.SK);
-      if (!keep.contains(sk.substring(PostTable.TAG_PREFIX.length()))) {
+      String tag = sk.substring(PostTable.TAG_PREFIX.length());
+      if (!keep.contains(tag)) {
+        ledger.remove(slug, tag, TagLedger.NOT_LATER_MINE, src, sequencer.normalized());
         delete(
             src,
             PostTable.postPk(slug),
@@ -173,6 +181,8 @@ final class PublishWrites {
     }
     for (Map<String, AttributeValue> item : items.tagItems(post.slug())) {
       String sk = Attributes.string(item, PostTable.SK);
+      String tag = sk.substring(PostTable.TAG_PREFIX.length());
+      ledger.remove(post.slug(), tag, TagLedger.EXACTLY_MINE, src, sequencer.normalized());
       delete(src, PostTable.postPk(post.slug()), sk, EXACTLY_MINE, sequencer, reason);
     }
     Map<String, AttributeValue> gone =

@@ -10,6 +10,7 @@ import inkwell.storage.Page;
 import inkwell.storage.PostRepositoryContract;
 import inkwell.storage.PostSummary;
 import inkwell.storage.StoredPost;
+import inkwell.storage.TagCount;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.Buckets;
 import inkwell.testenv.Emulators;
@@ -88,6 +89,59 @@ class DynamoPostRepositoryTest extends PostRepositoryContract {
       reader.list(new Listing.Tagged("x"), NOW, 3, null);
       reader.list(new Listing.Archive(2024, 1), NOW, 3, null);
       assertThat(requests.operations()).containsExactly("Query", "Query", "Query");
+    }
+
+    /**
+     * The tag index reads the kept counts, one item per tag, not the memberships: 24 posts with
+     * three of four tags each (72 memberships) read 5 items, the 4 counts and the marker.
+     */
+    @Test
+    void theTagIndexIsOneQueryOfOneItemPerTag() {
+      List<String> tags = List.of("a", "b", "c", "d");
+      for (int i = 0; i < 24; i++) {
+        String[] three = {tags.get(i % 4), tags.get((i + 1) % 4), tags.get((i + 2) % 4)};
+        writer.publish(dated("p" + i, "2024-01-" + (10 + i % 18), three), seq(1));
+      }
+      requests.reset();
+      assertThat(reader.tags(NOW)).extracting(TagCount::posts).containsExactly(18, 18, 18, 18);
+      assertThat(requests.operations()).containsExactly("Query");
+      assertThat(requests.itemsQueried()).containsExactly(5);
+    }
+
+    /**
+     * A table from before counts were kept (no marker): the tag index counts the memberships, as it
+     * did, and a writer that finds posts listed does not declare the counts complete.
+     */
+    @Test
+    void withoutTheMarkerTheTagIndexCountsTheMemberships() {
+      writer.publish(dated("a", "2024-01-15", "x", "y"), seq(1));
+      writer.publish(dated("b", "2024-02-15", "x"), seq(1));
+      dynamo
+          .queryPaginator(
+              r ->
+                  r.tableName(table)
+                      .keyConditionExpression("pk = :pk")
+                      .expressionAttributeValues(
+                          java.util.Map.of(":pk", Attributes.s(PostTable.TAG_COUNTS))))
+          .items()
+          .forEach(item -> dynamo.deleteItem(r -> r.tableName(table).key(key(item))));
+      var upgraded = new DynamoPostWriter(dynamo, table, content, Clock.fixed(NOW, ZoneOffset.UTC));
+      upgraded.publish(dated("c", "2024-03-15", "y"), seq(1));
+      requests.reset();
+      assertThat(reader.tags(NOW))
+          .containsExactly(new TagCount("x", "x", 2), new TagCount("y", "y", 2));
+      assertThat(requests.operations())
+          .as("the counts' partition, which has no marker, then every membership")
+          .containsExactly("Query", "Query");
+    }
+
+    private static java.util.Map<
+            String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>
+        key(
+            java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>
+                item) {
+      return java.util.Map.of(
+          PostTable.PK, item.get(PostTable.PK), PostTable.SK, item.get(PostTable.SK));
     }
 
     @Test

@@ -238,7 +238,7 @@ class CrashAtAnyStepTest {
         assertThat(mode).as("%s: %s", context, crash.getMessage()).isNotEqualTo(Mode.LOST_RESPONSE);
       }
       faults.disarm();
-      assertThat(blog.readerProblems(operation.aliases(), operation.slugs()))
+      assertThat(blog.readerProblemsMidOperation(operation.aliases(), operation.slugs()))
           .as("%s: what a reader sees mid-operation", context)
           .isEmpty();
       deliver(blog, blog.faulty, write); // Lambda's retry

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -293,6 +294,21 @@ class DeliveryOrderPropertyTest {
           .as("%s: tag %s", context, tag)
           .isEqualTo(expectedByTag.getOrDefault(tag, Set.of()));
     }
+    checkTagIndex(context, posts);
+  }
+
+  /** The tag index (kept counts) counts what each tag page lists. */
+  private static void checkTagIndex(String context, DynamoPostRepository posts) {
+    Map<String, Integer> listed = new TreeMap<>();
+    for (String tag : TAGS) {
+      int count = listed(posts, new Listing.Tagged(tag)).size();
+      if (count > 0) {
+        listed.put(tag, count);
+      }
+    }
+    Map<String, Integer> counted = new TreeMap<>();
+    posts.tags(NOW).forEach(tag -> counted.put(tag.slug(), tag.posts()));
+    assertThat(counted).as("%s: the tag index", context).isEqualTo(listed);
   }
 
   private void checkCollisions(
@@ -359,6 +375,7 @@ class DeliveryOrderPropertyTest {
     assertThat(listed(posts, new Listing.All()))
         .as("%s: home listing", context)
         .isEqualTo(expectedAll);
+    checkTagIndex(context, posts);
   }
 
   private String status(String bucket, String key) {

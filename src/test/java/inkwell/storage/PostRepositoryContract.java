@@ -433,6 +433,25 @@ public abstract class PostRepositoryContract {
   }
 
   @Test
+  void tagCountsFollowTheClockWithoutAWrite() {
+    writer.publish(dated("now", "2026-01-01", "x"), seq(1));
+    writer.publish(dated("scheduled", "2026-07-01", "x"), seq(1));
+    writer.publish(
+        post(
+            "posts/expiring.md",
+            "---\ntitle: E\ndate: 2026-01-02\nexpiryDate: 2026-06-15\ntags: [x, y]\n---\nx"),
+        seq(1));
+    assertThat(reader.tags(NOW))
+        .containsExactly(new TagCount("x", "x", 2), new TagCount("y", "y", 1));
+    assertThat(reader.tags(Instant.parse("2026-06-20T00:00:00Z")))
+        .as("the expiring post has gone")
+        .containsExactly(new TagCount("x", "x", 1));
+    assertThat(reader.tags(Instant.parse("2026-07-02T00:00:00Z")))
+        .as("the scheduled post has come")
+        .containsExactly(new TagCount("x", "x", 2));
+  }
+
+  @Test
   void aCursorFromAnotherListingIsRejected() {
     writer.publish(dated("a", "2024-01-15", "x"), seq(1));
     writer.publish(dated("b", "2024-02-15", "x"), seq(1));

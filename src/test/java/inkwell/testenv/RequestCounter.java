@@ -7,6 +7,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Counts the SDK requests a client sends, by operation name ({@code GetItem}, {@code Query}, ...).
@@ -15,10 +16,25 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class RequestCounter implements ExecutionInterceptor {
 
   private final List<String> operations = Collections.synchronizedList(new ArrayList<>());
+  private final List<Integer> queried = Collections.synchronizedList(new ArrayList<>());
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+  }
+
+  @Override
+  public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+    if (context.response() instanceof QueryResponse query) {
+      queried.add(query.count());
+    }
+  }
+
+  /** How many items each Query since the last {@link #reset()} returned, in order. */
+  public List<Integer> itemsQueried() {
+    synchronized (queried) {
+      return List.copyOf(queried);
+    }
   }
 
   /** The operations sent since the last {@link #reset()}, in order. */
@@ -30,5 +46,6 @@ public final class RequestCounter implements ExecutionInterceptor {
 
   public void reset() {
     operations.clear();
+    queried.clear();
   }
 }
