@@ -30,9 +30,11 @@ class DependencyGraphTest {
     @Test
     void modelsTheEdgesThatWouldCloseACycle() {
       // The edges the check relies on are there: the bucket waits for the publish function (its
-      // notification names the alias), the function waits for its role, the role for the table.
+      // notification names the alias) and for the invoke permission (DependsOn), which waits for
+      // the alias too; the function waits for its role, the role for the table.
       assertThat(graph.needs("ContentBucket"))
-          .contains("PublishFunction.Alias", "PublishFunction.PostChangedPermission");
+          .contains("PublishFunction.Alias", "PublishInvokePermission");
+      assertThat(graph.needs("PublishInvokePermission")).contains("PublishFunction.Alias");
       assertThat(graph.dependsOn("ContentBucket", "PublishFunction.Role")).isTrue();
       assertThat(graph.needs("PublishFunction.Role")).contains("PostsTable", "PublishFailureQueue");
       // The API carries the site's integration, so it waits for the site's alias, and so do the
@@ -48,6 +50,7 @@ class DependencyGraphTest {
     @Test
     void neitherTheApiNorTheBucketIsNeededByWhatTheyTrigger() {
       assertThat(graph.dependsOn("PublishFunction.Alias", "ContentBucket")).isFalse();
+      assertThat(graph.dependsOn("PublishInvokePermission", "ContentBucket")).isFalse();
       assertThat(graph.dependsOn("SiteFunction", "SiteApi")).isFalse();
     }
   }
@@ -189,6 +192,37 @@ class DependencyGraphTest {
               """);
       assertThat(graph.findCycle())
           .hasValueSatisfying(cycle -> assertThat(cycle).contains("Site", "Api", "Cdn"));
+    }
+
+    @Test
+    void aPermissionWhoseSourceArnIsTheArnOfTheBucketThatWaitsForIt() {
+      DependencyGraph graph =
+          graph(
+              """
+              Resources:
+                Bucket:
+                  Type: AWS::S3::Bucket
+                  DependsOn: Permission
+                  Properties:
+                    NotificationConfiguration:
+                      LambdaConfigurations:
+                        - Event: s3:ObjectCreated:*
+                          Function: !Ref Fn.Alias
+                Permission:
+                  Type: AWS::Lambda::Permission
+                  Properties:
+                    Action: lambda:InvokeFunction
+                    FunctionName: !Ref Fn.Alias
+                    Principal: s3.amazonaws.com
+                    SourceArn: !GetAtt Bucket.Arn
+                Fn:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    Handler: example.Handler::handleRequest
+                    AutoPublishAlias: live
+              """);
+      assertThat(graph.findCycle())
+          .hasValueSatisfying(cycle -> assertThat(cycle).contains("Bucket", "Permission"));
     }
 
     @Test

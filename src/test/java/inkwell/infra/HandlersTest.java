@@ -39,7 +39,10 @@ class HandlersTest {
     return Functions.names(TEMPLATE).stream();
   }
 
-  /** The triggers of {@code function}: its SAM events and the API integrations that target it. */
+  /**
+   * The triggers of {@code function}: its SAM events, and the bucket notifications and API
+   * integrations that target it.
+   */
   @SuppressWarnings("unchecked")
   static List<Expected> triggers(String function) {
     List<Expected> expected = new ArrayList<>();
@@ -63,14 +66,26 @@ class HandlersTest {
         .forEach(
             (name, resource) -> {
               Map<String, Object> r = (Map<String, Object>) resource;
+              if ("AWS::S3::Bucket".equals(r.get("Type"))) {
+                Map<String, Object> notification =
+                    (Map<String, Object>)
+                        TEMPLATE
+                            .properties(name)
+                            .getOrDefault("NotificationConfiguration", Map.of());
+                for (Object configuration :
+                    (List<Object>) notification.getOrDefault("LambdaConfigurations", List.of())) {
+                  Map<String, Object> c = (Map<String, Object>) configuration;
+                  if (targets(c.get("Function"), function)) {
+                    expected.add(new Expected(name + " " + c.get("Event"), S3Event.class, null));
+                  }
+                }
+                return;
+              }
               if (!"AWS::ApiGatewayV2::Integration".equals(r.get("Type"))) {
                 return;
               }
               Map<String, Object> props = TEMPLATE.properties(name);
-              boolean targets =
-                  References.in(props.get("IntegrationUri")).stream()
-                      .anyMatch(n -> n.equals(function) || n.startsWith(function + "."));
-              if (targets) {
+              if (targets(props.get("IntegrationUri"), function)) {
                 assertThat(props.get("PayloadFormatVersion"))
                     .as("%s: the site handler speaks payload format 2.0", name)
                     .isEqualTo("2.0");
@@ -80,6 +95,12 @@ class HandlersTest {
               }
             });
     return expected;
+  }
+
+  /** Whether {@code value} refers to {@code function} or to its alias or version. */
+  private static boolean targets(Object value, String function) {
+    return References.in(value).stream()
+        .anyMatch(n -> n.equals(function) || n.startsWith(function + "."));
   }
 
   @ParameterizedTest

@@ -29,6 +29,20 @@ class TemplateTest {
     return (Map<String, Object>) TEMPLATE.resources().get(name);
   }
 
+  /** The content bucket's notifications to Lambda functions. */
+  private static List<Map<?, ?>> lambdaNotifications() {
+    Map<?, ?> notification =
+        (Map<?, ?>) TEMPLATE.properties("ContentBucket").get("NotificationConfiguration");
+    return ((List<?>) notification.get("LambdaConfigurations"))
+        .stream().<Map<?, ?>>map(c -> (Map<?, ?>) c).toList();
+  }
+
+  /** The rules of a notification's key filter. */
+  private static List<Map<?, ?>> keyRules(Map<?, ?> notification) {
+    Map<?, ?> key = (Map<?, ?>) ((Map<?, ?>) notification.get("Filter")).get("S3Key");
+    return ((List<?>) key.get("Rules")).stream().<Map<?, ?>>map(r -> (Map<?, ?>) r).toList();
+  }
+
   /** Everything that can refer to something: resources, globals, outputs, conditions. */
   private static List<Object> referringParts() {
     return List.of(
@@ -124,9 +138,10 @@ class TemplateTest {
       for (String function : Functions.names(TEMPLATE)) {
         Map<String, Object> merged =
             Functions.merge(Functions.globals(TEMPLATE), TEMPLATE.properties(function));
-        merged.remove("Events");
         assertThat(References.in(merged)).as(function).doesNotContain("ContentBucket");
       }
+      assertThat(References.in(TEMPLATE.properties("PublishInvokePermission")))
+          .doesNotContain("ContentBucket");
     }
   }
 
@@ -161,16 +176,7 @@ class TemplateTest {
     }
 
     @Test
-    void publishIsTriggeredByMarkdownUnderThePostsPrefixAndGivesUpIntoAQueue() {
-      Map<?, ?> events = (Map<?, ?>) TEMPLATE.properties("PublishFunction").get("Events");
-      Map<?, ?> event = (Map<?, ?>) events.values().iterator().next();
-      assertThat(event.get("Type")).isEqualTo("S3");
-      Map<?, ?> props = (Map<?, ?>) event.get("Properties");
-      assertThat(props.get("Bucket")).isEqualTo(Map.of("Ref", "ContentBucket"));
-      assertThat(props.get("Events"))
-          .isEqualTo(List.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*"));
-      assertThat(((Map<?, ?>) ((Map<?, ?>) props.get("Filter")).get("S3Key")).get("Rules"))
-          .isEqualTo(List.of(Map.of("Name", "prefix", "Value", Map.of("Ref", "PostsPrefix"))));
+    void publishGivesUpIntoAQueueAfterLambdasRetries() {
       Map<?, ?> invoke =
           (Map<?, ?>) TEMPLATE.properties("PublishFunction").get("EventInvokeConfig");
       assertThat(invoke.get("MaximumRetryAttempts")).isEqualTo("2");
@@ -183,31 +189,95 @@ class TemplateTest {
     }
   }
 
+  /**
+   * The publish function's trigger, written by hand rather than as SAM {@code S3} events, whose
+   * invoke permission would have no {@code SourceArn}.
+   */
+  @Nested
+  class ThePublishTrigger {
+
+    private static final Map<String, String> ALIAS = Map.of("Ref", "PublishFunction.Alias");
+
+    @Test
+    void theBucketNotifiesTheLiveAliasOfEveryChangeUnderThePostsAndPagesPrefixes() {
+      List<String> notified = new ArrayList<>();
+      for (Map<?, ?> notification : lambdaNotifications()) {
+        assertThat(notification.get("Function")).isEqualTo(ALIAS);
+        List<Map<?, ?>> rules = keyRules(notification);
+        assertThat(rules).hasSize(1);
+        assertThat(rules.get(0).get("Name")).isEqualTo("prefix");
+        notified.add(
+            notification.get("Event") + " " + ((Map<?, ?>) rules.get(0).get("Value")).get("Ref"));
+      }
+      assertThat(notified)
+          .containsExactlyInAnyOrder(
+              "s3:ObjectCreated:* PostsPrefix",
+              "s3:ObjectRemoved:* PostsPrefix",
+              "s3:ObjectCreated:* PagesPrefix",
+              "s3:ObjectRemoved:* PagesPrefix");
+    }
+
+    @Test
+    void onlyTheContentBucketOfThisAccountMayInvokeTheAlias() {
+      Map<String, Object> permission = resource("PublishInvokePermission");
+      assertThat(permission.get("Type")).isEqualTo("AWS::Lambda::Permission");
+      assertThat(TEMPLATE.properties("PublishInvokePermission"))
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of(
+                  "Action",
+                  "lambda:InvokeFunction",
+                  "FunctionName",
+                  ALIAS,
+                  "Principal",
+                  "s3.amazonaws.com",
+                  "SourceAccount",
+                  Map.of("Ref", "AWS::AccountId"),
+                  "SourceArn",
+                  Map.of("Fn::Sub", ContentBucket.arnSub())));
+    }
+
+    @Test
+    void theBucketIsCreatedOrUpdatedOnlyOnceThePermissionExists() {
+      // S3 checks that it may invoke each destination when the notification is put.
+      Object dependsOn = resource("ContentBucket").getOrDefault("DependsOn", List.of());
+      List<Object> all = dependsOn instanceof List<?> list ? List.copyOf(list) : List.of(dependsOn);
+      assertThat(all).contains("PublishInvokePermission");
+    }
+
+    @Test
+    void noFunctionHasASamS3EventWhosePermissionWouldLackASourceArn() {
+      for (String function : Functions.names(TEMPLATE)) {
+        Map<?, ?> events =
+            (Map<?, ?>) TEMPLATE.properties(function).getOrDefault("Events", Map.of());
+        events.forEach(
+            (name, event) ->
+                assertThat(((Map<?, ?>) event).get("Type"))
+                    .as("%s event %s", function, name)
+                    .isNotEqualTo("S3"));
+      }
+    }
+  }
+
   @Nested
   class ThePublishFilter {
 
     /**
-     * Whether S3 sends an event for {@code key}: for one of the function's S3 events, every rule
-     * matches, case-sensitively.
+     * Whether S3 sends an event for {@code key}: for one of the bucket's notifications to the
+     * publish function, every rule matches, case-sensitively.
      */
     private boolean s3Sends(String key) {
-      Map<?, ?> events = (Map<?, ?>) TEMPLATE.properties("PublishFunction").get("Events");
-      return events.values().stream()
-          .map(event -> (Map<?, ?>) ((Map<?, ?>) event).get("Properties"))
+      return lambdaNotifications().stream()
+          .filter(n -> References.in(n.get("Function")).contains("PublishFunction.Alias"))
           .anyMatch(
-              props -> {
-                Map<?, ?> filter = (Map<?, ?>) ((Map<?, ?>) props.get("Filter")).get("S3Key");
-                return ((List<?>) filter.get("Rules"))
-                    .stream()
-                        .map(rule -> (Map<?, ?>) rule)
-                        .allMatch(
-                            r -> {
-                              String value = String.valueOf(resolve(r.get("Value")));
-                              return r.get("Name").equals("prefix")
-                                  ? key.startsWith(value)
-                                  : key.endsWith(value);
-                            });
-              });
+              notification ->
+                  keyRules(notification).stream()
+                      .allMatch(
+                          r -> {
+                            String value = String.valueOf(resolve(r.get("Value")));
+                            return r.get("Name").equals("prefix")
+                                ? key.startsWith(value)
+                                : key.endsWith(value);
+                          }));
     }
 
     /** A parameter reference as its default value; a literal as itself. */

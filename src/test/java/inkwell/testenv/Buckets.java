@@ -33,8 +33,12 @@ public final class Buckets {
 
   private static final Logger LOG = LoggerFactory.getLogger(Buckets.class);
 
-  /** Properties that describe the deployed bucket but not what the code sees. */
-  private static final Set<String> NAME_ONLY = Set.of("BucketName");
+  /**
+   * Properties that describe the deployed bucket but not what the code sees: its name, and the
+   * notification to a function the emulators do not run ({@link NotificationPlayer} plays S3's
+   * part).
+   */
+  static final Set<String> NOT_APPLIED = Set.of("BucketName", "NotificationConfiguration");
 
   /** What was applied to a created bucket, and what the server could not do. */
   public record Created(String name, Set<String> applied, Set<String> unsupported) {}
@@ -53,7 +57,7 @@ public final class Buckets {
     Set<String> unsupported = new LinkedHashSet<>();
     for (Map.Entry<String, Object> property : template.properties(resource).entrySet()) {
       String key = property.getKey();
-      if (NAME_ONLY.contains(key)) {
+      if (NOT_APPLIED.contains(key)) {
         continue;
       }
       Map<String, Object> value = (Map<String, Object>) property.getValue();
