@@ -7,6 +7,7 @@ import inkwell.post.Post;
 import inkwell.post.Tag;
 import inkwell.storage.RenderStore;
 import inkwell.storage.Sequencer;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,6 +66,15 @@ public final class DynamoRenderStore implements RenderStore {
     return sameSource && Attributes.integer(stored, RenderedItems.RENDER_VERSION) >= renderVersion
         ? Result.CURRENT
         : Result.SUPERSEDED;
+  }
+
+  /**
+   * Counts every tag membership again into the counts the tag index reads, and marks them complete:
+   * what a table from before counts were kept needs once ({@link TagLedger#rebuild}). Returns the
+   * memberships counted.
+   */
+  public int rebuildTagCounts() {
+    return new TagLedger(items.dynamo(), items.table(), Clock.systemUTC()).rebuild();
   }
 
   @Override

@@ -86,6 +86,80 @@ final class TagLedger {
     checked = true;
   }
 
+  /**
+   * Counts the table's memberships again (an upgraded table, or after a crash whose retries ran
+   * out): every membership goes into its tag's ledger, every ledger entry without its membership
+   * leaves it, then the marker says the counts are complete. One consistent Scan, and a GetItem per
+   * membership and entry to check it still stands; safe beside publishing, whose writes keep their
+   * conditions. Returns the memberships counted.
+   */
+  int rebuild() {
+    int counted = 0;
+    Map<String, AttributeValue> values =
+        Map.of(
+            ":post", s(PostTable.POST_PREFIX),
+            ":tag", s(PostTable.TAG_PREFIX),
+            ":ledger", s(PostTable.TAG_LEDGER_PREFIX));
+    for (Map<String, AttributeValue> item :
+        dynamo
+            .scanPaginator(
+                r ->
+                    r.tableName(table)
+                        .consistentRead(true)
+                        .filterExpression(
+                            "(begins_with(pk, :post) AND begins_with(sk, :tag))"
+                                + " OR begins_with(pk, :ledger)")
+                        .expressionAttributeValues(values))
+            .items()) {
+      String pk = Attributes.string(item, PostTable.PK);
+      if (pk.startsWith(PostTable.TAG_LEDGER_PREFIX)) {
+        dropEntriesWithoutMembership(pk.substring(PostTable.TAG_LEDGER_PREFIX.length()), item);
+      } else {
+        add(item);
+        counted += standsOrLeaves(pk.substring(PostTable.POST_PREFIX.length()), item) ? 1 : 0;
+      }
+    }
+    dynamo.putItem(r -> r.tableName(table).item(TagCountItems.marker()));
+    LOG.info("action", "TAG_COUNTS_READY", "reason", "rebuilt", "memberships", counted);
+    return counted;
+  }
+
+  private void dropEntriesWithoutMembership(String tag, Map<String, AttributeValue> ledger) {
+    ledger.forEach(
+        (name, entry) -> {
+          if (name.startsWith(ENTRY_PREFIX)) {
+            String slug = name.substring(ENTRY_PREFIX.length());
+            Map<String, AttributeValue> membership = new HashMap<>(entry.m());
+            membership.put(PostTable.SK, s(PostTable.TAG_PREFIX + tag));
+            standsOrLeaves(slug, membership);
+          }
+        });
+  }
+
+  /**
+   * True if the membership of {@code slug} named by {@code item} (its tag key, source and
+   * sequencer) is still in the table; else its ledger entry, if it is that one, is removed.
+   */
+  private boolean standsOrLeaves(String slug, Map<String, AttributeValue> item) {
+    String sk = Attributes.string(item, PostTable.SK);
+    String src = Attributes.string(item, "src");
+    String seq = Attributes.string(item, "seq");
+    var now =
+        dynamo.getItem(
+            r ->
+                r.tableName(table)
+                    .consistentRead(true)
+                    .key(Map.of(PostTable.PK, s(PostTable.postPk(slug)), PostTable.SK, s(sk))));
+    boolean stands =
+        now.hasItem()
+            && src.equals(Attributes.string(now.item(), "src"))
+            && seq.equals(Attributes.string(now.item(), "seq"));
+    if (!stands) {
+      remove(slug, sk.substring(PostTable.TAG_PREFIX.length()), EXACTLY_MINE, src, seq);
+    }
+    return stands;
+  }
+
   /** Records the membership {@code item} just written (a tag item of {@link RenderedItems}). */
   void add(Map<String, AttributeValue> item) {
     String slug = Attributes.string(item, "slug");

@@ -128,17 +128,19 @@ public final class Cli {
         yield ExitCode.OK;
       }
       case "reindex" -> {
+        DynamoRenderStore renders = new DynamoRenderStore(dynamo, target.table(), content);
         Reindexer.Result result =
             new Reindexer(
                     catalog,
                     posts,
                     content,
-                    new DynamoRenderStore(dynamo, target.table(), content),
+                    renders,
                     target.pipeline(),
                     PostPipeline.RENDER_VERSION,
                     progress)
                 .reindex();
         out.println(result.summary());
+        out.println("tag counts: " + renders.rebuildTagCounts() + " tag memberships counted");
         rebuildSearchIndex(target);
         yield result.exitCode();
       }

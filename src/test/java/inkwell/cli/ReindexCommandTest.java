@@ -14,8 +14,10 @@ import inkwell.storage.Listing;
 import inkwell.storage.PostSummary;
 import inkwell.storage.RenderStore;
 import inkwell.storage.Sequencer;
+import inkwell.storage.TagCount;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.Emulators;
+import inkwell.testenv.RequestCounter;
 import inkwell.testenv.SqsEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -230,12 +232,69 @@ class ReindexCommandTest {
     }
   }
 
+  /**
+   * A table from before tag counts were kept: no counts, no marker, the tag index counted from
+   * every membership. The command counts them, after which the tag index reads the counts and gives
+   * the same figures.
+   */
   @Test
-  void theCommandAtTheDeployedRenderVersionFindsEveryPostCurrent() {
+  void theCommandCountsTheTagsOfATableFromBeforeCountsWereKept(Emulators emulators) {
+    var dynamo = emulators.dynamoDb();
+    List<TagCount> before = posts.tags(Instant.now());
+    assertThat(before).isNotEmpty();
+    dynamo
+        .scanPaginator(r -> r.tableName(blog.table))
+        .items()
+        .forEach(
+            item -> {
+              String pk = item.get("pk").s();
+              if (pk.equals("TAGCOUNTS") || pk.startsWith("TAGLEDGER#")) {
+                dynamo.deleteItem(
+                    r ->
+                        r.tableName(blog.table)
+                            .key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+              }
+            });
+    assertThat(posts.tags(Instant.now())).as("counted from the memberships").isEqualTo(before);
+
+    TestBlog.Run run = blog.run(UploadHook.NONE, "reindex");
+    assertThat(run.out()).contains(countedLine(emulators));
+    assertThat(posts.tags(Instant.now())).isEqualTo(before);
+    RequestCounter requests = new RequestCounter();
+    var counted =
+        new DynamoPostRepository(
+            inkwell.aws.AwsClients.dynamoDbBuilder(
+                    new inkwell.aws.AwsClients.Settings(
+                        inkwell.testenv.AwsClients.REGION,
+                        emulators.s3Endpoint(),
+                        emulators.dynamoDbEndpoint(),
+                        inkwell.testenv.AwsClients.credentials()))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(requests))
+                .build(),
+            blog.table,
+            content,
+            Clock.systemUTC());
+    assertThat(counted.tags(Instant.now())).isEqualTo(before);
+    assertThat(requests.operations()).as("the counts, complete again").containsExactly("Query");
+  }
+
+  /** The line the command prints: every tag membership in the table, scheduled posts' too. */
+  private String countedLine(Emulators emulators) {
+    long memberships =
+        emulators.dynamoDb().scanPaginator(r -> r.tableName(blog.table)).items().stream()
+            .filter(item -> item.get("pk").s().startsWith("POST#"))
+            .filter(item -> item.get("sk").s().startsWith("TAG#"))
+            .count();
+    return "tag counts: " + memberships + " tag memberships counted";
+  }
+
+  @Test
+  void theCommandAtTheDeployedRenderVersionFindsEveryPostCurrent(Emulators emulators) {
     TestBlog.Run run = blog.run(UploadHook.NONE, "reindex");
     assertThat(run.out())
         .containsExactly(
             "6 current",
+            countedLine(emulators),
             "search index not rebuilt: no search queue known (--stack, or"
                 + " INKWELL_SEARCH_QUEUE_URL)");
     assertThat(run.exitCode()).isZero();
@@ -243,14 +302,16 @@ class ReindexCommandTest {
 
   @Test
   @ExtendWith(SqsEmulator.class)
-  void theCommandAsksTheIndexFunctionToRebuildTheSearchIndexThroughItsQueue(SqsEmulator.Sqs sqs) {
+  void theCommandAsksTheIndexFunctionToRebuildTheSearchIndexThroughItsQueue(
+      SqsEmulator.Sqs sqs, Emulators emulators) {
     String queue = sqs.createFifoQueue("reindex");
     Map<String, String> env = new java.util.HashMap<>(blog.env());
     env.put("INKWELL_SEARCH_QUEUE_URL", queue);
     env.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
     TestBlog.Run run = TestBlog.run(env, UploadHook.NONE, "reindex");
     assertThat(run.out())
-        .containsExactly("6 current", "search index: rebuild from the table requested");
+        .containsExactly(
+            "6 current", countedLine(emulators), "search index: rebuild from the table requested");
     List<software.amazon.awssdk.services.sqs.model.Message> messages =
         sqs.client()
             .receiveMessage(
