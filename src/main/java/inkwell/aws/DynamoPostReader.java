@@ -3,6 +3,7 @@ package inkwell.aws;
 import static inkwell.aws.Attributes.s;
 
 import inkwell.storage.Listing;
+import inkwell.storage.Menu;
 import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostReader;
@@ -153,6 +154,11 @@ public final class DynamoPostReader implements PostReader {
 
   @Override
   public List<MenuLink> menu(Instant now) {
-    return listings.menu(now);
+    return listings.menuEntries().visibleAt(now);
+  }
+
+  @Override
+  public Menu menuEntries() {
+    return listings.menuEntries();
   }
 }

@@ -3,7 +3,7 @@ package inkwell.aws;
 import static inkwell.aws.Attributes.s;
 
 import inkwell.storage.Listing;
-import inkwell.storage.MenuLink;
+import inkwell.storage.Menu;
 import inkwell.storage.Page;
 import inkwell.storage.PostSummary;
 import inkwell.storage.TagCount;
@@ -23,7 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The reads readers make on the two indexes: listings newest first, the neighbours and the oldest
- * post, and the tag counts, each one query that holds only what is visible now. Thread-safe.
+ * post, and the tag counts, each one query that holds only what is visible now; and the menu, one
+ * query of its small partition with each entry's times, to which the caller applies "visible now".
+ * Thread-safe.
  */
 final class Listings {
 
@@ -220,16 +222,17 @@ final class Listings {
     return tags;
   }
 
-  /** The menu's entries visible at {@code now}, in {@link MenuLink#ORDER}: one Query. */
-  List<MenuLink> menu(Instant now) {
-    List<MenuLink> links = new ArrayList<>();
+  /** Every entry of the menu, visible now or not, with its post's times: one Query. */
+  Menu menuEntries() {
+    List<Menu.Entry> entries = new ArrayList<>();
     for (Map<String, AttributeValue> item : tagsIndex(PostTable.MENU)) {
-      if (visibleAt(item, now)) {
-        links.add(PostItems.menuLink(item));
-      }
+      entries.add(
+          new Menu.Entry(
+              PostItems.menuLink(item),
+              Attributes.instant(item, "visibleFrom"),
+              Attributes.instant(item, "expiresAt")));
     }
-    links.sort(MenuLink.ORDER);
-    return links;
+    return new Menu(entries);
   }
 
   /** Every entry of one partition of the tags index, page after page. */

@@ -5,6 +5,7 @@ import inkwell.post.PostError;
 import inkwell.post.Tag;
 import inkwell.storage.InvalidCursorException;
 import inkwell.storage.Listing;
+import inkwell.storage.Menu;
 import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostRepository;
@@ -279,15 +280,27 @@ public final class InMemoryPostRepository implements PostRepository, SourceCatal
 
   @Override
   public synchronized List<MenuLink> menu(Instant now) {
-    List<MenuLink> links = new ArrayList<>();
+    return menuEntries().visibleAt(now);
+  }
+
+  /**
+   * {@inheritDoc} With drafts and scheduled posts shown ({@code --drafts}), every listed entry
+   * shows at any time, as it does in the listings.
+   */
+  @Override
+  public synchronized Menu menuEntries() {
+    List<Menu.Entry> entries = new ArrayList<>();
     for (Entry entry : posts.values()) {
-      Post post = shown(entry, now);
-      if (post != null && post.menu() != null) {
-        links.add(new MenuLink(post.slug(), post.menu().label(), post.menu().position()));
+      Post post = entry.stored().post();
+      if (listed(entry.stored()) && post.menu() != null) {
+        MenuLink link = new MenuLink(post.slug(), post.menu().label(), post.menu().position());
+        entries.add(
+            includeUnpublished
+                ? new Menu.Entry(link, Instant.MIN, null)
+                : new Menu.Entry(link, post.visibleFrom(), post.expiryDate()));
       }
     }
-    links.sort(MenuLink.ORDER);
-    return links;
+    return new Menu(entries);
   }
 
   // ------------------------------------------------------------------ listing rules
@@ -297,7 +310,7 @@ public final class InMemoryPostRepository implements PostRepository, SourceCatal
         || (includeUnpublished && stored.state() == StoredPost.State.DRAFT);
   }
 
-  /** The post of {@code entry} if listings and the menu show it at {@code now}; else null. */
+  /** The post of {@code entry} if listings show it at {@code now}; else null. */
   private Post shown(Entry entry, Instant now) {
     if (!listed(entry.stored())) {
       return null;

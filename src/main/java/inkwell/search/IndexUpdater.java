@@ -1,5 +1,6 @@
 package inkwell.search;
 
+import inkwell.storage.Menu;
 import inkwell.storage.PostReader;
 import inkwell.storage.SnapshotStore;
 import inkwell.storage.SnapshotStore.Pointer;
@@ -20,10 +21,11 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 /**
  * The index function's work for one batch of changes: load the current snapshot (kept in memory
  * between batches while the pointer still names it), apply the changes, write a new immutable
- * snapshot, then move the pointer to it and delete the snapshot before the one it replaced (a
- * reader that is still loading the replaced one keeps it). Nothing readers see changes until the
- * pointer moves. Storage failures propagate, so that the queue delivers the batch again; every step
- * is safe to repeat.
+ * snapshot, then move the pointer to it, with the header's menu read afresh (one Query: the search
+ * pages show it, and the search function reads nothing else), and delete the snapshot before the
+ * one it replaced (a reader that is still loading the replaced one keeps it). Nothing readers see
+ * changes until the pointer moves. Storage failures propagate, so that the queue delivers the batch
+ * again; every step is safe to repeat.
  *
  * <p>One writer at a time: the queue is FIFO with a single message group, so Lambda hands this
  * function one batch at a time. Not thread-safe.
@@ -38,6 +40,7 @@ public final class IndexUpdater {
   public record Result(String snapshot, int posts, int slugsRead, int bytes) {}
 
   private final SnapshotStore store;
+  private final PostReader postReader;
   private final SearchIndexer indexer;
   private final Clock clock;
   private String cachedId;
@@ -46,6 +49,7 @@ public final class IndexUpdater {
   /** With posts read from {@code posts} and source records from {@code sources}. */
   public IndexUpdater(SnapshotStore store, PostReader posts, SourceCatalog sources, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
+    this.postReader = Objects.requireNonNull(posts, "posts");
     this.indexer = new SearchIndexer(posts, sources);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -69,10 +73,12 @@ public final class IndexUpdater {
       throw new UncheckedIOException("cannot update the search index: " + e.getMessage(), e);
     }
     byte[] snapshot = Snapshots.pack(directory);
+    // Read after the batch's posts, so the menu is at least as new as the changes just indexed.
+    Menu menu = postReader.menuEntries();
     String id =
         ID_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
     store.write(id, snapshot);
-    store.point(new Pointer(id, current.map(Pointer::id).orElse(null), posts));
+    store.point(new Pointer(id, current.map(Pointer::id).orElse(null), posts, menu));
     current.map(Pointer::previous).ifPresent(store::delete);
     cachedId = id;
     cached = directory;
@@ -87,6 +93,8 @@ public final class IndexUpdater {
         slugsRead,
         "posts",
         posts,
+        "menuEntries",
+        menu.entries().size(),
         "bytes",
         snapshot.length);
     return new Result(id, posts, slugsRead, snapshot.length);

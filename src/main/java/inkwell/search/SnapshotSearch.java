@@ -1,5 +1,7 @@
 package inkwell.search;
 
+import inkwell.storage.Menu;
+import inkwell.storage.MenuLink;
 import inkwell.storage.PostSearch;
 import inkwell.storage.SearchQuery;
 import inkwell.storage.SearchResults;
@@ -9,21 +11,22 @@ import inkwell.support.StructuredLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The search function's index: the snapshot the pointer names, held in memory. The pointer is read
- * again at most every {@code checkEvery}; when it names another snapshot, that one is loaded and
- * replaces the old one between two searches. If the pointer or the snapshot cannot be read, the
- * index in memory keeps answering (logged); with none in memory, the failure propagates (a 503).
- * Thread-safe.
+ * The search function's index: the snapshot the pointer names, held in memory with the header's
+ * menu the pointer carries. The pointer is read again at most every {@code checkEvery}; when it
+ * names another snapshot, that one is loaded and replaces the old one, with its menu, between two
+ * searches. If the pointer or the snapshot cannot be read, the index in memory keeps answering
+ * (logged); with none in memory, the failure propagates (a 503). Thread-safe.
  */
 public final class SnapshotSearch implements PostSearch {
 
   private static final StructuredLog LOG = new StructuredLog("inkwell.search");
 
-  private record Loaded(String id, LuceneSearch search) {}
+  private record Loaded(String id, LuceneSearch search, Menu menu) {}
 
   private final SnapshotStore store;
   private final Clock clock;
@@ -42,19 +45,29 @@ public final class SnapshotSearch implements PostSearch {
     if (query.isEmpty()) {
       return SearchResults.none(query);
     }
-    return current().search(query, now);
+    return inMemory().search().search(query, now);
   }
 
-  /** The snapshot in memory, after reading the pointer again if it is time to. */
-  LuceneSearch current() {
+  /**
+   * The header's menu visible at {@code now}, as the pointer to the snapshot in memory gives it
+   * (the index function reads it from the table with every batch): read, like the index, at most
+   * every {@code checkEvery}. Empty for a pointer written before the menu was recorded; throws like
+   * {@link #search} when nothing is in memory and the bucket cannot be read.
+   */
+  public List<MenuLink> menu(Instant now) {
+    return inMemory().menu().visibleAt(now);
+  }
+
+  /** What is in memory, after reading the pointer again if it is time to. */
+  private Loaded inMemory() {
     Instant now = clock.instant();
     Loaded have = loaded;
     if (have != null && now.isBefore(checked.plus(checkEvery))) {
-      return have.search();
+      return have;
     }
     synchronized (this) {
       if (loaded != null && now.isBefore(checked.plus(checkEvery))) {
-        return loaded.search();
+        return loaded;
       }
       try {
         loaded = refreshed(loaded);
@@ -69,7 +82,7 @@ public final class SnapshotSearch implements PostSearch {
             "message", String.valueOf(e.getMessage()));
       }
       checked = now;
-      return loaded.search();
+      return loaded;
     }
   }
 
@@ -79,11 +92,14 @@ public final class SnapshotSearch implements PostSearch {
       return new Loaded(
           null,
           LuceneSearch.open(
-              new org.apache.lucene.store.ByteBuffersDirectory(), new SearchAnalyzer(), false));
+              new org.apache.lucene.store.ByteBuffersDirectory(), new SearchAnalyzer(), false),
+          Menu.EMPTY);
     }
     String id = pointer.get().id();
     if (have != null && id.equals(have.id())) {
-      return have;
+      return have.menu().equals(pointer.get().menu())
+          ? have
+          : new Loaded(id, have.search(), pointer.get().menu());
     }
     long start = System.nanoTime();
     byte[] snapshot = store.read(id);
@@ -100,6 +116,6 @@ public final class SnapshotSearch implements PostSearch {
         snapshot.length,
         "millis",
         (System.nanoTime() - start) / 1_000_000);
-    return new Loaded(id, search);
+    return new Loaded(id, search, pointer.get().menu());
   }
 }

@@ -45,4 +45,11 @@ public interface PostReader {
    * and pages whose front matter gives them a {@code menu} position.
    */
   List<MenuLink> menu(Instant now);
+
+  /**
+   * Every entry of the header's menu, visible now or not, with the times that decide when it shows:
+   * for a reader that applies "visible now" later (the search function, from the index function's
+   * copy). {@code menuEntries().visibleAt(now)} is {@link #menu menu(now)}.
+   */
+  Menu menuEntries();
 }

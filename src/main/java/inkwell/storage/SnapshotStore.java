@@ -11,12 +11,24 @@ import java.util.Optional;
 public interface SnapshotStore {
 
   /**
-   * The current snapshot.
+   * The current snapshot, and what the search pages need besides the index.
    *
    * @param id the snapshot's name, unique per write
    * @param previous the snapshot it replaced, or {@code null}
+   * @param menu the header's menu as the table held it when the snapshot was written, with its
+   *     entries' times; {@link Menu#EMPTY} in a pointer written before the menu was recorded
    */
-  record Pointer(String id, String previous, int posts) {}
+  record Pointer(String id, String previous, int posts, Menu menu) {
+
+    public Pointer {
+      menu = menu == null ? Menu.EMPTY : menu;
+    }
+
+    /** A pointer without a menu. */
+    public Pointer(String id, String previous, int posts) {
+      this(id, previous, posts, Menu.EMPTY);
+    }
+  }
 
   /** The pointer, or empty before the first snapshot. */
   Optional<Pointer> current();

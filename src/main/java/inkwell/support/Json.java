@@ -7,14 +7,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes JSON objects, and reads flat ones, with jackson-core's streaming generator: no reflection,
- * nothing to warm up. Values may be strings, numbers, booleans, {@code null}, lists, maps, or
- * anything else (written with {@code toString()}, which suits {@code Instant}). Thread-safe.
+ * Writes JSON objects, and reads flat ones (and arrays of flat ones), with jackson-core's streaming
+ * generator: no reflection, nothing to warm up. Values may be strings, numbers, booleans, {@code
+ * null}, lists, maps, or anything else (written with {@code toString()}, which suits {@code
+ * Instant}). Thread-safe.
  */
 public final class Json {
 
@@ -80,22 +82,62 @@ public final class Json {
    * object.
    */
   public static Map<String, String> flatObject(String json) {
-    Map<String, String> fields = new LinkedHashMap<>();
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      return flatFields(parser);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The objects in the array at the top-level field {@code name} of a JSON object, each read as
+   * {@link #flatObject} reads one; empty if the object has no such field or it is {@code null}.
+   * Throws {@link IllegalArgumentException} if {@code json} is not an object or the field is not an
+   * array of objects.
+   */
+  public static List<Map<String, String>> flatObjects(String json, String name) {
+    List<Map<String, String>> objects = new ArrayList<>();
     try (JsonParser parser = FACTORY.createParser(json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("not a JSON object");
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
+        boolean wanted = parser.currentName().equals(name);
         JsonToken value = parser.nextToken();
-        if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
-          fields.put(name, parser.getText());
-        } else {
+        if (!wanted || value == JsonToken.VALUE_NULL) {
           parser.skipChildren();
+          continue;
+        }
+        if (value != JsonToken.START_ARRAY) {
+          throw new IllegalArgumentException(name + " is not an array");
+        }
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+          objects.add(flatFields(parser));
+        }
+        if (parser.currentToken() != JsonToken.END_ARRAY) {
+          throw new IllegalArgumentException(name + " holds something other than objects");
         }
       }
     } catch (IOException e) {
       throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+    }
+    return objects;
+  }
+
+  /** The fields of the object the parser has just entered, up to its end, as flatObject reads. */
+  private static Map<String, String> flatFields(JsonParser parser) throws IOException {
+    Map<String, String> fields = new LinkedHashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+        fields.put(field, parser.getText());
+      } else {
+        parser.skipChildren();
+      }
     }
     return fields;
   }

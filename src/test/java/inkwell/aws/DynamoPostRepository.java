@@ -3,6 +3,7 @@ package inkwell.aws;
 import inkwell.post.Post;
 import inkwell.post.PostError;
 import inkwell.storage.Listing;
+import inkwell.storage.Menu;
 import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
 import inkwell.storage.PostRepository;
@@ -117,5 +118,10 @@ public final class DynamoPostRepository implements PostRepository {
   @Override
   public List<MenuLink> menu(Instant now) {
     return reader.menu(now);
+  }
+
+  @Override
+  public Menu menuEntries() {
+    return reader.menuEntries();
   }
 }

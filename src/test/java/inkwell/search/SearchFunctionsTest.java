@@ -58,6 +58,7 @@ class SearchFunctionsTest {
   private PublishHandler publish;
   private IndexHandler index;
   private SearchHandler search;
+  private Map<String, Object> properties;
 
   SearchFunctionsTest(Emulators emulators, SqsEmulator.Sqs sqs) {
     this.emulators = emulators;
@@ -75,7 +76,7 @@ class SearchFunctionsTest {
     Buckets.createContentBucket(s3, bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
     queue = sqs.createFifoQueue("search");
-    Map<String, Object> properties =
+    properties =
         Map.of(
             "inkwell.bucket",
             bucket,
@@ -318,6 +319,137 @@ class SearchFunctionsTest {
       }
       assertThat(incremental.get("tunnels")).containsExactly("wombat");
       assertThat(incremental.get("burrows")).isEmpty();
+    }
+  }
+
+  /** The links of a page's header menu after Home, Tags, Archive and Feed: "href label". */
+  private static java.util.List<String> menuLinks(String html) {
+    int start = html.indexOf("<nav class=\"site-nav\"");
+    String nav = html.substring(start, html.indexOf("</nav>", start));
+    java.util.List<String> links = new java.util.ArrayList<>();
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("<a href=\"([^\"]*)\"[^>]*>([^<]*)</a>").matcher(nav);
+    while (link.find()) {
+      links.add(link.group(1) + " " + link.group(2));
+    }
+    assertThat(links.subList(0, 4)).as(nav).hasSize(4).last().isEqualTo("/feed.xml Feed");
+    return links.subList(4, links.size());
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class HeaderMenu {
+
+    private inkwell.site.SiteHandler site;
+
+    @BeforeAll
+    void newStackWithMenuPages() throws Exception {
+      startFunctions();
+      java.util.Map<String, Object> fresh = new java.util.HashMap<>(properties);
+      fresh.put("inkwell.site.shared-cache-seconds", "0");
+      site = new inkwell.site.SiteHandler(ApplicationContext.builder().properties(fresh).start());
+      upload(
+          "pages/about.md", "---\ntitle: About this blog\nmenu: 1\nmenuTitle: About\n---\nWho.\n");
+      upload("pages/now.md", "---\ntitle: Now\nmenu: 2\n---\nWhat now.\n");
+      upload("posts/lambda.md", "---\ntitle: Deploying Lambda functions\n---\nDeploying.\n");
+      indexAll();
+      awaitNewSnapshot();
+    }
+
+    @AfterAll
+    void stopSite() {
+      site.close();
+    }
+
+    private String sitePage(String path) {
+      APIGatewayV2HTTPResponse response =
+          LambdaInvoker.invoke(
+              site, APIGatewayV2HTTPEvent.class, ApiGatewayEvents.request("GET", path, Map.of()));
+      assertThat(response.getStatusCode()).as(path).isEqualTo(200);
+      return response.getIsBase64Encoded() ? body(response) : response.getBody();
+    }
+
+    @Test
+    void theSearchPagesHaveTheMenuEveryOtherPageHas() {
+      java.util.List<String> site = menuLinks(sitePage("/"));
+      assertThat(site).contains("/about/ About", "/now/ Now");
+      assertThat(menuLinks(body(get("/search", Map.of())))).isEqualTo(site);
+      assertThat(menuLinks(body(get("/search?q=deploying", Map.of())))).isEqualTo(site);
+      assertThat(menuLinks(body(get("/search?q=zeppelin", Map.of("accept-encoding", "gzip")))))
+          .isEqualTo(site);
+    }
+
+    @Test
+    void aChangedMenuFieldShowsOnTheSearchPageOnceTheIndexFunctionRan() throws Exception {
+      upload("pages/uses.md", "---\ntitle: Uses\nmenu: 50\n---\nA laptop.\n");
+      indexAll();
+      awaitNewSnapshot();
+      assertThat(menuLinks(body(get("/search", Map.of())))).last().isEqualTo("/uses/ Uses");
+
+      upload("pages/uses.md", "---\ntitle: Uses\nmenu: 0\nmenuTitle: Gear\n---\nA laptop.\n");
+      assertThat(menuLinks(body(get("/search", Map.of()))))
+          .as("as fresh as the last snapshot")
+          .last()
+          .isEqualTo("/uses/ Uses");
+      indexAll();
+      awaitNewSnapshot();
+      assertThat(menuLinks(body(get("/search", Map.of())))).first().isEqualTo("/uses/ Gear");
+    }
+
+    @Test
+    void aRemovedPageAndATakenOutMenuFieldLeaveTheSearchPageMenu() throws Exception {
+      upload("pages/colophon.md", "---\ntitle: Colophon\nmenu: 60\n---\nSet in Inkwell.\n");
+      upload("pages/contact.md", "---\ntitle: Contact\nmenu: 61\n---\nWrite.\n");
+      indexAll();
+      awaitNewSnapshot();
+      assertThat(menuLinks(body(get("/search", Map.of()))))
+          .contains("/colophon/ Colophon", "/contact/ Contact");
+
+      delete("pages/colophon.md");
+      upload("pages/contact.md", "---\ntitle: Contact\n---\nWrite.\n");
+      indexAll();
+      awaitNewSnapshot();
+      assertThat(menuLinks(body(get("/search", Map.of()))))
+          .doesNotContain("/colophon/ Colophon", "/contact/ Contact")
+          .contains("/about/ About");
+    }
+
+    @Test
+    void theJsonApiCarriesNoMenu() throws Exception {
+      JsonNode results = JSON.readTree(body(get("/api/search?q=deploying", Map.of())));
+      java.util.List<String> fields = new java.util.ArrayList<>();
+      results.fieldNames().forEachRemaining(fields::add);
+      assertThat(fields)
+          .containsExactly("query", "page", "total", "totalIsLowerBound", "results", "next");
+      assertThat(results.get("results").get(0).get("slug").asText()).isEqualTo("lambda");
+    }
+
+    @Test
+    void aPointerFromBeforeTheMenuStillServesAndARebuildRecordsTheMenu() throws Exception {
+      S3SnapshotStore store = new S3SnapshotStore(s3, bucket, "_search/");
+      inkwell.storage.SnapshotStore.Pointer current = store.current().orElseThrow();
+      assertThat(current.menu().entries()).isNotEmpty();
+      // The pointer as the version before the menu wrote it.
+      s3.putObject(
+          r -> r.bucket(bucket).key(store.pointerKey()),
+          RequestBody.fromString(
+              "{\"snapshot\":\""
+                  + current.id()
+                  + "\",\"previous\":\""
+                  + current.previous()
+                  + "\",\"posts\":"
+                  + current.posts()
+                  + "}"));
+      awaitNewSnapshot();
+      APIGatewayV2HTTPResponse page = get("/search?q=deploying", Map.of());
+      assertThat(page.getStatusCode()).isEqualTo(200);
+      assertThat(body(page)).contains("Deploying Lambda functions");
+      assertThat(menuLinks(body(page))).isEmpty();
+
+      new SqsSearchChanges(sqs.client(), queue).requestRebuild();
+      assertThat(indexAll()).isEqualTo(1);
+      awaitNewSnapshot();
+      assertThat(menuLinks(body(get("/search", Map.of())))).isEqualTo(menuLinks(sitePage("/")));
     }
   }
 }

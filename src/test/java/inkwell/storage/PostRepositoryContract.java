@@ -545,6 +545,35 @@ public abstract class PostRepositoryContract {
   }
 
   @Test
+  void theMenuEntriesHoldScheduledAndExpiredEntriesWithTheTimesThatDecideThem() {
+    writer.publish(
+        menued("pages/about.md", "title: About this blog\nmenu: 2\nmenuTitle: About"), seq(1));
+    writer.publish(menued("posts/draft.md", "title: Draft\ndraft: true\nmenu: 0"), seq(1));
+    writer.publish(
+        menued(
+            "posts/later.md", "title: Later\ndate: 2026-05-01\npublishDate: 2026-07-01\nmenu: 0"),
+        seq(1));
+    writer.publish(
+        menued("posts/old.md", "title: Old\ndate: 2026-01-01\nexpiryDate: 2026-03-01\nmenu: 1"),
+        seq(1));
+
+    Menu entries = reader.menuEntries();
+    assertThat(entries.entries())
+        .extracting(e -> e.link().slug() + " " + e.visibleFrom() + " " + e.expiresAt())
+        .containsExactlyInAnyOrder(
+            "about " + reader.findPost("about").orElseThrow().post().visibleFrom() + " null",
+            "later 2026-07-01T00:00:00Z null",
+            "old 2026-01-01T00:00:00Z 2026-03-01T00:00:00Z");
+    for (String at :
+        List.of("2026-02-01T00:00:00Z", "2026-06-01T12:00:00Z", "2026-07-02T00:00:00Z")) {
+      assertThat(entries.visibleAt(Instant.parse(at)))
+          .as("visible at %s", at)
+          .isEqualTo(reader.menu(Instant.parse(at)))
+          .isNotEmpty();
+    }
+  }
+
+  @Test
   void anEntryFollowsItsPostThroughEditsRenamesAndRemoval() {
     String key = "pages/about.md";
     writer.publish(menued(key, "title: About\nmenu: 3"), seq(1));
