@@ -24,12 +24,23 @@ final class TagCountItems {
 
   static final String SHARD_PREFIX = "s";
 
+  /** A shard summary's change counter, the ledger shard's at the write it summarises. */
+  static final String CHANGES = "c";
+
+  private static final String ALWAYS = "a";
+  private static final String TIMED = "t";
+  private static final String FIRST = "f";
+  private static final String NAME = "n";
+
   /** The marker's sort key: no tag slug starts with "!". */
   static final String READY = "!ready";
 
   private TagCountItems() {}
 
-  /** A shard's summary of {@code ledger}, the shard item as a ledger write returned it. */
+  /**
+   * A shard's summary of {@code ledger}, the shard item as a ledger write returned it. One-letter
+   * names: the tag index reads a summary per shard of every tag, so its size is the page's cost.
+   */
   static Map<String, AttributeValue> summary(Map<String, AttributeValue> ledger, Instant now) {
     int always = 0;
     List<AttributeValue> timed = new ArrayList<>();
@@ -41,18 +52,15 @@ final class TagCountItems {
       }
       Map<String, AttributeValue> entry = attribute.getValue().m();
       Instant from = Attributes.instant(entry, "from");
-      boolean alwaysVisible = (from == null || !from.isAfter(now)) && !entry.containsKey("expires");
-      if (alwaysVisible) {
+      Instant expires = Attributes.instant(entry, "expires");
+      if ((from == null || !from.isAfter(now)) && expires == null) {
         always++;
       } else {
-        Map<String, AttributeValue> times = new HashMap<>();
-        if (from != null) {
-          times.put("from", entry.get("from"));
-        }
-        if (entry.containsKey("expires")) {
-          times.put("expires", entry.get("expires"));
-        }
-        timed.add(AttributeValue.fromM(times));
+        timed.add(
+            s(
+                Timestamps.format(from == null ? Instant.EPOCH : from)
+                    + "|"
+                    + (expires == null ? "" : Timestamps.format(expires))));
       }
       String slug = attribute.getKey().substring(TagLedger.ENTRY_PREFIX.length());
       if (first == null || slug.compareTo(first) < 0) {
@@ -61,12 +69,14 @@ final class TagCountItems {
       }
     }
     Map<String, AttributeValue> summary = new HashMap<>();
-    summary.put("changes", ledger.getOrDefault("changes", n(0)));
-    summary.put("always", n(always));
-    summary.put("timed", AttributeValue.fromL(timed));
+    summary.put(CHANGES, ledger.getOrDefault("changes", n(0)));
+    summary.put(ALWAYS, n(always));
+    if (!timed.isEmpty()) {
+      summary.put(TIMED, AttributeValue.fromL(timed));
+    }
     if (first != null) {
-      summary.put("first", s(first));
-      summary.put("name", firstName);
+      summary.put(FIRST, s(first));
+      summary.put(NAME, firstName);
     }
     return summary;
   }
@@ -93,18 +103,21 @@ final class TagCountItems {
         continue;
       }
       Map<String, AttributeValue> summary = value.m();
-      posts += Integer.parseInt(summary.get("always").n());
-      for (AttributeValue times : summary.get("timed").l()) {
-        Instant from = Attributes.instant(times.m(), "from");
-        Instant expires = Attributes.instant(times.m(), "expires");
-        if ((from == null || !from.isAfter(now)) && (expires == null || now.isBefore(expires))) {
-          posts++;
+      posts += Integer.parseInt(summary.get(ALWAYS).n());
+      if (summary.containsKey(TIMED)) {
+        for (AttributeValue times : summary.get(TIMED).l()) {
+          String[] parts = times.s().split("\\|", -1);
+          Instant from = Timestamps.parse(parts[0]);
+          Instant expires = parts[1].isEmpty() ? null : Timestamps.parse(parts[1]);
+          if (!from.isAfter(now) && (expires == null || now.isBefore(expires))) {
+            posts++;
+          }
         }
       }
-      String shardFirst = Attributes.string(summary, "first");
+      String shardFirst = Attributes.string(summary, FIRST);
       if (shardFirst != null && (first == null || shardFirst.compareTo(first) < 0)) {
         first = shardFirst;
-        name = Attributes.string(summary, "name");
+        name = Attributes.string(summary, NAME);
       }
     }
     String slug = Attributes.string(item, PostTable.SK);

@@ -248,14 +248,15 @@ final class TagLedger {
               .tableName(table)
               .key(Map.of(PostTable.PK, s(PostTable.TAG_COUNTS), PostTable.SK, s(tag)))
               .updateExpression("SET #s = :summary")
-              .conditionExpression("attribute_not_exists(#s) OR #s.changes < :changes")
-              .expressionAttributeNames(Map.of("#s", TagCountItems.SHARD_PREFIX + shard))
+              .conditionExpression("attribute_not_exists(#s) OR #s.#c < :changes")
+              .expressionAttributeNames(
+                  Map.of("#s", TagCountItems.SHARD_PREFIX + shard, "#c", TagCountItems.CHANGES))
               .expressionAttributeValues(
                   Map.of(
                       ":summary",
                       AttributeValue.fromM(summary),
                       ":changes",
-                      summary.get("changes")))
+                      summary.get(TagCountItems.CHANGES)))
               .build());
     } catch (ConditionalCheckFailedException e) {
       LOG.info(

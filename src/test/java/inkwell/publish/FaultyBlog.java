@@ -105,7 +105,7 @@ final class FaultyBlog {
   /** A tag count's shard summary without the change counter it was written at. */
   private static AttributeValue withoutChanges(Map<String, AttributeValue> map) {
     Map<String, AttributeValue> copy = new TreeMap<>(map);
-    copy.remove("changes");
+    copy.remove("c");
     return AttributeValue.fromM(copy);
   }
 
