@@ -213,7 +213,7 @@ final class Listings {
         continue;
       }
       String tagSlug = Attributes.string(item, PostTable.GSI2_SK).split("#", 2)[0];
-      names.putIfAbsent(tagSlug, Attributes.string(item, "tagName"));
+      names.merge(tagSlug, Attributes.string(item, "tagName"), TagCount::smallerName);
       counts.merge(tagSlug, 1, Integer::sum);
     }
     List<TagCount> tags = new ArrayList<>();

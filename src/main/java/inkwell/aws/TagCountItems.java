@@ -14,11 +14,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The tag count items: one per tag under {@code pk = TAGCOUNTS}, holding a summary per ledger shard
  * of {@link TagLedger} (its change counter, how many of its posts are always visible, the
- * visibility times of the others, and the smallest slug with the tag's name as that post spells
- * it), so that the count of posts visible at any moment is computed at read time, and scheduled or
- * expiring posts count from and until their time without a write. A marker item says the counts
- * cover every membership of the table (written on the first publish into an empty table, or by a
- * rebuild); without it the tag index is counted from the memberships, as before counts were kept.
+ * visibility times of the others, and the tag's name as the shard's first post spells it, when that
+ * differs from the slug; the index shows the smallest of the spellings), so that the count of posts
+ * visible at any moment is computed at read time, and scheduled or expiring posts count from and
+ * until their time without a write. A marker item says the counts cover every membership of the
+ * table (written on the first publish into an empty table, or by a rebuild); without it the tag
+ * index is counted from the memberships, as before counts were kept.
  */
 final class TagCountItems {
 
@@ -29,7 +30,6 @@ final class TagCountItems {
 
   private static final String ALWAYS = "a";
   private static final String TIMED = "t";
-  private static final String FIRST = "f";
   private static final String NAME = "n";
 
   /** The marker's sort key: no tag slug starts with "!". */
@@ -41,11 +41,11 @@ final class TagCountItems {
    * A shard's summary of {@code ledger}, the shard item as a ledger write returned it. One-letter
    * names: the tag index reads a summary per shard of every tag, so its size is the page's cost.
    */
-  static Map<String, AttributeValue> summary(Map<String, AttributeValue> ledger, Instant now) {
+  static Map<String, AttributeValue> summary(
+      String tag, Map<String, AttributeValue> ledger, Instant now) {
     int always = 0;
     List<AttributeValue> timed = new ArrayList<>();
-    String first = null;
-    AttributeValue firstName = null;
+    String smallest = null;
     for (Map.Entry<String, AttributeValue> attribute : ledger.entrySet()) {
       if (!attribute.getKey().startsWith(TagLedger.ENTRY_PREFIX)) {
         continue;
@@ -62,10 +62,9 @@ final class TagCountItems {
                     + "|"
                     + (expires == null ? "" : Timestamps.format(expires))));
       }
-      String slug = attribute.getKey().substring(TagLedger.ENTRY_PREFIX.length());
-      if (first == null || slug.compareTo(first) < 0) {
-        first = slug;
-        firstName = entry.get("name");
+      String name = Attributes.string(entry, "name");
+      if (name != null && (smallest == null || name.compareTo(smallest) < 0)) {
+        smallest = name;
       }
     }
     Map<String, AttributeValue> summary = new HashMap<>();
@@ -74,9 +73,8 @@ final class TagCountItems {
     if (!timed.isEmpty()) {
       summary.put(TIMED, AttributeValue.fromL(timed));
     }
-    if (first != null) {
-      summary.put(FIRST, s(first));
-      summary.put(NAME, firstName);
+    if (smallest != null && !tag.equals(smallest)) {
+      summary.put(NAME, s(smallest));
     }
     return summary;
   }
@@ -94,8 +92,8 @@ final class TagCountItems {
    * The tag's count of posts visible at {@code now}, or null if none is: the sum over its shards.
    */
   static TagCount count(Map<String, AttributeValue> item, Instant now) {
+    String slug = Attributes.string(item, PostTable.SK);
     int posts = 0;
-    String first = null;
     String name = null;
     for (int shard = 0; shard < TagLedger.SHARDS; shard++) {
       AttributeValue value = item.get(SHARD_PREFIX + shard);
@@ -114,13 +112,11 @@ final class TagCountItems {
           }
         }
       }
-      String shardFirst = Attributes.string(summary, FIRST);
-      if (shardFirst != null && (first == null || shardFirst.compareTo(first) < 0)) {
-        first = shardFirst;
-        name = Attributes.string(summary, NAME);
+      String shardName = summary.containsKey(NAME) ? summary.get(NAME).s() : slug;
+      if (name == null || shardName.compareTo(name) < 0) {
+        name = shardName;
       }
     }
-    String slug = Attributes.string(item, PostTable.SK);
     return posts == 0 ? null : new TagCount(name, slug, posts);
   }
 }

@@ -241,7 +241,7 @@ final class TagLedger {
 
   /** Puts the shard's summary on the tag's count item, unless a later change's is there. */
   private void writeSummary(String tag, String shard, Map<String, AttributeValue> ledger) {
-    Map<String, AttributeValue> summary = TagCountItems.summary(ledger, clock.instant());
+    Map<String, AttributeValue> summary = TagCountItems.summary(tag, ledger, clock.instant());
     try {
       dynamo.updateItem(
           UpdateItemRequest.builder()

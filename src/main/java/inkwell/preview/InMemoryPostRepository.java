@@ -268,7 +268,7 @@ public final class InMemoryPostRepository implements PostRepository, SourceCatal
     Map<String, Integer> counts = new HashMap<>();
     for (PostSummary summary : visible(new Listing.All(), now)) {
       for (Tag tag : summary.tags()) {
-        names.putIfAbsent(tag.slug(), tag.name());
+        names.merge(tag.slug(), tag.name(), TagCount::smallerName);
         counts.merge(tag.slug(), 1, Integer::sum);
       }
     }

@@ -433,6 +433,14 @@ public abstract class PostRepositoryContract {
   }
 
   @Test
+  void aTagSpelledTwoWaysIsNamedByItsSmallestSpellingInAnyOrder() {
+    writer.publish(dated("b", "2024-02-15", "aws"), seq(1));
+    writer.publish(dated("a", "2024-01-15", "AWS"), seq(1));
+    writer.publish(dated("c", "2024-03-15", "Aws"), seq(1));
+    assertThat(reader.tags(NOW)).containsExactly(new TagCount("AWS", "aws", 3));
+  }
+
+  @Test
   void tagCountsFollowTheClockWithoutAWrite() {
     writer.publish(dated("now", "2026-01-01", "x"), seq(1));
     writer.publish(dated("scheduled", "2026-07-01", "x"), seq(1));
