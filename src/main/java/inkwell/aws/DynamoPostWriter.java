@@ -72,7 +72,7 @@ public final class DynamoPostWriter implements PostWriter {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.renderVersion = renderVersion;
     this.claims = new SlugClaims(dynamo, table);
-    this.ledger = new TagLedger(dynamo, table, clock);
+    this.ledger = new TagLedger(items, clock);
     this.writes = new PublishWrites(items, bodies, renderVersion, ledger);
     this.reader = new DynamoPostReader(dynamo, table, bodies);
   }

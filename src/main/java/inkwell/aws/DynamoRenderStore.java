@@ -74,7 +74,7 @@ public final class DynamoRenderStore implements RenderStore {
    * memberships counted.
    */
   public int rebuildTagCounts() {
-    return new TagLedger(items.dynamo(), items.table(), Clock.systemUTC()).rebuild();
+    return new TagLedger(items, Clock.systemUTC()).rebuild();
   }
 
   @Override

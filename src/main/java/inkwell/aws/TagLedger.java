@@ -45,14 +45,16 @@ final class TagLedger {
 
   private static final StructuredLog LOG = new StructuredLog("inkwell.aws.tags");
 
+  private final TableItems items;
   private final DynamoDbClient dynamo;
   private final String table;
   private final Clock clock;
   private volatile boolean checked;
 
-  TagLedger(DynamoDbClient dynamo, String table, Clock clock) {
-    this.dynamo = dynamo;
-    this.table = table;
+  TagLedger(TableItems items, Clock clock) {
+    this.items = items;
+    this.dynamo = items.dynamo();
+    this.table = items.table();
     this.clock = clock;
   }
 
@@ -67,8 +69,7 @@ final class TagLedger {
       return;
     }
     Map<String, AttributeValue> marker = TagCountItems.marker();
-    boolean present =
-        dynamo.getItem(r -> r.tableName(table).key(marker).consistentRead(true)).hasItem();
+    boolean present = items.get(PostTable.TAG_COUNTS, TagCountItems.READY, true).isPresent();
     if (!present
         && dynamo
             .query(
@@ -144,16 +145,12 @@ final class TagLedger {
     String sk = Attributes.string(item, PostTable.SK);
     String src = Attributes.string(item, "src");
     String seq = Attributes.string(item, "seq");
-    var now =
-        dynamo.getItem(
-            r ->
-                r.tableName(table)
-                    .consistentRead(true)
-                    .key(Map.of(PostTable.PK, s(PostTable.postPk(slug)), PostTable.SK, s(sk))));
     boolean stands =
-        now.hasItem()
-            && src.equals(Attributes.string(now.item(), "src"))
-            && seq.equals(Attributes.string(now.item(), "seq"));
+        items
+            .get(PostTable.postPk(slug), sk, true)
+            .filter(now -> src.equals(Attributes.string(now, "src")))
+            .filter(now -> seq.equals(Attributes.string(now, "seq")))
+            .isPresent();
     if (!stands) {
       remove(slug, sk.substring(PostTable.TAG_PREFIX.length()), EXACTLY_MINE, src, seq);
     }
