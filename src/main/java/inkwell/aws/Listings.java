@@ -2,6 +2,7 @@ package inkwell.aws;
 
 import static inkwell.aws.Attributes.s;
 
+import inkwell.post.Post;
 import inkwell.storage.Listing;
 import inkwell.storage.Menu;
 import inkwell.storage.Page;
@@ -250,8 +251,7 @@ final class Listings {
 
   /** True if the index entry's post is visible at {@code now}: published and not expired. */
   private static boolean visibleAt(Map<String, AttributeValue> item, Instant now) {
-    Instant expires = Attributes.instant(item, "expiresAt");
-    return !Attributes.instant(item, "visibleFrom").isAfter(now)
-        && (expires == null || now.isBefore(expires));
+    return Post.isWithin(
+        Attributes.instant(item, "visibleFrom"), Attributes.instant(item, "expiresAt"), now);
   }
 }

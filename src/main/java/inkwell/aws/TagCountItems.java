@@ -3,6 +3,7 @@ package inkwell.aws;
 import static inkwell.aws.Attributes.n;
 import static inkwell.aws.Attributes.s;
 
+import inkwell.post.Post;
 import inkwell.storage.TagCount;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ final class TagCountItems {
           String[] parts = times.s().split("\\|", -1);
           Instant from = Timestamps.parse(parts[0]);
           Instant expires = parts[1].isEmpty() ? null : Timestamps.parse(parts[1]);
-          if (!from.isAfter(now) && (expires == null || now.isBefore(expires))) {
+          if (Post.isWithin(from, expires, now)) {
             posts++;
           }
         }

@@ -130,8 +130,14 @@ public record Post(
 
   /** True when readers may see the post at {@code now}: not a draft, published, not expired. */
   public boolean isVisibleAt(Instant now) {
-    return !draft
-        && !visibleFrom().isAfter(now)
-        && (expiryDate == null || now.isBefore(expiryDate));
+    return !draft && isWithin(visibleFrom(), expiryDate, now);
+  }
+
+  /**
+   * The one rule of "visible now", for stored copies that keep only the times: from {@code
+   * visibleFrom} on, until {@code expiresAt} (exclusive; null for never).
+   */
+  public static boolean isWithin(Instant visibleFrom, Instant expiresAt, Instant now) {
+    return !visibleFrom.isAfter(now) && (expiresAt == null || now.isBefore(expiresAt));
   }
 }

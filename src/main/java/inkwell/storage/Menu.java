@@ -1,5 +1,6 @@
 package inkwell.storage;
 
+import inkwell.post.Post;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public record Menu(List<Entry> entries) {
 
     /** True if the entry shows at {@code now}: published, and not expired. */
     public boolean isVisibleAt(Instant now) {
-      return !visibleFrom.isAfter(now) && (expiresAt == null || now.isBefore(expiresAt));
+      return Post.isWithin(visibleFrom, expiresAt, now);
     }
   }
 
