@@ -236,24 +236,30 @@ final class TagLedger {
     writeSummary(tag, shard, ledger);
   }
 
-  /** Puts the shard's summary on the tag's count item, unless a later change's is there. */
+  /**
+   * Puts the shard's summary on the tag's count item, unless a later change's is there: a summary
+   * sorts below the bare counter of every later change ({@link TagCountItems#counter}). A summary
+   * in the earlier map layout is replaced.
+   */
   private void writeSummary(String tag, String shard, Map<String, AttributeValue> ledger) {
-    Map<String, AttributeValue> summary = TagCountItems.summary(tag, ledger, clock.instant());
+    AttributeValue summary = TagCountItems.summary(tag, ledger, clock.instant());
     try {
       dynamo.updateItem(
           UpdateItemRequest.builder()
               .tableName(table)
               .key(Map.of(PostTable.PK, s(PostTable.TAG_COUNTS), PostTable.SK, s(tag)))
               .updateExpression("SET #s = :summary")
-              .conditionExpression("attribute_not_exists(#s) OR #s.#c < :changes")
-              .expressionAttributeNames(
-                  Map.of("#s", TagCountItems.SHARD_PREFIX + shard, "#c", TagCountItems.CHANGES))
+              .conditionExpression(
+                  "attribute_not_exists(#s) OR attribute_type(#s, :map) OR #s < :counter")
+              .expressionAttributeNames(Map.of("#s", TagCountItems.SHARD_PREFIX + shard))
               .expressionAttributeValues(
                   Map.of(
                       ":summary",
-                      AttributeValue.fromM(summary),
-                      ":changes",
-                      summary.get(TagCountItems.CHANGES)))
+                      summary,
+                      ":map",
+                      s("M"),
+                      ":counter",
+                      s(TagCountItems.counter(TagCountItems.changes(ledger)))))
               .build());
     } catch (ConditionalCheckFailedException e) {
       LOG.info(

@@ -109,6 +109,37 @@ class DynamoPostRepositoryTest extends PostRepositoryContract {
     }
 
     /**
+     * A count item written before shard summaries were strings holds a map per shard: it is read as
+     * it is, and the shard's next change replaces it, whatever counter the map holds.
+     */
+    @Test
+    void aCountInTheEarlierMapLayoutIsReadThenReplaced() {
+      writer.publish(dated("a", "2024-01-15", "x"), seq(1));
+      var key =
+          java.util.Map.of(
+              PostTable.PK, Attributes.s(PostTable.TAG_COUNTS), PostTable.SK, Attributes.s("x"));
+      String shard = "s" + TagLedger.shard("a");
+      dynamo.putItem(
+          r ->
+              r.tableName(table)
+                  .item(
+                      java.util.Map.of(
+                          PostTable.PK,
+                          Attributes.s(PostTable.TAG_COUNTS),
+                          PostTable.SK,
+                          Attributes.s("x"),
+                          shard,
+                          software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(
+                              java.util.Map.of("c", Attributes.n(999), "a", Attributes.n(1))))));
+      assertThat(reader.tags(NOW)).containsExactly(new TagCount("x", "x", 1));
+
+      writer.publish(dated("a", "2024-01-15"), seq(2));
+      assertThat(reader.tags(NOW)).as("the post left the tag").isEmpty();
+      assertThat(dynamo.getItem(r -> r.tableName(table).key(key)).item().get(shard).s())
+          .startsWith(TagCountItems.counter(2) + "|0");
+    }
+
+    /**
      * A table from before counts were kept (no marker): the tag index counts the memberships, as it
      * did, and a writer that finds posts listed does not declare the counts complete.
      */
