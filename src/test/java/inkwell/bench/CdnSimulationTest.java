@@ -78,4 +78,32 @@ class CdnSimulationTest {
     assertThat(invalidated.originRequests()).isGreaterThan(kept.originRequests());
     assertThat(kept.bytes()).isEqualTo(SMALL.views() * 1000);
   }
+
+  @Test
+  void theSiteBehindTheCdnPaysNoApiRequestAsItsOriginIsTheFunctionUrl() {
+    // 1,000 views, 300 of them reaching the site; each page 1 ms, half a read unit, one GetItem.
+    long[] views = {700, 200, 50, 50};
+    long[] reached = {210, 60, 15, 15};
+    CdnSimulation.Result result =
+        new CdnSimulation.Result(1000, views, 700, reached, 1_000_000, 0, 0, 0, 0);
+    CostModel.Inputs in = new CostModel.Inputs();
+    Map<String, PageBench.PageFigures> pages = new HashMap<>();
+    for (String type : ViewTrace.TYPES) {
+      pages.put(type, new PageBench.PageFigures("/", 1, 1, List.of("GetItem"), 0.5, 200, 100));
+    }
+    in.pages = new PageBench.Figures(pages, 1, 1);
+
+    CdnBill site = CdnCostBench.priced("site", result, in, CdnCostBench.Origin.SITE).bill();
+    CdnBill api = CdnCostBench.priced("api", result, in, CdnCostBench.Origin.HTTP_API).bill();
+    CdnBill none = CdnCostBench.priced("none", result, in, CdnCostBench.Origin.NONE).bill();
+    assertThat(site.apiRequests()).isZero();
+    assertThat(site.lambdaRequests()).isEqualTo(300);
+    assertThat(site.cdnRequests()).isEqualTo(1000);
+    assertThat(site.cdnFunctions()).isEqualTo(1000);
+    assertThat(api.apiRequests()).isEqualTo(300);
+    assertThat(api.perMillionViews() - site.perMillionViews())
+        .isCloseTo(300 * CostModel.HTTP_API_PER_REQUEST / 1000 * 1e6, within(1e-9));
+    assertThat(none.apiRequests()).isEqualTo(1000);
+    assertThat(none.cdnRequests()).isZero();
+  }
 }

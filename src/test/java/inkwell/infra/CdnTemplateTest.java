@@ -8,8 +8,12 @@ import inkwell.testenv.SamTemplate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
@@ -17,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CDN block of {@code template.yaml}: a CloudFront distribution in front of the HTTP API, and
- * each known trap of that arrangement handled (docs/AWS.md, "The CDN"). cfn-lint 1.51 and the SAM
- * translator 1.110 pass the template; they are not part of the build (docs/AWS.md).
+ * The CDN block of {@code template.yaml}: a CloudFront distribution in front of the site function's
+ * URL (and of the HTTP API for search), and each known trap of that arrangement handled
+ * (docs/AWS.md, "The CDN"). cfn-lint 1.51 and the SAM translator 1.110 pass the template; they are
+ * not part of the build (docs/AWS.md).
  */
 class CdnTemplateTest {
 
@@ -46,6 +51,59 @@ class CdnTemplateTest {
 
   private static Map<String, Object> behavior() {
     return map(distribution(), "DefaultCacheBehavior");
+  }
+
+  /** The cache behaviours for other paths, by path pattern. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> pathBehaviors() {
+    Map<String, Map<String, Object>> behaviors = new LinkedHashMap<>();
+    for (Object entry : list(distribution().getOrDefault("CacheBehaviors", List.of()))) {
+      Map<String, Object> behavior = (Map<String, Object>) entry;
+      behaviors.put(behavior.get("PathPattern").toString(), behavior);
+    }
+    return behaviors;
+  }
+
+  /** The default behaviour and every path's. */
+  private static List<Map<String, Object>> allBehaviors() {
+    List<Map<String, Object>> all = new ArrayList<>(List.of(behavior()));
+    all.addAll(pathBehaviors().values());
+    return all;
+  }
+
+  /** The origin a behaviour sends its misses to. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> originOf(Map<String, Object> behavior) {
+    Object id = behavior.get("TargetOriginId");
+    return list(distribution().get("Origins")).stream()
+        .map(o -> (Map<String, Object>) o)
+        .filter(o -> id.equals(o.get("Id")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no origin " + id));
+  }
+
+  /** The template's Lambda permissions for CloudFront, by action. */
+  private static Map<String, Map<String, Object>> cloudFrontPermissions() {
+    Map<String, Map<String, Object>> permissions = new TreeMap<>();
+    TEMPLATE
+        .resources()
+        .forEach(
+            (name, resource) -> {
+              Map<String, Object> properties = TEMPLATE.properties(name);
+              if ("AWS::Lambda::Permission".equals(((Map<?, ?>) resource).get("Type"))
+                  && "cloudfront.amazonaws.com".equals(properties.get("Principal"))) {
+                permissions.put(properties.get("Action").toString(), properties);
+              }
+            });
+    return permissions;
+  }
+
+  /** The paths the HTTP API sends to the search function (its HttpApi events). */
+  private static List<String> searchPaths() {
+    return ((Map<?, ?>) TEMPLATE.properties("SearchFunction").get("Events"))
+        .values().stream()
+            .map(e -> ((Map<?, ?>) ((Map<?, ?>) e).get("Properties")).get("Path").toString())
+            .toList();
   }
 
   private static Map<String, Object> cacheKey() {
@@ -80,6 +138,50 @@ class CdnTemplateTest {
       assertThat(conditionOf("SiteViewerHostFunction")).isEqualTo("CdnForwardsViewerHost");
       assertThat(References.in(condition("CdnForwardsViewerHost"))).isEmpty();
       assertThat(condition("CdnForwardsViewerHost").toString()).contains("HasCdn", "HasBaseUrl");
+      for (String resource :
+          List.of(
+              "SiteFunctionUrl",
+              "SiteOriginAccessControl",
+              "SiteUrlInvokeUrlPermission",
+              "SiteUrlInvokePermission",
+              "SiteUrlErrorsAlarm")) {
+        assertThat(conditionOf(resource)).as(resource).isEqualTo("HasCdn");
+      }
+    }
+
+    @Test
+    void withoutTheCdnThereIsNoFunctionUrlNoCloudFrontResourceAndNoPermissionForCloudFront() {
+      // Cdn=false: readers use the API; nothing may open a function URL or name CloudFront.
+      Set<String> cdnResources =
+          Set.of("SiteFunctionUrl", "SiteOriginAccessControl", "SiteDistribution");
+      List<String> found = new ArrayList<>();
+      TEMPLATE
+          .resources()
+          .forEach(
+              (name, value) -> {
+                Map<?, ?> resource = (Map<?, ?>) value;
+                String type = resource.get("Type").toString();
+                Map<String, Object> properties = TEMPLATE.properties(name);
+                boolean forTheCdn =
+                    type.equals("AWS::Lambda::Url")
+                        || type.startsWith("AWS::CloudFront::")
+                        || "cloudfront.amazonaws.com".equals(properties.get("Principal"))
+                        || References.in(properties).stream().anyMatch(cdnResources::contains);
+                if (forTheCdn) {
+                  found.add(name);
+                  assertThat(resource.get("Condition"))
+                      .as(name)
+                      .isIn("HasCdn", "CdnForwardsViewerHost");
+                }
+              });
+      assertThat(found)
+          .contains(
+              "SiteFunctionUrl",
+              "SiteOriginAccessControl",
+              "SiteUrlInvokeUrlPermission",
+              "SiteUrlInvokePermission",
+              "SiteDistribution",
+              "SiteCachePolicy");
     }
 
     @Test
@@ -96,28 +198,113 @@ class CdnTemplateTest {
   class TheOrigin {
 
     @Test
-    void isTheHttpApiOverHttpsOnly() {
-      Map<?, ?> origin = (Map<?, ?>) ((List<?>) distribution().get("Origins")).get(0);
+    void isTheSiteFunctionsUrlOnItsLiveAliasOverHttpsOnly() {
+      Map<String, Object> origin = originOf(behavior());
+      Object url = Map.of("Fn::GetAtt", List.of("SiteFunctionUrl", "FunctionUrl"));
       assertThat(origin.get("DomainName"))
-          .isEqualTo(Map.of("Fn::Sub", "${SiteApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"));
+          .isEqualTo(Map.of("Fn::Select", List.of("2", Map.of("Fn::Split", List.of("/", url)))));
+      // Item 2 of the URL Lambda returns split at "/": the host.
+      assertThat(
+              "https://a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6.lambda-url.us-east-1.on.aws/".split("/")[2])
+          .isEqualTo("a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6.lambda-url.us-east-1.on.aws");
       assertThat(map(origin, "CustomOriginConfig").get("OriginProtocolPolicy"))
           .isEqualTo("https-only");
-      assertThat(behavior().get("TargetOriginId")).isEqualTo(origin.get("Id"));
+      // The live alias, so the published versions SnapStart snapshots serve it, never $LATEST;
+      // its ARN is the target, as SAM writes it for FunctionUrlConfig with AutoPublishAlias.
+      Map<String, Object> functionUrl = TEMPLATE.properties("SiteFunctionUrl");
+      assertThat(((Map<?, ?>) TEMPLATE.resources().get("SiteFunctionUrl")).get("Type"))
+          .isEqualTo("AWS::Lambda::Url");
+      assertThat(functionUrl.get("TargetFunctionArn"))
+          .isEqualTo(Map.of("Ref", "SiteFunction.Alias"));
+      assertThat(functionUrl).doesNotContainKey("Qualifier");
+      assertThat(Functions.property(TEMPLATE, "SiteFunction", "AutoPublishAlias"))
+          .isEqualTo("live");
+      assertThat(functionUrl.get("InvokeMode")).isEqualTo("BUFFERED");
     }
 
     @Test
-    void neverReceivesTheReadersHostHeaderWhichTheApiWouldRefuseWith403() {
-      assertThat(behavior().get("OriginRequestPolicyId"))
-          .isEqualTo(ALL_VIEWER_EXCEPT_HOST_HEADER)
-          .isNotEqualTo(ALL_VIEWER);
-      assertThat(behavior()).doesNotContainKey("ForwardedValues");
+    void takesOnlyRequestsCloudFrontSignedForThisDistribution() {
+      assertThat(TEMPLATE.properties("SiteFunctionUrl").get("AuthType")).isEqualTo("AWS_IAM");
+      assertThat(originOf(behavior()).get("OriginAccessControlId"))
+          .isEqualTo(Map.of("Fn::GetAtt", List.of("SiteOriginAccessControl", "Id")));
+      Map<String, Object> oac =
+          map(TEMPLATE.properties("SiteOriginAccessControl"), "OriginAccessControlConfig");
+      assertThat(oac.get("OriginAccessControlOriginType")).isEqualTo("lambda");
+      // always: every request signed, a reader's own Authorization header overwritten.
+      assertThat(oac.get("SigningBehavior")).isEqualTo("always");
+      assertThat(oac.get("SigningProtocol")).isEqualTo("sigv4");
+    }
+
+    @Test
+    void onlyThisDistributionMayInvokeTheAliasWithBothActionsAFunctionUrlNeeds() {
+      // Since October 2025 a new function URL needs lambda:InvokeFunctionUrl and
+      // lambda:InvokeFunction (Lambda Developer Guide, "Control access to Lambda function URLs").
+      Map<String, Map<String, Object>> permissions = cloudFrontPermissions();
+      assertThat(permissions.keySet())
+          .containsExactly("lambda:InvokeFunction", "lambda:InvokeFunctionUrl");
+      Object distributionArn =
+          Map.of(
+              "Fn::Sub",
+              "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${SiteDistribution}");
+      for (Map<String, Object> permission : permissions.values()) {
+        assertThat(permission.get("SourceArn")).isEqualTo(distributionArn);
+        // The alias the URL is on: a permission on the unqualified function would not apply.
+        assertThat(permission.get("FunctionName"))
+            .isEqualTo(TEMPLATE.properties("SiteFunctionUrl").get("TargetFunctionArn"));
+      }
+      assertThat(permissions.get("lambda:InvokeFunctionUrl").get("FunctionUrlAuthType"))
+          .isEqualTo("AWS_IAM");
+      assertThat(permissions.get("lambda:InvokeFunction").get("InvokedViaFunctionUrl"))
+          .isEqualTo("true");
+    }
+
+    @Test
+    void searchStaysOnTheHttpApiWhichRoutesItToTheSearchFunction() {
+      assertThat(searchPaths()).containsExactlyInAnyOrder("/search", "/api/search");
+      assertThat(pathBehaviors().keySet()).containsExactlyInAnyOrderElementsOf(searchPaths());
+      for (String path : searchPaths()) {
+        Map<String, Object> origin = originOf(pathBehaviors().get(path));
+        assertThat(origin.get("DomainName"))
+            .as(path)
+            .isEqualTo(
+                Map.of("Fn::Sub", "${SiteApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"));
+        assertThat(origin).as(path).doesNotContainKey("OriginAccessControlId");
+        assertThat(map(origin, "CustomOriginConfig").get("OriginProtocolPolicy"))
+            .isEqualTo("https-only");
+      }
+    }
+
+    @Test
+    void searchHasThePagesCachingHeadersMethodsAndViewerFunction() {
+      Map<String, Object> pages = new LinkedHashMap<>(behavior());
+      pages.remove("TargetOriginId");
+      for (Map.Entry<String, Map<String, Object>> path : pathBehaviors().entrySet()) {
+        Map<String, Object> search = new LinkedHashMap<>(path.getValue());
+        search.remove("PathPattern");
+        search.remove("TargetOriginId");
+        assertThat(search).as(path.getKey()).isEqualTo(pages);
+      }
+    }
+
+    @Test
+    void neverReceivesTheReadersHostHeaderWhichTheUrlAndTheApiWouldRefuseWith403() {
+      for (Map<String, Object> behavior : allBehaviors()) {
+        assertThat(behavior.get("OriginRequestPolicyId"))
+            .isEqualTo(ALL_VIEWER_EXCEPT_HOST_HEADER)
+            .isNotEqualTo(ALL_VIEWER);
+        assertThat(behavior).doesNotContainKey("ForwardedValues");
+      }
     }
 
     @Test
     void everyMethodReachesTheSiteForIts405ButOnlyGetAndHeadAreCached() {
-      assertThat(list(behavior().get("AllowedMethods")))
-          .containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE");
-      assertThat(list(behavior().get("CachedMethods"))).containsExactly("GET", "HEAD");
+      // A PUT or POST reaches the site's URL only with x-amz-content-sha256 from the reader
+      // (unsigned payloads get Lambda's 403 first): documented in docs/AWS.md, "The CDN".
+      for (Map<String, Object> behavior : allBehaviors()) {
+        assertThat(list(behavior.get("AllowedMethods")))
+            .containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE");
+        assertThat(list(behavior.get("CachedMethods"))).containsExactly("GET", "HEAD");
+      }
     }
   }
 
@@ -291,12 +478,24 @@ class CdnTemplateTest {
     }
 
     @Test
-    void theDistributionWaitsForTheApiAndNothingTheSiteNeedsWaitsForIt() {
+    void theDistributionWaitsForItsOriginsAndNothingTheSiteNeedsWaitsForIt() {
       DependencyGraph graph = DependencyGraph.of(TEMPLATE);
       assertThat(graph.needs("SiteDistribution"))
-          .contains("SiteApi", "SiteCachePolicy", "SiteViewerHostFunction");
+          .contains(
+              "SiteFunctionUrl",
+              "SiteOriginAccessControl",
+              "SiteApi",
+              "SiteCachePolicy",
+              "SiteViewerHostFunction");
+      assertThat(graph.needs("SiteFunctionUrl")).contains("SiteFunction.Alias");
+      // The permissions name the distribution, so they wait for it; it must not wait for them.
+      for (String permission : List.of("SiteUrlInvokeUrlPermission", "SiteUrlInvokePermission")) {
+        assertThat(graph.needs(permission)).contains("SiteDistribution", "SiteFunction.Alias");
+        assertThat(graph.dependsOn("SiteDistribution", permission)).as(permission).isFalse();
+      }
       assertThat(graph.dependsOn("SiteFunction", "SiteDistribution")).isFalse();
       assertThat(graph.dependsOn("SiteFunction.Alias", "SiteDistribution")).isFalse();
+      assertThat(graph.dependsOn("SiteFunctionUrl", "SiteDistribution")).isFalse();
       assertThat(graph.findCycle()).isEmpty();
     }
   }

@@ -195,6 +195,45 @@ class DependencyGraphTest {
     }
 
     @Test
+    void aDistributionThatWaitsForThePermissionToInvokeItsFunctionUrl() {
+      // CloudFront's guide grants the permission before the OAC is added to the origin; in one
+      // template the permission names the distribution (SourceArn), so the distribution must not
+      // wait for it (the template lets CloudFront retry until the permission exists).
+      DependencyGraph graph =
+          graph(
+              """
+              Resources:
+                Fn:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    Handler: example.Handler::handleRequest
+                    AutoPublishAlias: live
+                Url:
+                  Type: AWS::Lambda::Url
+                  Properties:
+                    TargetFunctionArn: !Ref Fn.Alias
+                    AuthType: AWS_IAM
+                Permission:
+                  Type: AWS::Lambda::Permission
+                  Properties:
+                    Action: lambda:InvokeFunctionUrl
+                    FunctionName: !Ref Fn.Alias
+                    Principal: cloudfront.amazonaws.com
+                    SourceArn: !Sub "arn:aws:cloudfront::${AWS::AccountId}:distribution/${Cdn}"
+                Cdn:
+                  Type: AWS::CloudFront::Distribution
+                  DependsOn: Permission
+                  Properties:
+                    DistributionConfig:
+                      Origins:
+                        - DomainName: !Select [2, !Split ["/", !GetAtt Url.FunctionUrl]]
+              """);
+      assertThat(graph.findCycle())
+          .hasValueSatisfying(cycle -> assertThat(cycle).contains("Cdn", "Permission"));
+      assertThat(graph.needs("Url")).contains("Fn.Alias");
+    }
+
+    @Test
     void aPermissionWhoseSourceArnIsTheArnOfTheBucketThatWaitsForIt() {
       DependencyGraph graph =
           graph(

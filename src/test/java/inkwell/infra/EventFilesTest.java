@@ -175,6 +175,7 @@ class EventFilesTest {
       List<String> expected = new ArrayList<>(SITE_STATUS.keySet());
       expected.addAll(S3_EVENTS);
       expected.addAll(SearchEventFilesTest.FILES);
+      expected.addAll(FunctionUrlEventsTest.FILES);
       assertThat(files.map(f -> f.getFileName().toString()).toList())
           .containsExactlyInAnyOrderElementsOf(expected);
     }

@@ -40,8 +40,9 @@ class HandlersTest {
   }
 
   /**
-   * The triggers of {@code function}: its SAM events, and the bucket notifications and API
-   * integrations that target it.
+   * The triggers of {@code function}: its SAM events, and the bucket notifications, API
+   * integrations and function URLs that target it. A function URL sends the HTTP API's payload
+   * format 2.0 event and takes its response (FunctionUrlEventsTest serves such events).
    */
   @SuppressWarnings("unchecked")
   static List<Expected> triggers(String function) {
@@ -78,6 +79,14 @@ class HandlersTest {
                   if (targets(c.get("Function"), function)) {
                     expected.add(new Expected(name + " " + c.get("Event"), S3Event.class, null));
                   }
+                }
+                return;
+              }
+              if ("AWS::Lambda::Url".equals(r.get("Type"))) {
+                if (targets(TEMPLATE.properties(name).get("TargetFunctionArn"), function)) {
+                  expected.add(
+                      new Expected(
+                          name, APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class));
                 }
                 return;
               }

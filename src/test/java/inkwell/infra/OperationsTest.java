@@ -77,8 +77,19 @@ class OperationsTest {
     }
 
     @Test
+    void behindTheCdnTheSitesErrorsAreCountedAtItsFunctionUrl() {
+      // The pages reach the site through its function URL, not the API, whose 5xx count then
+      // holds only search: Lambda counts the URL's 5xx answers per function.
+      Map<String, Object> errors = alarm("AWS/Lambda", "Url5xxCount");
+      assertThat(dimension(errors, "FunctionName")).isEqualTo(Map.of("Ref", "SiteFunction"));
+      assertThat(resource("SiteUrlErrorsAlarm").get("Condition")).isEqualTo("HasCdn");
+      assertThat(errors.get("Statistic")).isEqualTo("Sum");
+      assertThat(String.valueOf(errors.get("Threshold"))).isEqualTo("5");
+    }
+
+    @Test
     void everyAlarmGoesToTheTopicAndQuietTimeIsNotAnAlarm() {
-      assertThat(alarms()).hasSize(4);
+      assertThat(alarms()).hasSize(5);
       for (Map<String, Object> alarm : alarms()) {
         assertThat(alarm.get("AlarmActions")).isEqualTo(List.of(Map.of("Ref", "AlarmTopic")));
         assertThat(alarm.get("TreatMissingData")).isEqualTo("notBreaching");

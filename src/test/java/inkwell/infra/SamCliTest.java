@@ -55,6 +55,26 @@ class SamCliTest {
     }
 
     @Test
+    void aFunctionUrlOrCloudFrontResourceAboveTheFunctionsChangesNothing() throws IOException {
+      // Neither AWS::Lambda::Url nor the CloudFront types is an API type to the SAM CLI
+      // (aws-sam-cli 1.164, SamApiProvider.TYPES and CfnApiProvider.TYPES): start-api still reads
+      // the functions' events, wherever the CDN's resources stand.
+      assertThat(TEMPLATE.resources()).containsKeys("SiteFunctionUrl", "SiteDistribution");
+      String first =
+          templateText()
+              .replaceFirst(
+                  "\nResources:\n",
+                  "\nResources:\n  EarlyUrl:\n    Type: AWS::Lambda::Url\n"
+                      + "    Properties:\n      TargetFunctionArn: !Ref SiteFunction.Alias\n"
+                      + "      AuthType: AWS_IAM\n"
+                      + "  EarlyOac:\n    Type: AWS::CloudFront::OriginAccessControl\n");
+      SamTemplate template = SamTemplate.parse(first);
+      assertThat(template.resources().keySet().iterator().next()).isEqualTo("EarlyUrl");
+      assertThat(SamCli.apiProvider(template)).isEqualTo(SamCli.ApiProvider.SAM);
+      assertThat(SamCli.startApiRoutes(template)).isEqualTo(SamCli.startApiRoutes(TEMPLATE));
+    }
+
+    @Test
     void wouldFindNoRouteIfAnApiGatewayResourceCameFirst() throws IOException {
       // The trap the SAM CLI sets: one AWS::ApiGatewayV2 resource above the functions, and the
       // provider that reads the functions' events is never asked.
