@@ -7,7 +7,7 @@ MVN ?= mvn
 MAVEN_FLAGS ?= -B -q
 
 .PHONY: build-PublishFunction build-SiteFunction build-IndexFunction build-SearchFunction \
-	lambda-package search-jars
+	lambda-package search-jars cdn-jars
 
 build-PublishFunction build-SiteFunction: lambda-package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
@@ -16,10 +16,18 @@ build-PublishFunction build-SiteFunction: lambda-package
 
 # The search functions get Lucene as well: it is a provided dependency (pom.xml), so that the
 # runtime jars above, which every function gets, never carry it.
-build-IndexFunction build-SearchFunction: lambda-package search-jars
+build-SearchFunction: lambda-package search-jars
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp -R target/classes/. "$(ARTIFACTS_DIR)/"
 	cp target/dependency/*.jar target/search-dependency/*.jar "$(ARTIFACTS_DIR)/lib/"
+
+# The index function also invalidates the CDN after each batch: the CloudFront SDK module, provided
+# like Lucene, goes into its package only.
+build-IndexFunction: lambda-package search-jars cdn-jars
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp -R target/classes/. "$(ARTIFACTS_DIR)/"
+	cp target/dependency/*.jar target/search-dependency/*.jar target/cdn-dependency/*.jar \
+		"$(ARTIFACTS_DIR)/lib/"
 
 # `clean` first: the copy sam build works in carries this folder's target/ along.
 lambda-package:
@@ -31,3 +39,8 @@ search-jars: lambda-package
 	$(MVN) $(MAVEN_FLAGS) dependency:copy-dependencies -DincludeScope=provided \
 		-DincludeGroupIds=org.apache.lucene -DoutputDirectory=target/search-dependency \
 		-Dmdep.prependGroupId=true
+
+cdn-jars: lambda-package
+	$(MVN) $(MAVEN_FLAGS) dependency:copy-dependencies -DincludeScope=provided \
+		-DincludeGroupIds=software.amazon.awssdk -DincludeArtifactIds=cloudfront \
+		-DoutputDirectory=target/cdn-dependency -Dmdep.prependGroupId=true

@@ -14,7 +14,9 @@ import java.util.Map;
  * Starts the handlers from a built Lambda package, with nothing on the class path but the package
  * (its classes and lib/*.jar, as Lambda loads /var/task), and sends each one request that needs
  * no storage: the site and publish handlers in every package, the index and search handlers in
- * theirs, where Lucene must be present; in the others it must be absent. Run by
+ * theirs, where Lucene must be present; in the others it must be absent. The CloudFront client
+ * is in the index function's package only (with no distribution configured, as here, the index
+ * handler builds no CloudFront client, so it starts in the search function's package too). Run by
  * .ci/sam-build-check:
  *
  * <pre>java -cp "PKG:PKG/lib/*" .ci/ArtifactSmoke.java FUNCTION</pre>
@@ -56,6 +58,11 @@ public class ArtifactSmoke {
     System.out.println("PublishHandler started and handled an event for another bucket");
 
     String function = args.length > 0 ? args[0] : "";
+    boolean cloudFront = present("software.amazon.awssdk.services.cloudfront.CloudFrontClient");
+    expect(
+        cloudFront == function.equals("IndexFunction"),
+        function + ": the CloudFront client is " + (cloudFront ? "" : "not ") + "on the class path");
+    System.out.println(function + ": CloudFront " + (cloudFront ? "present" : "absent") + ", as it should be");
     boolean searchPackage = function.equals("IndexFunction") || function.equals("SearchFunction");
     if (!searchPackage) {
       try {
@@ -80,6 +87,15 @@ public class ArtifactSmoke {
     batch.setRecords(List.of(message));
     new IndexHandler().handleRequest(batch, null);
     System.out.println("IndexHandler started and skipped a message that is not a change");
+  }
+
+  private static boolean present(String className) {
+    try {
+      Class.forName(className);
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   private static APIGatewayV2HTTPEvent request(String method, String path) {

@@ -1,6 +1,7 @@
 package inkwell.aws;
 
 import inkwell.config.BlogConfig;
+import inkwell.storage.EdgeCache;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -33,6 +34,15 @@ class AwsBeans {
   @Singleton
   SqsClient sqs(AwsClients.Settings settings) {
     return AwsClients.sqs(settings);
+  }
+
+  /**
+   * Opens a CloudFront distribution as the index function's edge cache. Nothing CloudFront is
+   * loaded until a distribution is opened: only the index function's package has the module.
+   */
+  @Singleton
+  EdgeCache.Opener edgeCaches(AwsClients.Settings settings) {
+    return CloudFrontEdgeCache.opener(settings);
   }
 
   /** The search index's snapshots and pointer in the content bucket. */

@@ -7,11 +7,16 @@ import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClientBuilder;
+import software.amazon.awssdk.services.cloudfront.model.TooManyInvalidationsInProgressException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -142,6 +147,38 @@ public final class AwsClients {
       builder.endpointOverride(settings.sqsEndpoint());
     }
     return builder.build();
+  }
+
+  /**
+   * The CloudFront client (the index function's invalidations): CloudFront is a global service,
+   * reached in the {@code aws-global} region whatever the function's own, always at AWS's endpoint
+   * (there is no CloudFront under {@code sam local}). Besides the SDK's usual retries it retries
+   * {@code TooManyInvalidationsInProgress} (CloudFront allows 15 wildcard paths in progress per
+   * distribution) with exponential backoff, 1 s doubling up to 20 s between attempts, eight
+   * attempts in all: about a minute before the error reaches the caller. Only the index function's
+   * package carries the CloudFront module (Makefile, {@code cdn-jars}).
+   */
+  public static CloudFrontClient cloudFront(Settings settings) {
+    return cloudFrontBuilder(settings).build();
+  }
+
+  /** The CloudFront client builder {@link #cloudFront} uses, for tests that point it elsewhere. */
+  public static CloudFrontClientBuilder cloudFrontBuilder(Settings settings) {
+    return CloudFrontClient.builder()
+        .httpClientBuilder(http())
+        .region(Region.AWS_GLOBAL)
+        .credentialsProvider(settings.credentials())
+        .overrideConfiguration(
+            o ->
+                o.retryStrategy(
+                    AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .retryOnExceptionInstanceOf(TooManyInvalidationsInProgressException.class)
+                        .backoffStrategy(
+                            BackoffStrategy.exponentialDelay(
+                                Duration.ofSeconds(1), Duration.ofSeconds(20)))
+                        .maxAttempts(8)
+                        .circuitBreakerEnabled(false)
+                        .build()));
   }
 
   /**

@@ -56,12 +56,30 @@ final class CdnSimulation {
 
   private CdnSimulation() {}
 
+  /** No invalidation at a publish: {@link #run(ViewTrace, ViewTrace.Settings, List, long)}. */
+  static final long NO_INVALIDATION = -1;
+
   /**
    * Runs {@code trace} with {@code pages} (per type index); {@code invalidateOnPublish} drops every
-   * cached copy at each publish (an invalidation of {@code /*}), as a static site's deploy does.
+   * cached copy at each publish (an invalidation of {@code /*}), at once.
    */
   static Result run(
       ViewTrace trace, ViewTrace.Settings settings, List<Page> pages, boolean invalidateOnPublish) {
+    return run(trace, settings, pages, invalidateOnPublish ? 0 : NO_INVALIDATION);
+  }
+
+  /**
+   * Runs {@code trace} with {@code pages} (per type index); unless {@code invalidationDelayMillis}
+   * is {@link #NO_INVALIDATION}, each publish asks for an invalidation of {@code /*} (as the index
+   * function does after the publish's batch, or a static site's deploy) that takes effect that long
+   * after the publish: until then the caches serve their old copies.
+   */
+  static Result run(
+      ViewTrace trace,
+      ViewTrace.Settings settings,
+      List<Page> pages,
+      long invalidationDelayMillis) {
+    boolean invalidateOnPublish = invalidationDelayMillis >= 0;
     CdnCache[] caches = new CdnCache[settings.regions()];
     for (int i = 0; i < caches.length; i++) {
       caches[i] = new CdnCache();
@@ -121,7 +139,7 @@ final class CdnSimulation {
             }
             if (invalidateOnPublish) {
               for (CdnCache cache : caches) {
-                cache.invalidateAll();
+                cache.invalidateAll(atMillis, atMillis + invalidationDelayMillis);
               }
               invalidations[0]++;
             }

@@ -66,6 +66,18 @@ class CdnSimulationTest {
   }
 
   @Test
+  void anInvalidationThatTakesAMinuteShowsOldPagesForAtMostThatMinute() {
+    CacheControl day = new CacheControl(true, 86_400, 86_400);
+    CdnSimulation.Result atOnce = CdnSimulation.run(new ViewTrace(SMALL), SMALL, pages(day), 0);
+    CdnSimulation.Result aMinute =
+        CdnSimulation.run(new ViewTrace(SMALL), SMALL, pages(day), 60_000);
+    assertThat(atOnce.staleViews()).isZero();
+    assertThat(aMinute.staleViews()).isPositive();
+    assertThat(aMinute.longestStaleSeconds()).isLessThanOrEqualTo(60);
+    assertThat(aMinute.invalidations()).isEqualTo(60);
+  }
+
+  @Test
   void aLongCacheShowsOldPagesAfterPublishesUnlessEachPublishInvalidates() {
     CacheControl day = new CacheControl(true, 86_400, 0);
     CdnSimulation.Result kept = CdnSimulation.run(new ViewTrace(SMALL), SMALL, pages(day), false);

@@ -117,4 +117,25 @@ class CdnCacheTest {
     assertThat(cache.size()).isZero();
     assertThat(cache.get("/a/", seconds(1), origin).outcome()).isEqualTo(Outcome.MISS);
   }
+
+  @Test
+  void anInvalidationTakesEffectWhenItCompletesAndSparesCopiesFetchedSinceItWasAsked() {
+    CdnCache cache = new CdnCache();
+    Origin origin = new Origin();
+    origin.header = "public, max-age=60, s-maxage=86400, stale-while-revalidate=86400";
+    cache.get("/a/", 0, origin);
+    cache.get("/b/", 0, origin);
+    origin.version = "v2";
+    cache.invalidateAll(seconds(10), seconds(70));
+    assertThat(cache.get("/c/", seconds(30), origin).outcome()).isEqualTo(Outcome.MISS);
+    assertThat(cache.get("/a/", seconds(69), origin))
+        .as("still propagating")
+        .isEqualTo(new CdnCache.Served(Outcome.HIT, "v1"));
+    assertThat(cache.get("/a/", seconds(70), origin))
+        .isEqualTo(new CdnCache.Served(Outcome.MISS, "v2"));
+    assertThat(cache.get("/c/", seconds(71), origin))
+        .as("fetched after the invalidation was asked for")
+        .isEqualTo(new CdnCache.Served(Outcome.HIT, "v2"));
+    assertThat(cache.size()).isEqualTo(2);
+  }
 }

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * How soon readers behind a CDN see a publish: the site function, fed API Gateway events against
  * the emulators, is the origin of the cache model, which obeys the {@code Cache-Control} the site
- * sends. The bound (docs/READING.md, "Caching"): a changed page within {@code s-maxage} (300 s by
- * default) of the publish, except for the first request after the copy expired, which gets the old
- * copy once while the CDN fetches the new one (stale-while-revalidate); a page that was missing
- * within a minute.
+ * sends. The bound (docs/READING.md, "Caching"): with the template's default {@code s-maxage} of a
+ * day, a changed page as soon as the invalidation the index function asks for after the publish's
+ * batch has completed ({@code IndexFunctionCdnTest} shows it asks for one per batch); without an
+ * invalidation (it failed), or with no CDN distribution configured, within {@code s-maxage} of the
+ * publish, except for the first request after the copy expired, which gets the old copy once while
+ * the CDN fetches the new one (stale-while-revalidate); a page that was missing within a minute.
  */
 @ExtendWith(AwsEmulators.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -28,9 +30,13 @@ class FreshnessAfterPublishTest {
 
   private static final long S_MAXAGE = 300;
 
+  /** The template's CdnCacheSeconds, now that publishes invalidate. */
+  private static final long A_DAY = 86_400;
+
   private final Emulators emulators;
   private TestSite blog;
   private SiteHandler site;
+  private SiteHandler siteKeepingADay;
 
   FreshnessAfterPublishTest(Emulators emulators) {
     this.emulators = emulators;
@@ -46,6 +52,13 @@ class FreshnessAfterPublishTest {
                 "https://blog.example.com",
                 "inkwell.site.shared-max-age",
                 String.valueOf(S_MAXAGE)));
+    siteKeepingADay =
+        blog.handler(
+            Map.of(
+                "inkwell.site.base-url",
+                "https://blog.example.com",
+                "inkwell.site.shared-max-age",
+                String.valueOf(A_DAY)));
   }
 
   @AfterAll
@@ -60,6 +73,15 @@ class FreshnessAfterPublishTest {
   /** The site function as the CDN's origin: the version is the status and the entity tag. */
   private CdnCache.Response fetch(String path) {
     TestSite.Reply reply = TestSite.request(site, "GET", path, Map.of("accept-encoding", "gzip"));
+    return new CdnCache.Response(
+        reply.status() + " " + reply.header("ETag"),
+        CacheControl.parse(reply.header("Cache-Control"), 0));
+  }
+
+  private CdnCache.Response fetchKeptADay(String path) {
+    TestSite.Reply reply =
+        TestSite.request(siteKeepingADay, "GET", path, Map.of("accept-encoding", "gzip"));
+    assertThat(reply.header("Cache-Control")).contains("s-maxage=86400");
     return new CdnCache.Response(
         reply.status() + " " + reply.header("ETag"),
         CacheControl.parse(reply.header("Cache-Control"), 0));
@@ -105,5 +127,47 @@ class FreshnessAfterPublishTest {
     assertThat(cache.get("/%zz/", at(0), this::fetch).outcome()).isEqualTo(Outcome.PASS);
     assertThat(cache.get("/%zz/", at(1), this::fetch).outcome()).isEqualTo(Outcome.PASS);
     assertThat(cache.size()).isZero();
+  }
+
+  @Test
+  void withADayOfSMaxageAPublishIsSeenOnceTheBatchsInvalidationCompletes() {
+    publish("posts/kept-a-day.md", "First version");
+    CdnCache cache = new CdnCache();
+    String first = cache.get("/kept-a-day/", at(0), this::fetchKeptADay).version();
+    publish("posts/kept-a-day.md", "Second version");
+    String second = fetchKeptADay("/kept-a-day/").version();
+    assertThat(second).isNotEqualTo(first);
+
+    // The index function handles the publish's batch and asks for the invalidation 5 s later;
+    // CloudFront takes a while to carry it out at every edge (a minute, here).
+    cache.invalidateAll(at(5), at(65));
+    assertThat(cache.get("/kept-a-day/", at(64), this::fetchKeptADay))
+        .as("until the invalidation completes the CDN serves its copy")
+        .isEqualTo(new CdnCache.Served(Outcome.HIT, first));
+    assertThat(cache.get("/kept-a-day/", at(65), this::fetchKeptADay))
+        .as("the first view after it completes gets the new version from the site")
+        .isEqualTo(new CdnCache.Served(Outcome.MISS, second));
+    assertThat(cache.get("/kept-a-day/", at(66), this::fetchKeptADay))
+        .isEqualTo(new CdnCache.Served(Outcome.HIT, second));
+  }
+
+  @Test
+  void withADayOfSMaxageAndNoInvalidationTheOldVersionStaysForADay() {
+    publish("posts/never-invalidated.md", "First version");
+    CdnCache cache = new CdnCache();
+    String first = cache.get("/never-invalidated/", at(0), this::fetchKeptADay).version();
+    publish("posts/never-invalidated.md", "Second version");
+    String second = fetchKeptADay("/never-invalidated/").version();
+    assertThat(second).isNotEqualTo(first);
+
+    assertThat(cache.get("/never-invalidated/", at(3_600), this::fetchKeptADay))
+        .isEqualTo(new CdnCache.Served(Outcome.HIT, first));
+    assertThat(cache.get("/never-invalidated/", at(A_DAY - 1), this::fetchKeptADay))
+        .isEqualTo(new CdnCache.Served(Outcome.HIT, first));
+    assertThat(cache.get("/never-invalidated/", at(A_DAY), this::fetchKeptADay))
+        .as("then once more, stale, while the CDN refreshes it")
+        .isEqualTo(new CdnCache.Served(Outcome.STALE_HIT, first));
+    assertThat(cache.get("/never-invalidated/", at(A_DAY + 1), this::fetchKeptADay).version())
+        .isEqualTo(second);
   }
 }

@@ -194,6 +194,36 @@ class CdnTemplateTest {
     }
   }
 
+  /** A publish reaches readers by invalidation, so the cache may keep pages for a day. */
+  @Nested
+  class Freshness {
+
+    @Test
+    void pagesAreKeptADayBecauseTheIndexFunctionInvalidatesAfterEachBatch() {
+      assertThat(String.valueOf(parameter("CdnCacheSeconds").get("Default"))).isEqualTo("86400");
+      for (String function : List.of("SiteFunction", "SearchFunction")) {
+        assertThat(Functions.environment(TEMPLATE, function).get("INKWELL_SITE_SHARED_MAX_AGE"))
+            .as(function)
+            .isEqualTo(Map.of("Ref", "CdnCacheSeconds"));
+        assertThat(
+                Functions.environment(TEMPLATE, function)
+                    .get("INKWELL_SITE_STALE_WHILE_REVALIDATE"))
+            .as(function)
+            .isEqualTo("86400");
+      }
+      // The invalidation: the index function (fed every published change by the search queue) is
+      // told the distribution, and may invalidate it (PoliciesTest.TheCdnInvalidation).
+      assertThat(
+              Functions.environment(TEMPLATE, "IndexFunction").get("INKWELL_CDN_DISTRIBUTION_ID"))
+          .isEqualTo(
+              Map.of(
+                  "Fn::If",
+                  List.of("HasCdn", Map.of("Fn::GetAtt", List.of("SiteDistribution", "Id")), "")));
+      assertThat(References.in(TEMPLATE.properties("IndexFunction").get("Events")))
+          .containsExactly("SearchQueue");
+    }
+  }
+
   @Nested
   class TheOrigin {
 

@@ -48,6 +48,17 @@ class DependencyGraphTest {
     }
 
     @Test
+    void theIndexFunctionMayNameTheDistributionBecauseTheDistributionNeverWaitsForIt() {
+      // The index function invalidates the distribution after each batch: its role (the policy)
+      // and its environment name it, so the distribution must not depend on the function.
+      assertThat(graph.needs("IndexFunction.Role")).contains("SiteDistribution");
+      assertThat(graph.needs("IndexFunction")).contains("SiteDistribution");
+      assertThat(graph.dependsOn("SiteDistribution", "IndexFunction")).isFalse();
+      assertThat(graph.dependsOn("SiteDistribution", "IndexFunction.Role")).isFalse();
+      assertThat(graph.dependsOn("SiteDistribution", "SearchQueue")).isFalse();
+    }
+
+    @Test
     void neitherTheApiNorTheBucketIsNeededByWhatTheyTrigger() {
       assertThat(graph.dependsOn("PublishFunction.Alias", "ContentBucket")).isFalse();
       assertThat(graph.dependsOn("PublishInvokePermission", "ContentBucket")).isFalse();

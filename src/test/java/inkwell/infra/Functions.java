@@ -76,9 +76,21 @@ final class Functions {
     return (Map<String, Object>) environment.getOrDefault("Variables", Map.of());
   }
 
-  /** The statements of the function's inline policy documents. */
-  @SuppressWarnings("unchecked")
+  /** The conditions as a stack with the parameters' defaults has them. */
+  static final Map<String, Boolean> DEFAULT_CONDITIONS = Map.of("HasCdn", true);
+
+  /** The statements of the function's inline policy documents, with the default parameters. */
   static List<Map<String, Object>> statements(SamTemplate template, String function) {
+    return statements(template, function, DEFAULT_CONDITIONS);
+  }
+
+  /**
+   * The statements of the function's inline policy documents, a statement written as {@code !If
+   * [Condition, statement, !Ref AWS::NoValue]} resolved with {@code conditions}.
+   */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> statements(
+      SamTemplate template, String function, Map<String, Boolean> conditions) {
     Object policies = template.properties(function).getOrDefault("Policies", List.of());
     return ((List<Object>) policies)
         .stream()
@@ -91,9 +103,31 @@ final class Functions {
                             + " can read every action; found "
                             + p);
                   }
-                  return (List<Map<String, Object>>) map.get("Statement");
+                  return (List<Object>) map.get("Statement");
                 })
             .flatMap(List::stream)
+            .map(statement -> resolve(statement, conditions, function))
+            .filter(statement -> !statement.isEmpty())
             .toList();
+  }
+
+  /** A statement, or an empty map for one that {@code !If} leaves out. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> resolve(
+      Object statement, Map<String, Boolean> conditions, String function) {
+    Map<String, Object> map = (Map<String, Object>) statement;
+    if (!map.containsKey("Fn::If")) {
+      return map;
+    }
+    List<Object> branches = (List<Object>) map.get("Fn::If");
+    Boolean holds = conditions.get(String.valueOf(branches.get(0)));
+    if (holds == null) {
+      throw new AssertionError(function + ": a statement depends on " + branches.get(0));
+    }
+    Object chosen = branches.get(holds ? 1 : 2);
+    if (Map.of("Ref", "AWS::NoValue").equals(chosen)) {
+      return Map.of();
+    }
+    return resolve(chosen, conditions, function);
   }
 }

@@ -88,6 +88,25 @@ class OperationsTest {
     }
 
     @Test
+    void aBatchInTheSearchDeadLetterQueueRaisesAnAlarmThatSaysTheCdnIsBehindToo() {
+      Map<String, Object> alarm =
+          alarms().stream()
+              .filter(
+                  a ->
+                      "AWS/SQS".equals(a.get("Namespace"))
+                          && Map.of("Fn::GetAtt", List.of("SearchDeadLetterQueue", "QueueName"))
+                              .equals(dimension(a, "QueueName")))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no alarm on the search dead-letter queue"));
+      assertThat(alarm.get("MetricName")).isEqualTo("ApproximateNumberOfMessagesVisible");
+      assertThat(String.valueOf(alarm.get("Threshold"))).isEqualTo("1");
+      assertThat(alarm.get("ComparisonOperator")).isEqualTo("GreaterThanOrEqualToThreshold");
+      assertThat(String.valueOf(alarm.get("AlarmDescription")))
+          .contains("CdnCacheSeconds")
+          .contains("./inkwell reindex");
+    }
+
+    @Test
     void everyAlarmGoesToTheTopicAndQuietTimeIsNotAnAlarm() {
       assertThat(alarms()).hasSize(5);
       for (Map<String, Object> alarm : alarms()) {

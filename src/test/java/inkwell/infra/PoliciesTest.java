@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -247,5 +248,81 @@ class PoliciesTest {
         .singleElement()
         .satisfies(
             s -> assertThat(References.in(s.get("Resource"))).containsExactly("SearchQueue"));
+  }
+
+  /**
+   * The index function invalidates the CDN after each batch: it may create invalidations on the
+   * stack's own distribution only, and only when there is one.
+   */
+  @Nested
+  class TheCdnInvalidation {
+
+    private static final String DISTRIBUTION_ARN =
+        "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${SiteDistribution}";
+
+    private List<Map<String, Object>> invalidating(String function, boolean cdn) {
+      return Functions.statements(TEMPLATE, function, Map.of("HasCdn", cdn)).stream()
+          .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("cloudfront:")))
+          .toList();
+    }
+
+    @Test
+    void theIndexFunctionMayInvalidateExactlyTheStacksDistribution() {
+      assertThat(invalidating("IndexFunction", true))
+          .singleElement()
+          .satisfies(
+              s -> {
+                assertThat(s.get("Effect")).isEqualTo("Allow");
+                assertThat(actions(s)).containsExactly("cloudfront:CreateInvalidation");
+                assertThat(resources(s)).singleElement();
+                assertThat(sub(resources(s).get(0))).isEqualTo(DISTRIBUTION_ARN);
+                assertThat(References.in(s.get("Resource"))).containsExactly("SiteDistribution");
+              });
+    }
+
+    @Test
+    void withoutTheCdnTheStatementIsLeftOut() {
+      assertThat(invalidating("IndexFunction", false)).isEmpty();
+      // The statement is the !If of the condition the distribution itself has, so it never names
+      // a distribution that is not there.
+      Map<?, ?> distribution = (Map<?, ?>) TEMPLATE.resources().get("SiteDistribution");
+      assertThat(distribution.get("Condition")).isEqualTo("HasCdn");
+    }
+
+    @Test
+    void noOtherFunctionMayCallCloudFront() {
+      for (String function : Functions.names(TEMPLATE)) {
+        if (!function.equals("IndexFunction")) {
+          assertThat(invalidating(function, true)).as(function).isEmpty();
+        }
+      }
+    }
+
+    @Test
+    void theIndexFunctionIsToldTheDistributionOnlyWhenThereIsOne() {
+      assertThat(
+              Functions.environment(TEMPLATE, "IndexFunction").get("INKWELL_CDN_DISTRIBUTION_ID"))
+          .isEqualTo(
+              Map.of(
+                  "Fn::If",
+                  List.of("HasCdn", Map.of("Fn::GetAtt", List.of("SiteDistribution", "Id")), "")));
+      for (String function : Functions.names(TEMPLATE)) {
+        if (!function.equals("IndexFunction")) {
+          assertThat(Functions.environment(TEMPLATE, function))
+              .as(function)
+              .doesNotContainKey("INKWELL_CDN_DISTRIBUTION_ID");
+        }
+      }
+    }
+
+    @Test
+    void theCodeCallsCreateInvalidationAndNothingElseOfCloudFront() {
+      assertThat(
+              operationsCalledBy(
+                  inkwell.aws.CloudFrontEdgeCache.class,
+                  "cloudfront",
+                  List.of("createInvalidation", "createDistribution", "updateDistribution")))
+          .containsExactly("cloudfront:CreateInvalidation");
+    }
   }
 }

@@ -109,7 +109,11 @@ class SearchTemplateTest {
       for (Map<String, Object> statement : Functions.statements(TEMPLATE, "IndexFunction")) {
         for (String action : PoliciesTest.actions(statement)) {
           if (!action.startsWith("s3:")) {
-            assertThat(action).as(action).matches("dynamodb:(GetItem|BatchGetItem|Scan|Query)");
+            // And the CDN's invalidation after each batch (PoliciesTest.TheCdnInvalidation).
+            assertThat(action)
+                .as(action)
+                .matches(
+                    "dynamodb:(GetItem|BatchGetItem|Scan|Query)|cloudfront:CreateInvalidation");
           }
         }
       }

@@ -1,0 +1,289 @@
+package inkwell.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import inkwell.aws.S3SnapshotStore;
+import inkwell.aws.SqsSearchChanges;
+import inkwell.publish.PublishHandler;
+import inkwell.search.RecordingEdgeCaches.Invalidation;
+import inkwell.storage.EdgeCache;
+import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.Buckets;
+import inkwell.testenv.EmulatorAwsSettings;
+import inkwell.testenv.Emulators;
+import inkwell.testenv.LambdaInvoker;
+import inkwell.testenv.S3EventJson;
+import inkwell.testenv.SqsDelivery;
+import inkwell.testenv.SqsEmulator;
+import inkwell.testenv.Tables;
+import io.micronaut.context.ApplicationContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The index function invalidates the CDN once per batch of published changes: uploads go through
+ * the publish function (S3 event JSON) into the search queue (ElasticMQ), and the index function
+ * gets the batches as Lambda's SQS event JSON, against S3 and DynamoDB emulators. Its edge cache
+ * port is recorded ({@link RecordingEdgeCaches}); the CloudFront adapter behind it is tested
+ * against moto ({@code CloudFrontEdgeCacheTest}).
+ */
+@ExtendWith({AwsEmulators.class, SqsEmulator.class})
+class IndexFunctionCdnTest {
+
+  private static final AtomicLong SEQUENCE = new AtomicLong(0x9000);
+  private static final String DISTRIBUTION = "E2INKWELLTEST1";
+
+  private final Emulators emulators;
+  private final SqsEmulator.Sqs sqs;
+  private final S3Client s3;
+  private final List<AutoCloseable> handlers = new ArrayList<>();
+  private String bucket;
+  private String queue;
+  private Map<String, Object> properties;
+  private PublishHandler publish;
+
+  IndexFunctionCdnTest(Emulators emulators, SqsEmulator.Sqs sqs) {
+    this.emulators = emulators;
+    this.sqs = sqs;
+    this.s3 = emulators.s3();
+  }
+
+  @BeforeEach
+  void newStack() {
+    bucket = Emulators.uniqueName("cdn");
+    String table = Emulators.uniqueName("posts");
+    Buckets.createContentBucket(s3, bucket);
+    Tables.createPostsTable(emulators.dynamoDb(), table);
+    // Like the template's queue (FIFO), but a message a failed batch held is visible again after a
+    // second, not half an hour.
+    queue =
+        sqs.client()
+            .createQueue(
+                r ->
+                    r.queueName(Emulators.uniqueName("cdn") + ".fifo")
+                        .attributes(
+                            Map.of(
+                                QueueAttributeName.FIFO_QUEUE, "true",
+                                QueueAttributeName.VISIBILITY_TIMEOUT, "1")))
+            .queueUrl();
+    properties = new HashMap<>();
+    properties.put("inkwell.bucket", bucket);
+    properties.put("inkwell.table", table);
+    properties.put("inkwell.search-queue-url", queue);
+    properties.put(EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString());
+    properties.put(EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
+    properties.put(EmulatorAwsSettings.SQS_ENDPOINT, sqs.endpoint().toString());
+    publish = new PublishHandler(ApplicationContext.builder().properties(properties));
+    handlers.add(publish);
+  }
+
+  @AfterEach
+  void stopHandlers() throws Exception {
+    for (AutoCloseable handler : handlers) {
+      handler.close();
+    }
+    handlers.clear();
+  }
+
+  /** An index function told {@code distributionId} ("" as the template gives without the CDN). */
+  private IndexHandler indexFunction(String distributionId) {
+    Map<String, Object> own = new HashMap<>(properties);
+    own.put("inkwell.cdn.distribution-id", distributionId);
+    own.put(RecordingEdgeCaches.PROPERTY, "true");
+    IndexHandler handler = new IndexHandler(ApplicationContext.builder().properties(own));
+    handlers.add(handler);
+    return handler;
+  }
+
+  private static RecordingEdgeCaches recorder(IndexHandler handler) {
+    return handler.getApplicationContext().getBean(RecordingEdgeCaches.class);
+  }
+
+  private void upload(String key, String markdown) {
+    s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(markdown));
+    String sequencer = String.format("00%016X", SEQUENCE.addAndGet(0x10));
+    LambdaInvoker.invoke(publish, S3Event.class, S3EventJson.put(bucket, key, sequencer, null));
+  }
+
+  private void uploadPosts(String prefix, int count) {
+    for (int i = 0; i < count; i++) {
+      upload(
+          "posts/" + prefix + "-" + i + ".md",
+          "---\ntitle: " + prefix + " " + i + "\n---\nText " + i + ".\n");
+    }
+  }
+
+  private int drain(IndexHandler index) {
+    return SqsDelivery.drain(sqs.client(), queue, index, 10);
+  }
+
+  private int messagesWaiting() {
+    Map<QueueAttributeName, String> attributes =
+        sqs.client()
+            .getQueueAttributes(
+                r ->
+                    r.queueUrl(queue)
+                        .attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            .attributes();
+    return attributes.values().stream().mapToInt(Integer::parseInt).sum();
+  }
+
+  @Nested
+  class WithADistribution {
+
+    @Test
+    void aBulkUploadIsOneInvalidationOfTheDistributionPerBatch() {
+      IndexHandler index = indexFunction(DISTRIBUTION);
+      uploadPosts("bulk", 25);
+      assertThat(drain(index)).isEqualTo(3);
+
+      RecordingEdgeCaches recorder = recorder(index);
+      assertThat(recorder.opened()).containsExactly(DISTRIBUTION);
+      List<Invalidation> invalidations = recorder.invalidations();
+      assertThat(invalidations).hasSize(3);
+      assertThat(invalidations).extracting(Invalidation::distributionId).containsOnly(DISTRIBUTION);
+      assertThat(invalidations).extracting(Invalidation::failed).containsOnly(false);
+      assertThat(invalidations)
+          .extracting(Invalidation::reference)
+          .doesNotHaveDuplicates()
+          .allMatch(reference -> reference.matches("inkwell-batch-[0-9a-f]{32}"));
+      // After the snapshot: the invalidated pages are refetched from an index that has the batch.
+      assertThat(new S3SnapshotStore(s3, bucket, "_search/").current().orElseThrow().posts())
+          .isEqualTo(25);
+    }
+
+    @Test
+    void theReferenceIsTheBatchsMessageIdsSoARedeliveryAsksForTheSameInvalidation()
+        throws Exception {
+      IndexHandler index = indexFunction(DISTRIBUTION);
+      String event =
+          Files.readString(Path.of("events/sqs-search-changes.json"), StandardCharsets.UTF_8);
+      LambdaInvoker.invoke(index, SQSEvent.class, event);
+      // SQS delivers the same messages again: new receipt handles, a higher receive count.
+      String again =
+          event
+              .replace("\"ApproximateReceiveCount\": \"1\"", "\"ApproximateReceiveCount\": \"2\"")
+              .replace("\"ApproximateReceiveCount\": \"2\"", "\"ApproximateReceiveCount\": \"3\"")
+              .replace("EXAMPLE\"", "AGAIN\"");
+      assertThat(again).isNotEqualTo(event);
+      LambdaInvoker.invoke(index, SQSEvent.class, again);
+
+      assertThat(recorder(index).invalidations())
+          .extracting(Invalidation::reference)
+          .containsExactly(
+              IndexHandler.batchReference(
+                  List.of(
+                      "2e1424d4-f796-459a-8184-9c92662be6da",
+                      "7f3c1a2b-0d4e-4f5a-9b6c-8d7e6f5a4b3c")),
+              IndexHandler.batchReference(
+                  List.of(
+                      "7f3c1a2b-0d4e-4f5a-9b6c-8d7e6f5a4b3c",
+                      "2e1424d4-f796-459a-8184-9c92662be6da")));
+      assertThat(recorder(index).invalidations().get(0).reference())
+          .isEqualTo(recorder(index).invalidations().get(1).reference());
+    }
+
+    @Test
+    void aFailedInvalidationFailsTheBatchWhichSqsDeliversAgainWithTheSameReference()
+        throws Exception {
+      IndexHandler index = indexFunction(DISTRIBUTION);
+      uploadPosts("retry", 3);
+      IllegalStateException refused =
+          new IllegalStateException("cannot invalidate CloudFront distribution " + DISTRIBUTION);
+      recorder(index).failNext(1, refused);
+
+      assertThatThrownBy(() -> drain(index)).isSameAs(refused);
+      assertThat(messagesWaiting()).as("the batch stays on the queue").isEqualTo(3);
+
+      Thread.sleep(1_500); // the queue's visibility timeout
+      assertThat(drain(index)).isEqualTo(1);
+      assertThat(messagesWaiting()).isZero();
+      List<Invalidation> invalidations = recorder(index).invalidations();
+      assertThat(invalidations).extracting(Invalidation::failed).containsExactly(true, false);
+      assertThat(invalidations.get(1).reference()).isEqualTo(invalidations.get(0).reference());
+    }
+
+    @Test
+    void aRebuildAsInkwellReindexRequestsItInvalidatesToo() {
+      IndexHandler index = indexFunction(DISTRIBUTION);
+      uploadPosts("before", 2);
+      drain(index);
+      // What ./inkwell reindex sends when it has re-rendered posts (ReindexCommandTest).
+      new SqsSearchChanges(sqs.client(), queue).requestRebuild();
+      assertThat(drain(index)).isEqualTo(1);
+      assertThat(recorder(index).invalidations()).hasSize(2);
+    }
+
+    @Test
+    void aBatchWithNothingToIndexInvalidatesNothing() {
+      IndexHandler index = indexFunction(DISTRIBUTION);
+      sqs.client()
+          .sendMessage(
+              r ->
+                  r.queueUrl(queue)
+                      .messageBody("not a search change")
+                      .messageGroupId(SqsSearchChanges.MESSAGE_GROUP)
+                      .messageDeduplicationId("junk"));
+      assertThat(drain(index)).isEqualTo(1);
+      assertThat(recorder(index).invalidations()).isEmpty();
+    }
+  }
+
+  @Nested
+  class WithoutADistribution {
+
+    @Test
+    void anEmptyIdInvalidatesNothingAndOpensNoDistribution() {
+      IndexHandler index = indexFunction("");
+      uploadPosts("quiet", 12);
+      assertThat(drain(index)).isEqualTo(2);
+      assertThat(recorder(index).opened()).isEmpty();
+      assertThat(recorder(index).invalidations()).isEmpty();
+      assertThat(new S3SnapshotStore(s3, bucket, "_search/").current().orElseThrow().posts())
+          .isEqualTo(12);
+    }
+
+    @Test
+    void anUnsetIdIsTheSame() {
+      Map<String, Object> own = new HashMap<>(properties);
+      own.put(RecordingEdgeCaches.PROPERTY, "true");
+      IndexHandler index = new IndexHandler(ApplicationContext.builder().properties(own));
+      handlers.add(index);
+      uploadPosts("unset", 1);
+      assertThat(drain(index)).isEqualTo(1);
+      assertThat(recorder(index).opened()).isEmpty();
+      assertThat(recorder(index).invalidations()).isEmpty();
+    }
+
+    @Test
+    void theProductionOpenerIsTheCloudFrontOneAndIsNeverCalled() {
+      Map<String, Object> own = new HashMap<>(properties);
+      own.put("inkwell.cdn.distribution-id", "");
+      IndexHandler index = new IndexHandler(ApplicationContext.builder().properties(own));
+      handlers.add(index);
+      uploadPosts("production", 1);
+      assertThat(drain(index)).isEqualTo(1);
+      EdgeCache.Opener opener = index.getApplicationContext().getBean(EdgeCache.Opener.class);
+      assertThat(opener).isNotInstanceOf(RecordingEdgeCaches.class);
+    }
+  }
+}
