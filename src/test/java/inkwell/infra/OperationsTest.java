@@ -108,7 +108,7 @@ class OperationsTest {
 
     @Test
     void everyAlarmGoesToTheTopicAndQuietTimeIsNotAnAlarm() {
-      assertThat(alarms()).hasSize(5);
+      assertThat(alarms()).hasSize(6);
       for (Map<String, Object> alarm : alarms()) {
         assertThat(alarm.get("AlarmActions")).isEqualTo(List.of(Map.of("Ref", "AlarmTopic")));
         assertThat(alarm.get("TreatMissingData")).isEqualTo("notBreaching");
