@@ -136,6 +136,11 @@ public final class DynamoPostReader implements PostReader {
   }
 
   @Override
+  public Optional<Instant> nextScheduled(Instant now) {
+    return listings.nextScheduled(now);
+  }
+
+  @Override
   public Page<PostSummary> list(Listing listing, Instant now, int limit, String cursor) {
     return listings.list(listing, now, limit, cursor);
   }

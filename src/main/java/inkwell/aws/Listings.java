@@ -82,6 +82,30 @@ final class Listings {
         .map(PostItems::summary);
   }
 
+  /**
+   * The publish time of the first post listed after {@code now}: the same index, from just past the
+   * visible entries on, oldest first (1 Query; a scheduled post that expires before its time is
+   * skipped by the expiry filter as far as the first 10 entries go).
+   */
+  Optional<Instant> nextScheduled(Instant now) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":pk", s(PostTable.LIST_ALL));
+    values.put(":now", s(Timestamps.format(now)));
+    values.put(":to", s(upTo(now)));
+    return dynamo
+        .query(
+            visibleListing("gsi1pk = :pk AND gsi1sk > :to", values)
+                .scanIndexForward(true)
+                .limit(10)
+                .build())
+        .items()
+        .stream()
+        .map(PostItems::summary)
+        .filter(post -> post.expiryDate() == null || post.expiryDate().isAfter(post.visibleFrom()))
+        .findFirst()
+        .map(PostSummary::visibleFrom);
+  }
+
   Page<PostSummary> list(Listing listing, Instant now, int limit, String cursor) {
     String partition =
         listing instanceof Listing.Tagged tagged

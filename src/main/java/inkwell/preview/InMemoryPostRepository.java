@@ -233,6 +233,29 @@ public final class InMemoryPostRepository implements PostRepository, SourceCatal
   }
 
   @Override
+  public synchronized Optional<Instant> nextScheduled(Instant now) {
+    if (includeUnpublished) {
+      return Optional.empty(); // the preview already shows every post
+    }
+    Instant next = null;
+    for (Entry entry : posts.values()) {
+      if (!listed(entry.stored())) {
+        continue;
+      }
+      Post post = entry.stored().post();
+      Instant from = post.visibleFrom();
+      boolean expiresFirst = post.expiryDate() != null && !post.expiryDate().isAfter(from);
+      if (!post.page()
+          && from.isAfter(now)
+          && !expiresFirst
+          && (next == null || from.isBefore(next))) {
+        next = from;
+      }
+    }
+    return Optional.ofNullable(next);
+  }
+
+  @Override
   public synchronized Page<PostSummary> list(
       Listing listing, Instant now, int limit, String cursor) {
     String partition = partition(listing);

@@ -3,6 +3,8 @@ package inkwell.site;
 import inkwell.post.Hashes;
 import inkwell.support.Gzip;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -49,7 +51,7 @@ final class HttpSemantics {
   private static final int GZIP_MIN_BYTES = 860;
   private static final String GZIP_SUFFIX = "-gzip";
 
-  private final String pageCacheControl;
+  private final SiteConfig config;
   private final Map<String, String> securityHeaders;
   private final Clock clock;
 
@@ -64,13 +66,7 @@ final class HttpSemantics {
       security.put("Content-Security-Policy", script.allowIn(CONTENT_SECURITY_POLICY));
     }
     this.securityHeaders = Map.copyOf(security);
-    this.pageCacheControl =
-        "public, max-age="
-            + config.getMaxAge()
-            + ", s-maxage="
-            + config.getSharedMaxAge()
-            + ", stale-while-revalidate="
-            + config.getStaleWhileRevalidate();
+    this.config = config;
   }
 
   /** The entity tag of a response body: the first 128 bits of its SHA-256, in hex. */
@@ -79,15 +75,24 @@ final class HttpSemantics {
   }
 
   SiteResponse finish(SiteRequest request, SiteResponse response, boolean immutable) {
-    return finish(request, response, immutable, null);
+    return finish(request, response, immutable, null, null);
   }
 
-  /** As {@link #finish(SiteRequest, SiteResponse, boolean)}, with the tag if already known. */
+  /**
+   * As {@link #finish(SiteRequest, SiteResponse, boolean)}, with the tag if already known, and the
+   * time the page next changes by the clock (a scheduled post appears), if known: a shared cache
+   * keeps a page until then at most.
+   */
   SiteResponse finish(
-      SiteRequest request, SiteResponse response, boolean immutable, String knownTag) {
+      SiteRequest request,
+      SiteResponse response,
+      boolean immutable,
+      String knownTag,
+      Instant changesAt) {
     Map<String, String> headers = new LinkedHashMap<>(securityHeaders);
-    headers.put("Date", HTTP_DATE.format(clock.instant()));
-    headers.put("Cache-Control", cacheControl(response.status(), immutable));
+    Instant now = clock.instant();
+    headers.put("Date", HTTP_DATE.format(now));
+    headers.put("Cache-Control", cacheControl(response.status(), immutable, changesAt, now));
     headers.put("Vary", "Accept-Encoding");
     byte[] body = response.body();
     boolean cacheable =
@@ -114,11 +119,32 @@ final class HttpSemantics {
 
   /** The {@code Cache-Control} of a response with {@code status}; see the class comment. */
   String cacheControl(int status, boolean immutable) {
+    return cacheControl(status, immutable, null, clock.instant());
+  }
+
+  /**
+   * As {@link #cacheControl(int, boolean)}; a page's {@code s-maxage} ends by {@code changesAt}
+   * when that is sooner (at least one second), so that a CDN keeping pages for a day still shows a
+   * scheduled post from its time on.
+   */
+  private String cacheControl(int status, boolean immutable, Instant changesAt, Instant now) {
     if (immutable) {
       return "public, max-age=31536000, immutable";
     }
     if (status == 200 || status == 304) {
-      return pageCacheControl;
+      long browser = config.getMaxAge();
+      long shared = config.getSharedMaxAge();
+      if (changesAt != null && changesAt.isAfter(now)) {
+        long untilThen = (Duration.between(now, changesAt).toMillis() + 999) / 1000;
+        browser = Math.min(browser, untilThen);
+        shared = Math.min(shared, untilThen);
+      }
+      return "public, max-age="
+          + browser
+          + ", s-maxage="
+          + shared
+          + ", stale-while-revalidate="
+          + config.getStaleWhileRevalidate();
     }
     if (status == 301) {
       return "public, max-age=86400";

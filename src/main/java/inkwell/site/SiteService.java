@@ -9,6 +9,7 @@ import inkwell.storage.PostReader;
 import inkwell.storage.PostSearch;
 import inkwell.storage.PostSummary;
 import inkwell.storage.TagCount;
+import inkwell.support.StructuredLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -44,6 +45,9 @@ public final class SiteService {
   private final Function<SiteInfo, AtOrigin> atOrigin;
   private final Asset stylesheet;
   private final SiteInfo site;
+  private static final StructuredLog LOG = new StructuredLog("inkwell.site");
+
+  private final Clock clock;
   private final HttpSemantics http;
   private final Timeline timeline;
   private final Kept<List<MenuLink>> menu;
@@ -120,6 +124,7 @@ public final class SiteService {
     Objects.requireNonNull(media, "media");
     this.stylesheet = Objects.requireNonNull(stylesheet, "stylesheet");
     this.site = Objects.requireNonNull(site, "site");
+    this.clock = clock;
     this.http = new HttpSemantics(config, script, clock);
     this.timeline = new Timeline(posts, config.getSharedCacheSeconds(), clock);
     this.menu = new Kept<>(posts::menu, config.getSharedCacheSeconds(), clock);
@@ -170,7 +175,31 @@ public final class SiteService {
       rendered = new RenderCache.Rendered(content, HttpSemantics.tagOf(content));
       there.cache().put(key, rendered);
     }
-    return http.finish(request, rendered.response(), false, rendered.tag());
+    SiteResponse response = rendered.response();
+    return http.finish(
+        request, response, false, rendered.tag(), response.status() == 200 ? changesAt(key) : null);
+  }
+
+  /**
+   * When a page may next change by the clock (the next scheduled post), for its {@code s-maxage}.
+   * If that cannot be read, the page is still served, kept by shared caches for a minute only.
+   */
+  private Instant changesAt(String path) {
+    Instant now = clock.instant();
+    try {
+      return timeline.nextScheduled(now).orElse(null);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "event",
+          "next-scheduled-unavailable",
+          "path",
+          path,
+          "error",
+          e.getClass().getName(),
+          "message",
+          String.valueOf(e.getMessage()));
+      return now.plusSeconds(HttpSemantics.BRIEF_SECONDS);
+    }
   }
 
   /**

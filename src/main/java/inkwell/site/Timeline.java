@@ -31,14 +31,29 @@ final class Timeline {
 
   private final PostReader posts;
   private final Kept<Ends> ends;
+  private final Kept<Optional<Instant>> scheduled;
 
   Timeline(PostReader posts, long seconds, Clock clock) {
     this.posts = posts;
     this.ends = new Kept<>(this::read, seconds, clock);
+    this.scheduled = new Kept<>(posts::nextScheduled, seconds, clock);
   }
 
   Ends ends(Instant now) {
     return ends.get(now);
+  }
+
+  /**
+   * When the next scheduled post appears, after {@code now}, if one is scheduled: kept as the ends
+   * are, and read again once the kept time has passed, to learn the one after it.
+   */
+  Optional<Instant> nextScheduled(Instant now) {
+    Optional<Instant> next = scheduled.get(now);
+    if (next.isPresent() && !next.get().isAfter(now)) {
+      scheduled.clear();
+      next = scheduled.get(now);
+    }
+    return next;
   }
 
   private Ends read(Instant now) {
@@ -52,5 +67,6 @@ final class Timeline {
   /** Forgets the ends: the posts changed. */
   void clear() {
     ends.clear();
+    scheduled.clear();
   }
 }

@@ -31,6 +31,13 @@ public interface PostReader {
    */
   Optional<PostSummary> oldest(Instant now);
 
+  /**
+   * When the next post not visible at {@code now} becomes visible (its publish time, the earliest
+   * after {@code now}), if one is scheduled: the moment listings, feeds and the older and newer
+   * links next change without a write, so that a shared cache may keep a page until then at most.
+   */
+  Optional<Instant> nextScheduled(Instant now);
+
   /** One page of {@code listing} as visible at {@code now}, newest first. */
   Page<PostSummary> list(Listing listing, Instant now, int limit, String cursor);
 

@@ -101,6 +101,11 @@ public final class DynamoPostRepository implements PostRepository {
   }
 
   @Override
+  public Optional<Instant> nextScheduled(Instant now) {
+    return reader.nextScheduled(now);
+  }
+
+  @Override
   public Page<PostSummary> list(Listing listing, Instant now, int limit, String cursor) {
     return reader.list(listing, now, limit, cursor);
   }

@@ -7,6 +7,8 @@ import inkwell.site.SiteHandler;
 import inkwell.site.TestSite;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.Emulators;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,6 +151,52 @@ class FreshnessAfterPublishTest {
         .isEqualTo(new CdnCache.Served(Outcome.MISS, second));
     assertThat(cache.get("/kept-a-day/", at(66), this::fetchKeptADay))
         .isEqualTo(new CdnCache.Served(Outcome.HIT, second));
+  }
+
+  /**
+   * A scheduled post appears at its time with no event, so nothing invalidates: the site keeps
+   * every page's {@code s-maxage} (and {@code max-age}) within the time until the next scheduled
+   * post, so that a CDN keeping pages for a day still shows it from then on (but for one stale view
+   * while it refreshes).
+   */
+  @Test
+  void withADayOfSMaxageAScheduledPostIsOnTheHomePageFromItsTime() throws InterruptedException {
+    publish("posts/already-there.md", "Already there");
+    Instant appears = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
+    blog.publish(
+        "posts/scheduled-for-soon.md",
+        "---\ntitle: Scheduled for soon\ndate: " + appears + "\n---\nText.");
+    TestSite.Reply before =
+        TestSite.request(siteKeepingADay, "GET", "/", Map.of("accept-encoding", "gzip"));
+    long shared = CacheControl.parse(before.header("Cache-Control"), 0).freshSeconds();
+    assertThat(shared).as(before.header("Cache-Control")).isBetween(1L, 6L);
+    assertThat(before.header("Cache-Control")).startsWith("public, max-age=" + shared + ",");
+    assertThat(before.text()).doesNotContain("Scheduled for soon");
+
+    CdnCache cache = new CdnCache();
+    String first = cache.get("/", at(0), this::fetchHomeKeptADay).version();
+    Thread.sleep(Math.max(0, appears.toEpochMilli() - System.currentTimeMillis()) + 1_000);
+    TestSite.Reply after =
+        TestSite.request(siteKeepingADay, "GET", "/", Map.of("accept-encoding", "gzip"));
+    assertThat(after.text()).contains("Scheduled for soon");
+    assertThat(after.header("Cache-Control"))
+        .as("no post scheduled any more: a day again")
+        .contains("s-maxage=86400");
+
+    assertThat(cache.get("/", at(shared), this::fetchHomeKeptADay))
+        .as("the copy kept until the post's time is served once more while the CDN refreshes it")
+        .isEqualTo(new CdnCache.Served(Outcome.STALE_HIT, first));
+    CdnCache.Served refreshed = cache.get("/", at(shared + 1), this::fetchHomeKeptADay);
+    assertThat(refreshed.outcome()).isEqualTo(Outcome.HIT);
+    assertThat(refreshed.version()).isNotEqualTo(first);
+  }
+
+  private CdnCache.Response fetchHomeKeptADay(String path) {
+    TestSite.Reply reply =
+        TestSite.request(siteKeepingADay, "GET", path, Map.of("accept-encoding", "gzip"));
+    return new CdnCache.Response(
+        reply.status() + " " + reply.header("ETag"),
+        CacheControl.parse(reply.header("Cache-Control"), 0));
   }
 
   @Test

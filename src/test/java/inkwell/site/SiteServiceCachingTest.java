@@ -148,8 +148,8 @@ class SiteServiceCachingTest {
     requests.reset();
     site.handle(SiteRequest.get("/a/"));
     assertThat(requests.operations())
-        .as("the post, the newest and oldest post, the menu")
-        .containsExactly("GetItem", "Query", "Query", "Query");
+        .as("the post, the newest and oldest post, the menu, the next scheduled post")
+        .containsExactly("GetItem", "Query", "Query", "Query", "Query");
   }
 
   @Test
@@ -161,7 +161,9 @@ class SiteServiceCachingTest {
     requests.reset();
     String rss = site.handle(SiteRequest.get("/feed.xml")).text();
     assertThat(rss).contains("Short version.").doesNotContain("The whole long body.");
-    assertThat(requests.operations()).containsExactly("Query");
+    assertThat(requests.operations())
+        .as("the listing; and, once per shared-cache interval, the next scheduled post")
+        .containsExactly("Query", "Query");
   }
 
   @Nested
@@ -203,15 +205,16 @@ class SiteServiceCachingTest {
       requests.reset();
       site.handle(SiteRequest.get("/a/"));
       assertThat(requests.operations())
-          .as("the post, the newest and oldest post, the menu")
-          .containsExactly("GetItem", "Query", "Query", "Query");
+          .as("the post, the newest and oldest post, the menu, the next scheduled post")
+          .containsExactly("GetItem", "Query", "Query", "Query", "Query");
       requests.reset();
       site.handle(SiteRequest.get("/b/"));
       assertThat(requests.operations()).containsExactly("GetItem");
       clock.advance(Duration.ofSeconds(60));
       requests.reset();
       site.handle(SiteRequest.get("/b/"));
-      assertThat(requests.operations()).containsExactly("GetItem", "Query", "Query", "Query");
+      assertThat(requests.operations())
+          .containsExactly("GetItem", "Query", "Query", "Query", "Query");
     }
 
     @Test
@@ -296,8 +299,8 @@ class SiteServiceCachingTest {
       requests.reset();
       site.handle(SiteRequest.get("/about/"));
       assertThat(requests.operations())
-          .as("cold: the page and the menu")
-          .containsExactly("GetItem", "Query");
+          .as("cold: the page, the menu and the next scheduled post")
+          .containsExactly("GetItem", "Query", "Query");
       for (String path : List.of("/about/", "/", "/tags/", "/archive/", "/tags/x/")) {
         requests.reset();
         assertThat(site.handle(SiteRequest.get(path)).status()).as(path).isEqualTo(200);

@@ -492,6 +492,30 @@ public abstract class PostRepositoryContract {
     assertThat(reader.adjacent("missing", true, NOW)).isEmpty();
   }
 
+  /**
+   * The next time a listing changes by the clock: the earliest publish time after now of a listed
+   * post; not a draft's or a page's, nor a post's that expires before it would appear.
+   */
+  @Test
+  void theNextScheduledPostIsTheEarliestPublishTimeStillAhead() {
+    assertThat(reader.nextScheduled(NOW)).isEmpty();
+    writer.publish(dated("past", "2026-05-01"), seq(1));
+    assertThat(reader.nextScheduled(NOW)).isEmpty();
+    writer.publish(dated("later", "2026-09-01"), seq(1));
+    writer.publish(
+        post("posts/draft.md", "---\ntitle: D\ndate: 2026-06-02\ndraft: true\n---\nx"), seq(1));
+    writer.publish(post("pages/upcoming.md", "---\ntitle: P\ndate: 2026-06-03\n---\nx"), seq(1));
+    writer.publish(
+        post("posts/never.md", "---\ntitle: N\ndate: 2026-06-04\nexpiryDate: 2026-06-04\n---\nx"),
+        seq(1));
+    writer.publish(dated("soon", "2026-07-01"), seq(1));
+    assertThat(reader.nextScheduled(NOW)).contains(Instant.parse("2026-07-01T00:00:00Z"));
+    assertThat(reader.nextScheduled(Instant.parse("2026-07-01T00:00:00Z")))
+        .as("from its time on it is visible, and the next one is ahead")
+        .contains(Instant.parse("2026-09-01T00:00:00Z"));
+    assertThat(reader.nextScheduled(Instant.parse("2026-09-01T00:00:00Z"))).isEmpty();
+  }
+
   @Test
   void theOldestVisiblePostIsTheLastOfTheListingAndSkipsExpiredOnes() {
     assertThat(reader.oldest(NOW)).isEmpty();
