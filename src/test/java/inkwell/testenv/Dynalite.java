@@ -2,15 +2,11 @@ package inkwell.testenv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * dynalite (npm) serving the DynamoDB API from memory, as a Node child process on a free port of
@@ -29,17 +25,14 @@ final class Dynalite implements AutoCloseable {
       process.stdin.resume();
       """;
 
-  private final Process process;
+  private final ChildServer server;
   private final Path workDir;
   private final URI endpoint;
-  private final Thread shutdownHook;
 
-  private Dynalite(Process process, Path workDir, int port) {
-    this.process = process;
+  private Dynalite(ChildServer server, Path workDir, int port) {
+    this.server = server;
     this.workDir = workDir;
     this.endpoint = URI.create("http://127.0.0.1:" + port);
-    this.shutdownHook = new Thread(process::destroyForcibly, "dynalite-shutdown");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   static Dynalite start(Path projectDir) {
@@ -73,22 +66,12 @@ final class Dynalite implements AutoCloseable {
               "0",
               "--updateTableMs",
               "0");
-      Process process =
-          new ProcessBuilder(command)
-              .directory(projectDir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      Dynalite dynalite = new Dynalite(process, workDir, port);
-      try {
-        dynalite.awaitPort(port, command, log);
-        return dynalite;
-      } catch (RuntimeException | IOException e) {
-        dynalite.close();
-        throw e;
-      }
+      return new Dynalite(
+          ChildServer.start("dynalite", command, projectDir, log, port, STARTUP_TIMEOUT),
+          workDir,
+          port);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not start dynalite: node " + cli, e);
+      throw new UncheckedIOException("could not prepare dynalite's folder for " + cli, e);
     }
   }
 
@@ -96,59 +79,9 @@ final class Dynalite implements AutoCloseable {
     return endpoint;
   }
 
-  private void awaitPort(int port, List<String> command, Path log) throws IOException {
-    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "dynalite exited with code "
-                + process.exitValue()
-                + " before listening. Command: "
-                + String.join(" ", command)
-                + "\nOutput:\n"
-                + Files.readString(log, StandardCharsets.UTF_8));
-      }
-      if (answers(port)) {
-        return;
-      }
-      sleep(50);
-    }
-    throw new IllegalStateException(
-        "dynalite did not listen on 127.0.0.1:"
-            + port
-            + " within "
-            + STARTUP_TIMEOUT.toSeconds()
-            + " s. Command: "
-            + String.join(" ", command)
-            + "\nOutput:\n"
-            + Files.readString(log, StandardCharsets.UTF_8));
-  }
-
-  private static boolean answers(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException e) {
-      // The JVM is already shutting down; the hook runs anyway and is harmless.
-    }
+    server.close();
     deleteWorkDir();
   }
 
@@ -160,15 +93,6 @@ final class Dynalite implements AutoCloseable {
       Files.deleteIfExists(workDir);
     } catch (IOException e) {
       // A leftover temp directory is not worth failing the test run for.
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for dynalite", e);
     }
   }
 }
