@@ -101,7 +101,7 @@ final class Listings {
         .items()
         .stream()
         .map(PostItems::summary)
-        .filter(post -> post.expiryDate() == null || post.expiryDate().isAfter(post.visibleFrom()))
+        .filter(post -> Post.isWithin(post.visibleFrom(), post.expiryDate(), post.visibleFrom()))
         .findFirst()
         .map(PostSummary::visibleFrom);
   }

@@ -237,22 +237,14 @@ public final class InMemoryPostRepository implements PostRepository, SourceCatal
     if (includeUnpublished) {
       return Optional.empty(); // the preview already shows every post
     }
-    Instant next = null;
-    for (Entry entry : posts.values()) {
-      if (!listed(entry.stored())) {
-        continue;
-      }
-      Post post = entry.stored().post();
-      Instant from = post.visibleFrom();
-      boolean expiresFirst = post.expiryDate() != null && !post.expiryDate().isAfter(from);
-      if (!post.page()
-          && from.isAfter(now)
-          && !expiresFirst
-          && (next == null || from.isBefore(next))) {
-        next = from;
-      }
-    }
-    return Optional.ofNullable(next);
+    // Listed posts still ahead that will show: visible at their own time (not expired by then).
+    return posts.values().stream()
+        .filter(entry -> listed(entry.stored()) && !entry.stored().post().page())
+        .map(entry -> entry.stored().post())
+        .filter(post -> post.visibleFrom().isAfter(now))
+        .filter(post -> Post.isWithin(post.visibleFrom(), post.expiryDate(), post.visibleFrom()))
+        .map(Post::visibleFrom)
+        .min(Comparator.naturalOrder());
   }
 
   @Override
