@@ -26,15 +26,16 @@ record Arguments(
                          expired, rejected (why and where), removed.
         reindex          Render every post again with the engine of this checkout, newer
                          render versions only; safe to interrupt and run again.
-        redrive          Publish again the events in the publish function's failure queue
-                         (after an outage); each message is deleted once its event applied.
+        redrive          Send the events in the publish dead-letter queue back to the publish
+                         queue (after an outage); the publish function applies them in order.
 
       Options:
         --delete         publish: also delete posts and media that are no longer in the folder.
         --timeout S      publish: seconds to wait for the outcomes (default 60).
         --stack NAME     Read the bucket, table and site URL from the CloudFormation stack's
                          outputs. Without it: INKWELL_BUCKET, INKWELL_TABLE,
-                         INKWELL_SITE_BASE_URL and, for redrive, INKWELL_FAILURE_QUEUE_URL.
+                         INKWELL_SITE_BASE_URL and, for redrive, INKWELL_PUBLISH_QUEUE_URL and
+                         INKWELL_PUBLISH_DEAD_LETTER_QUEUE_URL.
         --help           Print this help.
 
       AWS credentials, region and endpoints come from the usual AWS settings (AWS_PROFILE,

@@ -144,7 +144,7 @@ public final class Cli {
         rebuildSearchIndex(target);
         yield result.exitCode();
       }
-      case "redrive" -> redrive(target, content, dynamo);
+      case "redrive" -> redrive(target);
       default -> throw new CliException(ExitCode.USAGE, "unknown command " + arguments.command());
     };
   }
@@ -167,31 +167,23 @@ public final class Cli {
   }
 
   /**
-   * Applies the failure queue's events with the publish function's own code, telling the search
-   * index of each, as the publish function does, when its queue is known.
+   * Sends the messages of the publish dead-letter queue back to the publish queue, where the publish
+   * function, the table's one writer, applies them in order.
    */
-  private int redrive(Target target, S3ContentStore content, DynamoDbClient dynamo) {
-    if (target.failureQueueUrl() == null) {
+  private int redrive(Target target) {
+    if (target.deadLetterQueueUrl() == null || target.publishQueueUrl() == null) {
       throw new CliException(
           ExitCode.NO_ACCESS,
-          "which failure queue? Give --stack NAME (its PublishFailureQueueUrl output), or set"
-              + " INKWELL_FAILURE_QUEUE_URL");
+          "which queues? Give --stack NAME (its PublishQueueUrl and PublishDeadLetterQueueUrl"
+              + " outputs), or set INKWELL_PUBLISH_QUEUE_URL and"
+              + " INKWELL_PUBLISH_DEAD_LETTER_QUEUE_URL");
     }
     try (SqsClient sqs = sqs()) {
-      PublishService publish =
-          new PublishService(
-              target.pipeline(),
-              content,
-              new DynamoPostWriter(dynamo, target.table(), content, clock),
-              content,
-              target.bucket(),
-              target.postsPrefix(),
-              clock,
-              target.searchQueueUrl() == null
-                  ? SearchChanges.NONE
-                  : new SqsSearchChanges(sqs, target.searchQueueUrl()));
       Redriver.Result result =
-          new Redriver(new SqsFailureQueue(sqs, target.failureQueueUrl()), publish, out).redrive();
+          new Redriver(
+                  new SqsFailureQueue(sqs, target.deadLetterQueueUrl(), target.publishQueueUrl()),
+                  out)
+              .redrive();
       out.println(result.summary());
       return result.exitCode();
     }

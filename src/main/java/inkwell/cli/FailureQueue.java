@@ -2,10 +2,13 @@ package inkwell.cli;
 
 import java.util.List;
 
-/** The publish function's on-failure destination: events it gave up on, one message each. */
+/**
+ * The publish dead-letter queue: messages of the publish queue that failed its receive limit, each
+ * one bucket event as EventBridge sent it.
+ */
 interface FailureQueue {
 
-  /** A message: its id, the handle that deletes it, and its body (Lambda's invocation record). */
+  /** A message: its id, the handle that deletes it, and its body (the EventBridge event). */
   record Message(String id, String receiptHandle, String body) {}
 
   /**
@@ -14,6 +17,9 @@ interface FailureQueue {
    */
   List<Message> receive();
 
-  /** Deletes {@code message}: its event was applied. */
-  void delete(Message message);
+  /**
+   * Sends {@code message} back to the publish queue, in its one message group, then deletes it here.
+   * Sending it twice is harmless: the publish path skips an event already applied.
+   */
+  void sendBack(Message message);
 }

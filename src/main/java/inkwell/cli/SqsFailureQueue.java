@@ -3,18 +3,23 @@ package inkwell.cli;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The failure queue on SQS. */
+/** The publish dead-letter queue on SQS, and the publish queue its messages go back to. */
 final class SqsFailureQueue implements FailureQueue {
 
-  /** Seconds a received message stays hidden: long enough to apply its event once. */
+  /** Seconds a received message stays hidden: long enough to send it back once. */
   static final int VISIBILITY_SECONDS = 120;
 
-  private final SqsClient sqs;
-  private final String queueUrl;
+  /** The publish queue's one message group (template.yaml, PublishRule). */
+  static final String MESSAGE_GROUP = "publish";
 
-  SqsFailureQueue(SqsClient sqs, String queueUrl) {
+  private final SqsClient sqs;
+  private final String deadLetterQueueUrl;
+  private final String publishQueueUrl;
+
+  SqsFailureQueue(SqsClient sqs, String deadLetterQueueUrl, String publishQueueUrl) {
     this.sqs = sqs;
-    this.queueUrl = queueUrl;
+    this.deadLetterQueueUrl = deadLetterQueueUrl;
+    this.publishQueueUrl = publishQueueUrl;
   }
 
   @Override
@@ -22,7 +27,7 @@ final class SqsFailureQueue implements FailureQueue {
     return sqs
         .receiveMessage(
             r ->
-                r.queueUrl(queueUrl)
+                r.queueUrl(deadLetterQueueUrl)
                     .maxNumberOfMessages(10)
                     .visibilityTimeout(VISIBILITY_SECONDS)
                     .waitTimeSeconds(1))
@@ -32,8 +37,19 @@ final class SqsFailureQueue implements FailureQueue {
         .toList();
   }
 
+  /**
+   * The deduplication id names the message, so a second redrive of it within SQS's five-minute
+   * window (after a crash between the send and the delete) is dropped by the queue.
+   */
   @Override
-  public void delete(Message message) {
-    sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+  public void sendBack(Message message) {
+    sqs.sendMessage(
+        r ->
+            r.queueUrl(publishQueueUrl)
+                .messageBody(message.body())
+                .messageGroupId(MESSAGE_GROUP)
+                .messageDeduplicationId("redrive-" + message.id()));
+    sqs.deleteMessage(
+        r -> r.queueUrl(deadLetterQueueUrl).receiptHandle(message.receiptHandle()));
   }
 }

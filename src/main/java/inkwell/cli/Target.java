@@ -24,7 +24,8 @@ record Target(
     String mediaPrefix,
     String timeZone,
     long maxSourceBytes,
-    String failureQueueUrl,
+    String publishQueueUrl,
+    String deadLetterQueueUrl,
     String searchQueueUrl) {
 
   Target {
@@ -60,7 +61,8 @@ record Target(
         prefix(env, "INKWELL_MEDIA_PREFIX", "media/"),
         prefix(env, "INKWELL_TIME_ZONE", "UTC"),
         bytes(set(env, "INKWELL_MAX_SOURCE_BYTES")),
-        set(env, "INKWELL_FAILURE_QUEUE_URL"),
+        set(env, "INKWELL_PUBLISH_QUEUE_URL"),
+        set(env, "INKWELL_PUBLISH_DEAD_LETTER_QUEUE_URL"),
         set(env, "INKWELL_SEARCH_QUEUE_URL"));
   }
 
@@ -98,7 +100,8 @@ record Target(
         prefix(env, "INKWELL_MEDIA_PREFIX", "media/"),
         parameters.getOrDefault("TimeZone", prefix(env, "INKWELL_TIME_ZONE", "UTC")),
         bytes(parameters.getOrDefault("MaxSourceBytes", set(env, "INKWELL_MAX_SOURCE_BYTES"))),
-        outputs.get("PublishFailureQueueUrl"),
+        outputs.get("PublishQueueUrl"),
+        outputs.get("PublishDeadLetterQueueUrl"),
         outputs.getOrDefault("SearchQueueUrl", set(env, "INKWELL_SEARCH_QUEUE_URL")));
   }
 

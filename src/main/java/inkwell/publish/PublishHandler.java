@@ -1,17 +1,31 @@
 package inkwell.publish;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import inkwell.support.StructuredLog;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The publish function's entry point: S3 {@code ObjectCreated} and {@code ObjectRemoved} events
- * under the posts prefix. It decodes the records and hands each to {@link PublishService}; any
- * storage failure propagates, so Lambda retries the event and, after its retries, sends it to the
- * on-failure destination.
+ * The publish function's entry point: batches from the publish queue, an SQS FIFO queue with one
+ * message group that EventBridge fills with the bucket's {@code Object Created} and {@code Object
+ * Deleted} events under the posts and pages prefixes. Lambda hands a message group to one
+ * invocation at a time, so this is the only writer of the posts table (docs/PUBLISHING.md, "One
+ * writer at a time").
+ *
+ * <p>Each message is decoded ({@link BucketEvents}) and applied by {@link PublishService}, in the
+ * queue's order. Bad content is not a failure: it is a recorded rejection. A storage failure stops
+ * the batch: that message and every one after it are reported as failed ({@code
+ * ReportBatchItemFailures}; on a FIFO queue the rest must be reported too, to keep their order), so
+ * SQS delivers them again after the visibility timeout and, after the queue's receive limit, moves
+ * the failing one to the dead-letter queue. The messages before it are done and deleted.
  */
-public class PublishHandler extends MicronautRequestHandler<S3Event, Void> {
+public class PublishHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+
+  private static final StructuredLog LOG = new StructuredLog("inkwell.publish");
 
   @Inject PublishService service;
 
@@ -24,10 +38,38 @@ public class PublishHandler extends MicronautRequestHandler<S3Event, Void> {
   }
 
   @Override
-  public Void execute(S3Event event) {
-    for (ObjectEvent objectEvent : S3Events.decode(event)) {
-      service.apply(objectEvent);
+  public SQSBatchResponse execute(SQSEvent event) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    List<SQSEvent.SQSMessage> messages =
+        event == null || event.getRecords() == null ? List.of() : event.getRecords();
+    for (SQSEvent.SQSMessage message : messages) {
+      if (!failures.isEmpty()) {
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+        continue;
+      }
+      java.util.Optional<ObjectEvent> decoded = BucketEvents.decode(message.getBody());
+      try {
+        decoded.ifPresent(service::apply);
+      } catch (RuntimeException e) {
+        LOG.error(
+            "outcome", "FAILED",
+            "key", decoded.map(ObjectEvent::key).orElse(null),
+            "messageId", message.getMessageId(),
+            "receiveCount", receiveCount(message),
+            "cause", e.toString(),
+            "detail", "storage failed: this message and the rest of the batch are retried");
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+      }
     }
-    return null;
+    if (!failures.isEmpty()) {
+      LOG.warn("outcome", "BATCH_RETRIED", "failed", failures.size(), "of", messages.size());
+    }
+    return new SQSBatchResponse(failures);
+  }
+
+  private static String receiveCount(SQSEvent.SQSMessage message) {
+    return message.getAttributes() == null
+        ? null
+        : message.getAttributes().get("ApproximateReceiveCount");
   }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes JSON objects, and reads flat ones (and arrays of flat ones), with jackson-core's streaming
+ * Writes JSON objects, and reads flat ones (and arrays of flat ones) or whole trees, with jackson-core's streaming
  * generator: no reflection, nothing to warm up. Values may be strings, numbers, booleans, {@code
  * null}, lists, maps, or anything else (written with {@code toString()}, which suits {@code
  * Instant}). Thread-safe.
@@ -125,6 +125,47 @@ public final class Json {
       throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
     }
     return objects;
+  }
+
+  /**
+   * The whole of {@code json}: objects as maps (in the order of their fields), arrays as lists,
+   * scalars as their text ({@code "5"} for 5, {@code "true"} for true), {@code null} as null. Throws
+   * {@link IllegalArgumentException} if {@code json} is not one JSON value.
+   */
+  public static Object tree(String json) {
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      if (parser.nextToken() == null) {
+        throw new IllegalArgumentException("not JSON: empty");
+      }
+      Object value = treeValue(parser);
+      if (parser.nextToken() != null) {
+        throw new IllegalArgumentException("not JSON: more than one value");
+      }
+      return value;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static Object treeValue(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.START_OBJECT) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        map.put(field, treeValue(parser));
+      }
+      return map;
+    }
+    if (token == JsonToken.START_ARRAY) {
+      List<Object> list = new ArrayList<>();
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        list.add(treeValue(parser));
+      }
+      return list;
+    }
+    return token == JsonToken.VALUE_NULL ? null : parser.getText();
   }
 
   /** The fields of the object the parser has just entered, up to its end, as flatObject reads. */

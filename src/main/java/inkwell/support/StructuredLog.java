@@ -35,6 +35,10 @@ public final class StructuredLog {
     write("WARN", keysAndValues);
   }
 
+  public void error(Object... keysAndValues) {
+    write("ERROR", keysAndValues);
+  }
+
   /** Stops the logs on standard output, for the local preview, which prints its own lines. */
   public static void silence() {
     standardOutput = false;
