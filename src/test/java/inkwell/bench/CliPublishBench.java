@@ -2,7 +2,7 @@ package inkwell.bench;
 
 import inkwell.cli.Cli;
 import inkwell.testenv.NotificationPlayer;
-import inkwell.testenv.S3EventJson;
+import inkwell.testenv.BucketEventJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -62,7 +62,7 @@ final class CliPublishBench {
                 r -> r.bucket(blog.bucket()).key(key),
                 RequestBody.fromString(post.markdown(), StandardCharsets.UTF_8));
         player.deliver(
-            S3EventJson.put(blog.bucket(), key, NotificationPlayer.nextSequencer(), null));
+            BucketEventJson.put(blog.bucket(), key, NotificationPlayer.nextSequencer(), null));
         bare.add((System.nanoTime() - bareStarted) / 1e9);
       }
     } catch (UncheckedIOException e) {

@@ -1,7 +1,7 @@
 package inkwell.bench;
 
 import inkwell.testenv.ApiGatewayEvents;
-import inkwell.testenv.S3EventJson;
+import inkwell.testenv.BucketEventJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -93,7 +93,7 @@ final class ColdStartBench {
             "site-event.json",
             ApiGatewayEvents.request("GET", "/" + postSlug + "/", PageBench.BROWSER));
     Path s3Event =
-        write("trivial-s3-event.json", S3EventJson.put(blog.bucket(), "posts/x.md", "01", null));
+        write("trivial-s3-event.json", BucketEventJson.put(blog.bucket(), "posts/x.md", "01", null));
     Supplier<Path> site = () -> siteEvent;
     Supplier<Path> publish = this::nextPublishEvent;
 
@@ -290,7 +290,7 @@ final class ColdStartBench {
             RequestBody.fromString(post.markdown(), StandardCharsets.UTF_8));
     return write(
         "publish-event-" + n + ".json",
-        S3EventJson.put(blog.bucket(), key, String.format("%016X", 0xC0000 + n), null));
+        BucketEventJson.put(blog.bucket(), key, String.format("%016X", 0xC0000 + n), null));
   }
 
   private void train(String handler, String eventClass, Path event, Path archive) {

@@ -1,13 +1,14 @@
 package inkwell.bench;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import inkwell.publish.PublishHandler;
 import inkwell.storage.Listing;
 import inkwell.storage.Page;
 import inkwell.storage.PostSummary;
 import inkwell.testenv.LambdaInvoker;
+import inkwell.testenv.NotificationPlayer;
 import inkwell.testenv.RequestCounter;
-import inkwell.testenv.S3EventJson;
+import inkwell.testenv.BucketEventJson;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -59,9 +60,9 @@ final class PublishBench {
                 r -> r.bucket(blog.bucket()).key(key).contentType("text/markdown"),
                 RequestBody.fromString(post.markdown(), StandardCharsets.UTF_8));
         String event =
-            S3EventJson.put(blog.bucket(), key, String.format("%016X", ++sequence), null);
+            BucketEventJson.put(blog.bucket(), key, String.format("%016X", ++sequence), null);
         long invoked = System.nanoTime();
-        LambdaInvoker.invoke(handler, S3Event.class, event);
+        NotificationPlayer.deliverTo(handler, event);
         handlerMs.add(Stats.millis(System.nanoTime() - invoked));
       }
       int visible = countListed(blog);

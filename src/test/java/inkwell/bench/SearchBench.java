@@ -1,6 +1,6 @@
 package inkwell.bench;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import inkwell.aws.S3SnapshotStore;
 import inkwell.pipeline.ParseResult;
 import inkwell.pipeline.PostPipeline;
@@ -16,7 +16,8 @@ import inkwell.storage.SearchResults;
 import inkwell.storage.Sequencer;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.LambdaInvoker;
-import inkwell.testenv.S3EventJson;
+import inkwell.testenv.NotificationPlayer;
+import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.SqsDelivery;
 import inkwell.testenv.SqsEmulator;
 import io.micronaut.context.ApplicationContext;
@@ -239,10 +240,7 @@ final class SearchBench {
                   r -> r.bucket(blog.bucket()).key(key),
                   RequestBody.fromString(
                       "---\ntitle: Findable " + i + "\n---\nThe " + word + ".\n"));
-          LambdaInvoker.invoke(
-              publish,
-              S3Event.class,
-              S3EventJson.put(blog.bucket(), key, String.format("%016X", 0x7000 + i), null));
+          NotificationPlayer.deliverTo(publish, BucketEventJson.put(blog.bucket(), key, String.format("%016X", 0x7000 + i), null));
           SqsDelivery.drain(sqs.client(), queue, index, 10);
           while (reader.search(new SearchQuery(word, 1), Instant.now()).hits().isEmpty()) {
             Thread.onSpinWait();

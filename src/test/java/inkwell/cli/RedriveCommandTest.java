@@ -7,7 +7,7 @@ import inkwell.aws.S3ContentStore;
 import inkwell.testenv.AwsClients;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.Emulators;
-import inkwell.testenv.S3EventJson;
+import inkwell.testenv.BucketEventJson;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -90,7 +90,7 @@ class RedriveCommandTest {
                 r -> r.bucket(blog.bucket).key(key),
                 RequestBody.fromString(markdown, StandardCharsets.UTF_8))
             .versionId();
-    String event = S3EventJson.put(blog.bucket, key, sequencer, versionId);
+    String event = BucketEventJson.put(blog.bucket, key, sequencer, versionId);
     sqs.sendMessage(r -> r.queueUrl(queue).messageBody(failureRecord(event)));
   }
 

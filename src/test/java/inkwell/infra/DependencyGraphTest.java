@@ -29,14 +29,14 @@ class DependencyGraphTest {
 
     @Test
     void modelsTheEdgesThatWouldCloseACycle() {
-      // The edges the check relies on are there: the bucket waits for the publish function (its
-      // notification names the alias) and for the invoke permission (DependsOn), which waits for
-      // the alias too; the function waits for its role, the role for the table.
-      assertThat(graph.needs("ContentBucket"))
-          .contains("PublishFunction.Alias", "PublishInvokePermission");
-      assertThat(graph.needs("PublishInvokePermission")).contains("PublishFunction.Alias");
-      assertThat(graph.dependsOn("ContentBucket", "PublishFunction.Role")).isTrue();
-      assertThat(graph.needs("PublishFunction.Role")).contains("PostsTable", "PublishFailureQueue");
+      // The edges the check relies on are there: the publish function's queue consumer waits for
+      // its alias and names the queue, the queue's policy names the rule, the rule the queue; the
+      // function waits for its role, the role for the table and the search queue.
+      assertThat(graph.needs("PublishFunction.BucketEvents"))
+          .contains("PublishFunction.Alias", "PublishQueue");
+      assertThat(graph.needs("PublishQueuePolicy")).contains("PublishQueue", "PublishRule");
+      assertThat(graph.needs("PublishRule")).contains("PublishQueue");
+      assertThat(graph.needs("PublishFunction.Role")).contains("PostsTable", "SearchQueue");
       // The API carries the site's integration, so it waits for the site's alias, and so do the
       // permissions of both routes.
       assertThat(graph.needs("SiteFunction")).contains("SiteLogGroup");
@@ -61,7 +61,8 @@ class DependencyGraphTest {
     @Test
     void neitherTheApiNorTheBucketIsNeededByWhatTheyTrigger() {
       assertThat(graph.dependsOn("PublishFunction.Alias", "ContentBucket")).isFalse();
-      assertThat(graph.dependsOn("PublishInvokePermission", "ContentBucket")).isFalse();
+      assertThat(graph.dependsOn("PublishRule", "ContentBucket")).isFalse();
+      assertThat(graph.dependsOn("ContentBucket", "PublishFunction")).isFalse();
       assertThat(graph.dependsOn("SiteFunction", "SiteApi")).isFalse();
     }
   }

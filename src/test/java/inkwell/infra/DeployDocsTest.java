@@ -124,20 +124,23 @@ class DeployDocsTest {
     @Test
     void uploadsTheSampleObjectToTheKeyTheSampleEventNames() throws IOException {
       Matcher upload =
-          Pattern.compile("s3 cp events/objects/s3-put.md \"s3://([^/]+)/([^\"]+)\"")
+          Pattern.compile("s3 cp events/objects/sqs-publish-put.md \"s3://([^/]+)/([^\"]+)\"")
               .matcher(String.join("\n", commands("docs/SAM-LOCAL.md")));
       assertThat(upload.find()).isTrue();
       assertThat(upload.group(1)).isEqualTo(ContentBucket.localName());
       var event =
           com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
               .serializerFor(
-                  com.amazonaws.services.lambda.runtime.events.S3Event.class,
+                  com.amazonaws.services.lambda.runtime.events.SQSEvent.class,
                   getClass().getClassLoader())
               .fromJson(
                   new ByteArrayInputStream(
-                      read("events/s3-put.json").getBytes(StandardCharsets.UTF_8)));
+                      read("events/sqs-publish-put.json").getBytes(StandardCharsets.UTF_8)));
       assertThat(upload.group(2))
-          .isEqualTo(event.getRecords().get(0).getS3().getObject().getUrlDecodedKey());
+          .isEqualTo(
+              inkwell.publish.BucketEvents.decode(event.getRecords().get(0).getBody())
+                  .orElseThrow()
+                  .key());
     }
   }
 }

@@ -4,20 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import inkwell.aws.DynamoPostRepository;
 import inkwell.aws.S3ContentStore;
+import inkwell.publish.BucketEvents;
+import inkwell.publish.ObjectEvent;
 import inkwell.publish.PublishHandler;
 import inkwell.site.SiteHandler;
 import inkwell.storage.SourceRecord;
+import inkwell.support.Json;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.Buckets;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.LambdaInvoker;
-import inkwell.testenv.S3EventJson;
+import inkwell.testenv.NotificationPlayer;
+import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.SamTemplate;
 import inkwell.testenv.Tables;
 import io.micronaut.context.ApplicationContext;
@@ -45,7 +48,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 /**
  * Every file in {@code events/}, deserialized by the Lambda runtime's own serializers, run through
  * the function it is for (the real handler classes, against the S3 and DynamoDB emulators), with
- * the outcome it is meant to have. The bucket is the one the S3 events name, which is also the name
+ * the outcome it is meant to have. The bucket is the one the bucket events name, which is also the name
  * {@code sam local} gives {@code INKWELL_BUCKET} (account 123456789012, us-east-1).
  */
 @ExtendWith(AwsEmulators.class)
@@ -63,11 +66,17 @@ class EventFilesTest {
           "apigw-head.json", 200,
           "apigw-conditional-get.json", 304);
 
-  private static final List<String> S3_EVENTS =
-      List.of("s3-put.json", "s3-delete.json", "s3-delete-marker.json", "s3-put-nested.json");
+  /** The publish queue's events: SQS messages holding EventBridge's S3 events. */
+  private static final List<String> BUCKET_EVENTS =
+      List.of(
+          "sqs-publish-put.json",
+          "sqs-publish-delete.json",
+          "sqs-publish-delete-marker.json",
+          "sqs-publish-put-nested.json");
 
   /** The put events, each with the object it describes in events/objects/. */
-  private static final List<String> PUT_EVENTS = List.of("s3-put.json", "s3-put-nested.json");
+  private static final List<String> PUT_EVENTS =
+      List.of("sqs-publish-put.json", "sqs-publish-put-nested.json");
 
   private final Emulators emulators;
   private final String bucket = ContentBucket.localName();
@@ -107,10 +116,7 @@ class EventFilesTest {
     upload(
         "posts/hello-world.md",
         "---\ntitle: Hello, world\ndate: 2024-08-05\ntags: [Java]\n---\nHi.");
-    LambdaInvoker.invoke(
-        publish,
-        S3Event.class,
-        S3EventJson.put(bucket, "posts/hello-world.md", "00000000000000000100", null));
+    NotificationPlayer.deliverTo(publish, BucketEventJson.put(bucket, "posts/hello-world.md", "00000000000000000100", null));
   }
 
   @AfterAll
@@ -147,22 +153,46 @@ class EventFilesTest {
         .versionId();
   }
 
+  /** The event with its body changed by {@code edit}, the rest of the message as it is. */
+  private static String withBody(String json, java.util.function.UnaryOperator<String> edit) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> event = (Map<String, Object>) Json.tree(json);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> message = (Map<String, Object>) ((List<Object>) event.get("Records")).get(0);
+    message.put("body", edit.apply((String) message.get("body")));
+    return Json.write(event);
+  }
+
   /** The event with its version id replaced by the one the emulator gave the upload. */
   private static String withVersion(String json, String versionId) {
-    return json.replaceFirst(
-        "\"versionId\":\\s*\"[^\"]*\"",
-        versionId == null ? "\"versionId\": null" : "\"versionId\": \"" + versionId + "\"");
+    return withBody(
+        json,
+        body ->
+            body.replaceFirst(
+                "\"version-id\":\"[^\"]*\"", "\"version-id\":\"" + versionId + "\""));
   }
 
-  private static String decodedKey(String json) {
-    return s3Object(json).getUrlDecodedKey();
+  private static String key(String json) {
+    return objectEvent(json).key();
   }
 
-  private static S3EventNotification.S3ObjectEntity s3Object(String json) {
-    S3Event event =
-        LambdaEventSerializers.serializerFor(S3Event.class, EventFilesTest.class.getClassLoader())
+  /** What the publish function reads from the event's one message, as Lambda delivers it. */
+  private static ObjectEvent objectEvent(String json) {
+    return BucketEvents.decode(message(json).getBody()).orElseThrow();
+  }
+
+  private static SQSEvent.SQSMessage message(String json) {
+    SQSEvent event =
+        LambdaEventSerializers.serializerFor(SQSEvent.class, EventFilesTest.class.getClassLoader())
             .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-    return event.getRecords().get(0).getS3().getObject();
+    assertThat(event.getRecords()).hasSize(1);
+    return event.getRecords().get(0);
+  }
+
+  /** The {@code detail.object} of the event's S3 event. */
+  private static Map<?, ?> s3Object(String json) {
+    Map<?, ?> body = (Map<?, ?>) Json.tree(message(json).getBody());
+    return (Map<?, ?>) ((Map<?, ?>) body.get("detail")).get("object");
   }
 
   private SourceRecord.State state(String key) {
@@ -173,7 +203,7 @@ class EventFilesTest {
   void everyFileHasAnExpectedOutcome() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("events")).filter(Files::isRegularFile)) {
       List<String> expected = new ArrayList<>(SITE_STATUS.keySet());
-      expected.addAll(S3_EVENTS);
+      expected.addAll(BUCKET_EVENTS);
       expected.addAll(SearchEventFilesTest.FILES);
       expected.addAll(FunctionUrlEventsTest.FILES);
       assertThat(files.map(f -> f.getFileName().toString()).toList())
@@ -185,16 +215,16 @@ class EventFilesTest {
   @MethodSource("putEvents")
   void eachPutEventCarriesTheSizeAndETagOfItsObject(String file) throws Exception {
     byte[] bytes = object(file);
-    S3EventNotification.S3ObjectEntity object = s3Object(read(file));
-    assertThat(object.getSizeAsLong()).isEqualTo(bytes.length);
+    Map<?, ?> object = s3Object(read(file));
+    assertThat(object.get("size")).isEqualTo(Integer.toString(bytes.length));
     String md5 =
         java.util.HexFormat.of()
             .formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
-    assertThat(object.geteTag()).isEqualTo(md5);
+    assertThat(object.get("etag")).isEqualTo(md5);
   }
 
   private static String onOwnKey(String json, String suffix) {
-    return json.replace("+more.md\"", "+more+" + suffix + ".md\"");
+    return withBody(json, body -> body.replace(" more.md\"", " more " + suffix + ".md\""));
   }
 
   static List<String> putEvents() {
@@ -202,25 +232,26 @@ class EventFilesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"s3-delete.json", "s3-delete-marker.json"})
+  @ValueSource(strings = {"sqs-publish-delete.json", "sqs-publish-delete-marker.json"})
   void theUploadEventPublishesTheFileAndEachRemovalEventTakesItDown(String removal) {
     // Each removal on a key of its own (the events all name one key; a removal's tombstone would
     // make the other run's upload event stale, as it should).
     String own = removal.replace(".json", "");
-    String put = onOwnKey(read("s3-put.json"), own);
-    String key = decodedKey(put);
-    String version = upload(key, object("s3-put.json"));
-    LambdaInvoker.invoke(publish, S3Event.class, withVersion(put, version));
+    String put = onOwnKey(read("sqs-publish-put.json"), own);
+    String key = key(put);
+    assertThat(key).isEqualTo("posts/2024/Hello World \u2014 caf\u00e9 + more " + own + ".md");
+    String version = upload(key, object("sqs-publish-put.json"));
+    NotificationPlayer.deliverTo(publish, withVersion(put, version));
     assertThat(state(key)).isEqualTo(SourceRecord.State.PUBLISHED);
     String slug = posts.findSource(key).orElseThrow().slug();
     assertThat(posts.findPost(slug).orElseThrow().post().title())
         .isEqualTo("Hello World, café + more");
 
     String delete = onOwnKey(read(removal), own);
-    assertThat(decodedKey(delete)).isEqualTo(key);
-    assertThat(s3Object(delete).getSequencer()).isGreaterThan(s3Object(put).getSequencer());
+    assertThat(key(delete)).isEqualTo(key);
+    assertThat(objectEvent(delete).sequencer().isAfter(objectEvent(put).sequencer())).isTrue();
     emulators.s3().deleteObject(r -> r.bucket(bucket).key(key));
-    LambdaInvoker.invoke(publish, S3Event.class, delete);
+    NotificationPlayer.deliverTo(publish, delete);
     assertThat(state(key)).isEqualTo(SourceRecord.State.DELETED);
   }
 
@@ -228,29 +259,35 @@ class EventFilesTest {
   void theDeleteMarkerEventIsTheOneAwsS3RmSendsOnAVersionedBucket() {
     // `aws s3 rm` and `aws s3 sync --delete` send no version id: on the template's versioned bucket
     // S3 keeps the object and creates a delete marker, with its own version id.
-    assertThat(read("s3-delete-marker.json"))
-        .contains("\"eventName\": \"ObjectRemoved:DeleteMarkerCreated\"");
-    assertThat(s3Object(read("s3-delete-marker.json")).getVersionId()).isNotBlank();
+    assertThat(message(read("sqs-publish-delete-marker.json")).getBody())
+        .contains("\"deletion-type\":\"Delete Marker Created\"");
+    assertThat(s3Object(read("sqs-publish-delete-marker.json")).get("version-id"))
+        .isNotNull();
     assertThat(SamTemplate.load().properties("ContentBucket").get("VersioningConfiguration"))
         .isEqualTo(Map.of("Status", "Enabled"));
   }
 
   @Test
   void theNestedUploadEventPublishesUnderItsFolders() {
-    String put = read("s3-put-nested.json");
-    String key = decodedKey(put);
-    String version = upload(key, object("s3-put-nested.json"));
-    LambdaInvoker.invoke(publish, S3Event.class, withVersion(put, version));
+    String put = read("sqs-publish-put-nested.json");
+    String key = key(put);
+    String version = upload(key, object("sqs-publish-put-nested.json"));
+    NotificationPlayer.deliverTo(publish, withVersion(put, version));
     assertThat(state(key)).isEqualTo(SourceRecord.State.PUBLISHED);
     assertThat(posts.findPost("guides/aws/lambda/cold-starts")).isPresent();
   }
 
   @Test
-  void theS3EventsNameTheBucketAndKeysTheTemplateTriggersOn() {
-    for (String file : S3_EVENTS) {
-      String json = read(file);
-      assertThat(json).contains("\"name\": \"" + bucket + "\"");
-      assertThat(decodedKey(json)).as(file).startsWith("posts/").endsWith(".md");
+  void theBucketEventsNameTheBucketKeysAndGroupTheTemplateRoutesToThePublishQueue() {
+    Map<?, ?> rule = SamTemplate.load().properties("PublishRule");
+    Map<?, ?> target = (Map<?, ?>) ((List<?>) rule.get("Targets")).get(0);
+    Object group = ((Map<?, ?>) target.get("SqsParameters")).get("MessageGroupId");
+    for (String file : BUCKET_EVENTS) {
+      ObjectEvent event = objectEvent(read(file));
+      assertThat(event.bucket()).as(file).isEqualTo(bucket);
+      assertThat(event.key()).as(file).startsWith("posts/").endsWith(".md");
+      assertThat(message(read(file)).getAttributes().get("MessageGroupId")).isEqualTo(group);
+      assertThat(message(read(file)).getEventSourceArn()).endsWith("-publish.fifo");
     }
   }
 

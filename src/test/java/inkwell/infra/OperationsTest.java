@@ -53,12 +53,23 @@ class OperationsTest {
   class Alarms {
 
     @Test
-    void anEventInTheFailureQueueRaisesTheAlarmAtOnce() {
+    void anEventInThePublishDeadLetterQueueRaisesTheAlarmAtOnce() {
       Map<String, Object> alarm = alarm("AWS/SQS", "ApproximateNumberOfMessagesVisible");
       assertThat(dimension(alarm, "QueueName"))
-          .isEqualTo(Map.of("Fn::GetAtt", List.of("PublishFailureQueue", "QueueName")));
+          .isEqualTo(Map.of("Fn::GetAtt", List.of("PublishDeadLetterQueue", "QueueName")));
       assertThat(String.valueOf(alarm.get("Threshold"))).isEqualTo("1");
       assertThat(alarm.get("ComparisonOperator")).isEqualTo("GreaterThanOrEqualToThreshold");
+    }
+
+    @Test
+    void anEventWaitingAQuarterOfAnHourInThePublishQueueRaisesTheAlarm() {
+      Map<String, Object> alarm = alarm("AWS/SQS", "ApproximateAgeOfOldestMessage");
+      assertThat(dimension(alarm, "QueueName"))
+          .isEqualTo(Map.of("Fn::GetAtt", List.of("PublishQueue", "QueueName")));
+      assertThat(alarm.get("Statistic")).isEqualTo("Maximum");
+      // Above the longest hold-up one poisoned event causes (three receives of 180 s each).
+      assertThat(Integer.parseInt(String.valueOf(alarm.get("Threshold")))).isEqualTo(900);
+      assertThat(alarm.get("AlarmActions")).isEqualTo(List.of(Map.of("Ref", "AlarmTopic")));
     }
 
     @Test
@@ -160,7 +171,8 @@ class OperationsTest {
                   checked.add(name);
                 }
               });
-      assertThat(checked).contains("SearchQueue", "IndexLogGroup", "PublishFailureQueue");
+      assertThat(checked)
+          .contains("SearchQueue", "IndexLogGroup", "PublishQueue", "PublishDeadLetterQueue");
     }
 
     @Test

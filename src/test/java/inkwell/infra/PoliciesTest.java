@@ -233,17 +233,24 @@ class PoliciesTest {
   }
 
   @Test
-  void publishReportsFailedEventsToItsQueueWithThePermissionSamAddsForTheDestination() {
-    Map<?, ?> onFailure =
-        (Map<?, ?>)
-            ((Map<?, ?>)
-                    ((Map<?, ?>) TEMPLATE.properties("PublishFunction").get("EventInvokeConfig"))
-                        .get("DestinationConfig"))
-                .get("OnFailure");
-    assertThat(onFailure.get("Type")).isEqualTo("SQS");
-    assertThat(References.in(onFailure.get("Destination"))).containsExactly("PublishFailureQueue");
-    // SAM adds sqs:SendMessage on the destination; a statement of our own for it would only repeat
-    // it. The one the template writes is for the search queue (SearchTemplateTest).
+  void publishSendsOnlyToTheSearchQueueAndOnlyThePublishRuleSendsToThePublishQueue() {
+    // SAM's SQS event adds the receive and delete permissions on the publish queue; the one send
+    // the template writes is for the search queue (SearchTemplateTest).
+    Map<?, ?> policy = TEMPLATE.properties("PublishQueuePolicy");
+    assertThat(policy.get("Queues")).isEqualTo(List.of(Map.of("Ref", "PublishQueue")));
+    List<?> statements = (List<?>) ((Map<?, ?>) policy.get("PolicyDocument")).get("Statement");
+    assertThat(statements).hasSize(1);
+    Map<?, ?> statement = (Map<?, ?>) statements.get(0);
+    assertThat(statement.get("Effect")).isEqualTo("Allow");
+    assertThat(statement.get("Principal")).isEqualTo(Map.of("Service", "events.amazonaws.com"));
+    assertThat(statement.get("Action")).isEqualTo("sqs:SendMessage");
+    assertThat(statement.get("Resource"))
+        .isEqualTo(Map.of("Fn::GetAtt", List.of("PublishQueue", "Arn")));
+    assertThat(statement.get("Condition"))
+        .isEqualTo(
+            Map.of(
+                "ArnEquals",
+                Map.of("aws:SourceArn", Map.of("Fn::GetAtt", List.of("PublishRule", "Arn")))));
     assertThat(allowing("PublishFunction", "sqs:SendMessage"))
         .singleElement()
         .satisfies(

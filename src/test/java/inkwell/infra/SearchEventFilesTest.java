@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import inkwell.aws.S3SnapshotStore;
 import inkwell.aws.SqsSearchChanges;
@@ -17,7 +16,8 @@ import inkwell.testenv.Buckets;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.LambdaInvoker;
-import inkwell.testenv.S3EventJson;
+import inkwell.testenv.NotificationPlayer;
+import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.SamTemplate;
 import inkwell.testenv.Tables;
 import io.micronaut.context.ApplicationContext;
@@ -88,10 +88,7 @@ class SearchEventFilesTest {
             RequestBody.fromString("---\ntitle: Hello, world\ndate: 2024-08-05\n---\nHi there.\n"));
     try (PublishHandler publish =
         new PublishHandler(ApplicationContext.builder().properties(properties))) {
-      LambdaInvoker.invoke(
-          publish,
-          S3Event.class,
-          S3EventJson.put(bucket, "posts/hello-world.md", "00000000000000000100", null));
+      NotificationPlayer.deliverTo(publish, BucketEventJson.put(bucket, "posts/hello-world.md", "00000000000000000100", null));
     }
     index = new IndexHandler(ApplicationContext.builder().properties(properties));
     search = new SearchHandler(ApplicationContext.builder().properties(properties));

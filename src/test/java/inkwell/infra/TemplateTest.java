@@ -29,18 +29,16 @@ class TemplateTest {
     return (Map<String, Object>) TEMPLATE.resources().get(name);
   }
 
-  /** The content bucket's notifications to Lambda functions. */
-  private static List<Map<?, ?>> lambdaNotifications() {
-    Map<?, ?> notification =
-        (Map<?, ?>) TEMPLATE.properties("ContentBucket").get("NotificationConfiguration");
-    return ((List<?>) notification.get("LambdaConfigurations"))
-        .stream().<Map<?, ?>>map(c -> (Map<?, ?>) c).toList();
+  /** The publish rule's event pattern. */
+  private static Map<?, ?> publishPattern() {
+    return (Map<?, ?>) TEMPLATE.properties("PublishRule").get("EventPattern");
   }
 
-  /** The rules of a notification's key filter. */
-  private static List<Map<?, ?>> keyRules(Map<?, ?> notification) {
-    Map<?, ?> key = (Map<?, ?>) ((Map<?, ?>) notification.get("Filter")).get("S3Key");
-    return ((List<?>) key.get("Rules")).stream().<Map<?, ?>>map(r -> (Map<?, ?>) r).toList();
+  /** The key prefixes the publish rule matches, as parameter references. */
+  private static List<Object> publishPrefixes() {
+    Map<?, ?> detail = (Map<?, ?>) publishPattern().get("detail");
+    List<?> keys = (List<?>) ((Map<?, ?>) detail.get("object")).get("key");
+    return keys.stream().<Object>map(k -> ((Map<?, ?>) k).get("prefix")).toList();
   }
 
   /** Everything that can refer to something: resources, globals, outputs, conditions. */
@@ -140,7 +138,7 @@ class TemplateTest {
             Functions.merge(Functions.globals(TEMPLATE), TEMPLATE.properties(function));
         assertThat(References.in(merged)).as(function).doesNotContain("ContentBucket");
       }
-      assertThat(References.in(TEMPLATE.properties("PublishInvokePermission")))
+      assertThat(References.in(TEMPLATE.properties("PublishRule")))
           .doesNotContain("ContentBucket");
     }
   }
@@ -176,76 +174,97 @@ class TemplateTest {
     }
 
     @Test
-    void publishGivesUpIntoAQueueAfterLambdasRetries() {
-      Map<?, ?> invoke =
-          (Map<?, ?>) TEMPLATE.properties("PublishFunction").get("EventInvokeConfig");
-      assertThat(invoke.get("MaximumRetryAttempts")).isEqualTo("2");
-      assertThat(Integer.parseInt(String.valueOf(invoke.get("MaximumEventAgeInSeconds"))))
-          .isBetween(60, 21600);
-      assertThat(
-              ((Map<?, ?>) ((Map<?, ?>) invoke.get("DestinationConfig")).get("OnFailure"))
-                  .get("Type"))
-          .isEqualTo("SQS");
+    void noneHasReservedConcurrencyWhichFailsTheDeployOnNewAccounts() {
+      for (String function : Functions.names(TEMPLATE)) {
+        assertThat(TEMPLATE.properties(function)).doesNotContainKey("ReservedConcurrentExecutions");
+      }
     }
   }
 
   /**
-   * The publish function's trigger, written by hand rather than as SAM {@code S3} events, whose
-   * invoke permission would have no {@code SourceArn}.
+   * One writer at a time (docs/PUBLISHING.md): the bucket's events reach the publish function only
+   * through EventBridge and one message group of a FIFO queue, never by a direct invocation.
    */
   @Nested
   class ThePublishTrigger {
 
-    private static final Map<String, String> ALIAS = Map.of("Ref", "PublishFunction.Alias");
-
-    @Test
-    void theBucketNotifiesTheLiveAliasOfEveryChangeUnderThePostsAndPagesPrefixes() {
-      List<String> notified = new ArrayList<>();
-      for (Map<?, ?> notification : lambdaNotifications()) {
-        assertThat(notification.get("Function")).isEqualTo(ALIAS);
-        List<Map<?, ?>> rules = keyRules(notification);
-        assertThat(rules).hasSize(1);
-        assertThat(rules.get(0).get("Name")).isEqualTo("prefix");
-        notified.add(
-            notification.get("Event") + " " + ((Map<?, ?>) rules.get(0).get("Value")).get("Ref"));
-      }
-      assertThat(notified)
-          .containsExactlyInAnyOrder(
-              "s3:ObjectCreated:* PostsPrefix",
-              "s3:ObjectRemoved:* PostsPrefix",
-              "s3:ObjectCreated:* PagesPrefix",
-              "s3:ObjectRemoved:* PagesPrefix");
+    private Map<String, Object> queue() {
+      return TEMPLATE.properties("PublishQueue");
     }
 
     @Test
-    void onlyTheContentBucketOfThisAccountMayInvokeTheAlias() {
-      Map<String, Object> permission = resource("PublishInvokePermission");
-      assertThat(permission.get("Type")).isEqualTo("AWS::Lambda::Permission");
-      assertThat(TEMPLATE.properties("PublishInvokePermission"))
-          .containsExactlyInAnyOrderEntriesOf(
-              Map.of(
-                  "Action",
-                  "lambda:InvokeFunction",
-                  "FunctionName",
-                  ALIAS,
-                  "Principal",
-                  "s3.amazonaws.com",
-                  "SourceAccount",
-                  Map.of("Ref", "AWS::AccountId"),
-                  "SourceArn",
-                  Map.of("Fn::Sub", ContentBucket.arnSub())));
+    void theBucketSendsItsEventsToEventBridgeAndInvokesNoFunctionItself() {
+      assertThat(TEMPLATE.properties("ContentBucket").get("NotificationConfiguration"))
+          .isEqualTo(Map.of("EventBridgeConfiguration", Map.of("EventBridgeEnabled", true)));
+      assertThat(resource("ContentBucket")).doesNotContainKey("DependsOn");
+      List<String> s3Permissions = new ArrayList<>();
+      TEMPLATE
+          .resources()
+          .forEach(
+              (name, value) -> {
+                if ("AWS::Lambda::Permission".equals(((Map<?, ?>) value).get("Type"))
+                    && "s3.amazonaws.com".equals(TEMPLATE.properties(name).get("Principal"))) {
+                  s3Permissions.add(name);
+                }
+              });
+      assertThat(s3Permissions).isEmpty();
     }
 
     @Test
-    void theBucketIsCreatedOrUpdatedOnlyOnceThePermissionExists() {
-      // S3 checks that it may invoke each destination when the notification is put.
-      Object dependsOn = resource("ContentBucket").getOrDefault("DependsOn", List.of());
-      List<Object> all = dependsOn instanceof List<?> list ? List.copyOf(list) : List.of(dependsOn);
-      assertThat(all).contains("PublishInvokePermission");
+    void theRuleQueuesThisBucketsCreatedAndDeletedObjectsInOneMessageGroup() {
+      Map<?, ?> pattern = publishPattern();
+      assertThat(pattern.get("source")).isEqualTo(List.of("aws.s3"));
+      assertThat(pattern.get("detail-type")).isEqualTo(List.of("Object Created", "Object Deleted"));
+      Map<?, ?> bucket = (Map<?, ?>) ((Map<?, ?>) pattern.get("detail")).get("bucket");
+      assertThat(bucket.get("name"))
+          .isEqualTo(List.of(Map.of("Fn::Sub", ContentBucket.nameSub())));
+      List<?> targets = (List<?>) TEMPLATE.properties("PublishRule").get("Targets");
+      assertThat(targets).hasSize(1);
+      Map<?, ?> target = (Map<?, ?>) targets.get(0);
+      assertThat(target.get("Arn")).isEqualTo(Map.of("Fn::GetAtt", List.of("PublishQueue", "Arn")));
+      // A literal: every event lands in the same message group, so one batch is in flight.
+      assertThat(((Map<?, ?>) target.get("SqsParameters")).get("MessageGroupId"))
+          .isEqualTo("publish");
     }
 
     @Test
-    void noFunctionHasASamS3EventWhosePermissionWouldLackASourceArn() {
+    void theQueueIsFifoDeduplicatedByContentWithADeadLetterQueueAfterThreeReceives() {
+      assertThat(queue().get("FifoQueue")).isEqualTo(true);
+      // EventBridge's SQS target sets no deduplication id; each S3 event has an id of its own.
+      assertThat(queue().get("ContentBasedDeduplication")).isEqualTo(true);
+      Map<?, ?> redrive = (Map<?, ?>) queue().get("RedrivePolicy");
+      assertThat(redrive.get("deadLetterTargetArn"))
+          .isEqualTo(Map.of("Fn::GetAtt", List.of("PublishDeadLetterQueue", "Arn")));
+      assertThat(String.valueOf(redrive.get("maxReceiveCount"))).isEqualTo("3");
+      assertThat(TEMPLATE.properties("PublishDeadLetterQueue").get("FifoQueue")).isEqualTo(true);
+    }
+
+    @Test
+    void theVisibilityTimeoutIsSixTimesTheFunctionsTimeout() {
+      int timeout =
+          Integer.parseInt(String.valueOf(Functions.property(TEMPLATE, "PublishFunction", "Timeout")));
+      assertThat(Integer.parseInt(String.valueOf(queue().get("VisibilityTimeout"))))
+          .isEqualTo(6 * timeout);
+    }
+
+    @Test
+    void theFunctionTakesTheQueuesBatchesAndReportsFailedMessages() {
+      Map<?, ?> events = (Map<?, ?>) TEMPLATE.properties("PublishFunction").get("Events");
+      assertThat(events).hasSize(1);
+      Map<?, ?> event = (Map<?, ?>) events.values().iterator().next();
+      assertThat(event.get("Type")).isEqualTo("SQS");
+      Map<?, ?> properties = (Map<?, ?>) event.get("Properties");
+      assertThat(properties.get("Queue"))
+          .isEqualTo(Map.of("Fn::GetAtt", List.of("PublishQueue", "Arn")));
+      assertThat(properties.get("FunctionResponseTypes"))
+          .isEqualTo(List.of("ReportBatchItemFailures"));
+      // Lambda's limit for a FIFO queue.
+      assertThat(Integer.parseInt(String.valueOf(properties.get("BatchSize")))).isBetween(1, 10);
+      assertThat(TEMPLATE.properties("PublishFunction")).doesNotContainKey("EventInvokeConfig");
+    }
+
+    @Test
+    void noFunctionHasASamS3Event() {
       for (String function : Functions.names(TEMPLATE)) {
         Map<?, ?> events =
             (Map<?, ?>) TEMPLATE.properties(function).getOrDefault("Events", Map.of());
@@ -261,23 +280,9 @@ class TemplateTest {
   @Nested
   class ThePublishFilter {
 
-    /**
-     * Whether S3 sends an event for {@code key}: for one of the bucket's notifications to the
-     * publish function, every rule matches, case-sensitively.
-     */
+    /** Whether the publish rule queues an event for {@code key}: a prefix matches. */
     private boolean s3Sends(String key) {
-      return lambdaNotifications().stream()
-          .filter(n -> References.in(n.get("Function")).contains("PublishFunction.Alias"))
-          .anyMatch(
-              notification ->
-                  keyRules(notification).stream()
-                      .allMatch(
-                          r -> {
-                            String value = String.valueOf(resolve(r.get("Value")));
-                            return r.get("Name").equals("prefix")
-                                ? key.startsWith(value)
-                                : key.endsWith(value);
-                          }));
+      return publishPrefixes().stream().anyMatch(p -> key.startsWith(String.valueOf(resolve(p))));
     }
 
     /** A parameter reference as its default value; a literal as itself. */

@@ -2,13 +2,14 @@ package inkwell.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import inkwell.publish.PublishHandler;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.LambdaInvoker;
-import inkwell.testenv.S3EventJson;
+import inkwell.testenv.NotificationPlayer;
+import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.Tables;
 import io.micronaut.context.ApplicationContext;
 import java.net.URI;
@@ -52,10 +53,7 @@ class PreviewAwsModeTest {
             RequestBody.fromString("# Straight from the bucket\n\nPublished by the function."));
     try (PublishHandler publish =
         new PublishHandler(ApplicationContext.builder().properties(config))) {
-      LambdaInvoker.invoke(
-          publish,
-          S3Event.class,
-          S3EventJson.put(bucket, "posts/from-the-bucket.md", "00A1", null));
+      NotificationPlayer.deliverTo(publish, BucketEventJson.put(bucket, "posts/from-the-bucket.md", "00A1", null));
     }
 
     try (PreviewServer server =

@@ -3,7 +3,8 @@ package inkwell.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import inkwell.aws.DynamoPostRepository;
 import inkwell.aws.S3ContentStore;
 import inkwell.storage.Listing;
@@ -15,7 +16,7 @@ import inkwell.testenv.Buckets;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.LambdaInvoker;
-import inkwell.testenv.S3EventJson;
+import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.Tables;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
@@ -113,12 +114,14 @@ class PublishHandlerTest {
   private String publish(String key, String markdown) {
     upload(key, markdown);
     String sequencer = nextSequencer();
-    deliver(S3EventJson.put(bucket, key, sequencer, null));
+    deliver(BucketEventJson.put(bucket, key, sequencer, null));
     return sequencer;
   }
 
+  /** Delivers {@code json} as Lambda would and checks that no message was reported as failed. */
   private void deliver(String json) {
-    LambdaInvoker.invoke(handler, S3Event.class, json);
+    SQSBatchResponse response = LambdaInvoker.invoke(handler, SQSEvent.class, json);
+    assertThat(response.getBatchItemFailures()).isEmpty();
   }
 
   private Optional<StoredPost> live(String slug) {
@@ -150,12 +153,13 @@ class PublishHandlerTest {
   }
 
   @Test
-  void urlEncodedKeysWithSpacesPlusUnicodeAndDeepPathsAreDecoded() {
-    String key = "posts/2024/08/Caf\u00e9 + cr\u00e8me/Hello World \u2014 \u00fcber+plus.md";
-    String encoded = S3EventJson.encodeKey(key);
-    assertThat(encoded).contains("+%2B+").contains("Hello+World").doesNotContain(" ");
+  void keysWithSpacesPlusUnicodeAndDeepPathsArriveAsTheyAreAndPublish() {
+    String key = "posts/2024/08/Caf\u00e9 + cr\u00e8me/Hello World \u2014 \u00fcber+plus%20.md";
+    assertThat(BucketEventJson.put(bucket, key, "01", null))
+        .as("EventBridge carries the key without form encoding")
+        .contains("Hello World \u2014 \u00fcber+plus%20.md");
     publish(key, "# Encoded\n\nBody.");
-    assertThat(live("2024/08/cafe-creme/hello-world-uber-plus").orElseThrow().post().sourceKey())
+    assertThat(live("2024/08/cafe-creme/hello-world-uber-plus20").orElseThrow().post().sourceKey())
         .isEqualTo(key);
   }
 
@@ -164,7 +168,7 @@ class PublishHandlerTest {
     String key = "posts/dup.md";
     upload(key, "# Dup\n\nOnce.");
     String sequencer = nextSequencer();
-    String event = S3EventJson.put(bucket, key, sequencer, null);
+    String event = BucketEventJson.put(bucket, key, sequencer, null);
     deliver(event);
     SourceRecord first = posts.findSource(key).orElseThrow();
     deliver(event);
@@ -177,8 +181,8 @@ class PublishHandlerTest {
     String older = nextSequencer();
     String newer = nextSequencer();
     upload(key, "# Version two\n");
-    deliver(S3EventJson.put(bucket, key, newer, null));
-    deliver(S3EventJson.put(bucket, key, older, null));
+    deliver(BucketEventJson.put(bucket, key, newer, null));
+    deliver(BucketEventJson.put(bucket, key, older, null));
     assertThat(live("order").orElseThrow().post().title()).isEqualTo("Version two");
     assertThat(posts.findSource(key).orElseThrow().content().normalized()).startsWith(newer);
   }
@@ -190,9 +194,9 @@ class PublishHandlerTest {
     upload(key, "# Bye\n");
     String deleteSequencer = nextSequencer();
     s3.deleteObject(r -> r.bucket(bucket).key(key));
-    deliver(S3EventJson.delete(bucket, key, deleteSequencer));
+    deliver(BucketEventJson.delete(bucket, key, deleteSequencer));
     upload(key, "# Zombie\n"); // the object even exists again, but its event is older
-    deliver(S3EventJson.put(bucket, key, putSequencer, null));
+    deliver(BucketEventJson.put(bucket, key, putSequencer, null));
     assertThat(live("bye")).isEmpty();
     assertThat(posts.findSource(key).orElseThrow().state()).isEqualTo(SourceRecord.State.DELETED);
   }
@@ -201,11 +205,15 @@ class PublishHandlerTest {
   void deletingAnOldVersionOfAnObjectThatStillExistsKeepsThePost() {
     String key = "posts/versions.md";
     publish(key, "# Still here\n");
-    // In a versioned bucket, permanently deleting a non-current version sends ObjectRemoved:Delete
+    // In a versioned bucket, permanently deleting a non-current version sends Object Deleted
     // with that version's id; the object itself is still there.
     deliver(
-        S3EventJson.record(
-            "ObjectRemoved:Delete", bucket, key, nextSequencer(), "an-old-version-id", -1));
+        BucketEventJson.sqsEvent(
+            BucketEventJson.event(
+                "Object Deleted",
+                bucket,
+                Map.of("key", key, "version-id", "an-old-version-id", "sequencer", nextSequencer()),
+                Map.of("reason", "DeleteObject", "deletion-type", "Permanently Deleted"))));
     assertThat(live("versions").orElseThrow().post().title()).isEqualTo("Still here");
   }
 
@@ -214,7 +222,7 @@ class PublishHandlerTest {
     String key = "posts/gone.md";
     publish(key, "---\ntitle: Gone\ntags: [temp]\n---\nSoon gone.");
     s3.deleteObject(r -> r.bucket(bucket).key(key));
-    deliver(S3EventJson.delete(bucket, key, nextSequencer()));
+    deliver(BucketEventJson.delete(bucket, key, nextSequencer()));
     assertThat(posts.findPost("gone").orElseThrow().state()).isEqualTo(StoredPost.State.GONE);
     assertThat(posts.list(new Listing.Tagged("temp"), Instant.now(), 10, null).items()).isEmpty();
   }
@@ -222,7 +230,7 @@ class PublishHandlerTest {
   @Test
   void anEventWhoseObjectIsAlreadyGoneChangesNothing() {
     String key = "posts/vanished.md";
-    deliver(S3EventJson.put(bucket, key, nextSequencer(), null));
+    deliver(BucketEventJson.put(bucket, key, nextSequencer(), null));
     assertThat(posts.findSource(key)).isEmpty();
     assertThat(posts.findPost("vanished")).isEmpty();
   }
@@ -232,9 +240,23 @@ class PublishHandlerTest {
   }
 
   @Test
-  void theS3TestEventIsIgnored() {
+  void messagesThatAreNotObjectCreationsOrDeletionsAreSkippedWithoutFailingTheBatch() {
+    upload("posts/other.md", "# Other\n");
     int before = itemCount();
-    deliver(S3EventJson.testEvent(bucket));
+    Map<String, Object> object = Map.of("key", "posts/other.md", "sequencer", nextSequencer());
+    deliver(
+        BucketEventJson.sqsEvent(
+            "not json",
+            "[]",
+            "{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\",\"detail\":{}}",
+            BucketEventJson.event("Object Restore Completed", bucket, object, Map.of()),
+            BucketEventJson.event("Object Tags Added", bucket, object, Map.of()),
+            BucketEventJson.event("Object Created", bucket, Map.of("key", "posts/other.md"), Map.of()),
+            BucketEventJson.event(
+                "Object Created",
+                bucket,
+                Map.of("key", "posts/other.md", "sequencer", "not hex"),
+                Map.of())));
     assertThat(itemCount()).isEqualTo(before);
   }
 
@@ -274,12 +296,16 @@ class PublishHandlerTest {
   void eventsForOtherBucketsPrefixesAndFileTypesAreIgnored() {
     upload("drafts/x.md", "# X");
     upload("posts/image.png", "not markdown");
-    deliver(S3EventJson.put(bucket, "drafts/x.md", nextSequencer(), null));
-    deliver(S3EventJson.put(bucket, "posts/image.png", nextSequencer(), null));
-    deliver(S3EventJson.put("some-other-bucket", "posts/x.md", nextSequencer(), null));
+    deliver(BucketEventJson.put(bucket, "drafts/x.md", nextSequencer(), null));
+    deliver(BucketEventJson.put(bucket, "posts/image.png", nextSequencer(), null));
+    deliver(BucketEventJson.put("some-other-bucket", "posts/x.md", nextSequencer(), null));
     deliver(
-        S3EventJson.record(
-            "ObjectRestore:Completed", bucket, "posts/x.md", nextSequencer(), null, 5));
+        BucketEventJson.sqsEvent(
+            BucketEventJson.event(
+                "Object Restore Completed",
+                bucket,
+                Map.of("key", "posts/x.md", "sequencer", nextSequencer()),
+                Map.of())));
     assertThat(posts.findSource("drafts/x.md")).isEmpty();
     assertThat(posts.findSource("posts/image.png")).isEmpty();
     assertThat(posts.findSource("posts/x.md")).isEmpty();
@@ -311,7 +337,7 @@ class PublishHandlerTest {
       String key = "posts/bad-" + name + ".md";
       publish(key, "---\ntitle: Good " + name + "\n---\nThe good version.");
       upload(key, badBytes);
-      deliver(S3EventJson.put(bucket, key, nextSequencer(), null));
+      deliver(BucketEventJson.put(bucket, key, nextSequencer(), null));
 
       assertThat(live("bad-" + name).orElseThrow().post().title()).isEqualTo("Good " + name);
       SourceRecord record = posts.findSource(key).orElseThrow();
@@ -334,7 +360,7 @@ class PublishHandlerTest {
       String key = "posts/bad-date.md";
       publish(key, "# ok\n");
       upload(key, "---\ntitle: T\ndate: Augst 5\n---\n");
-      deliver(S3EventJson.put(bucket, key, nextSequencer(), null));
+      deliver(BucketEventJson.put(bucket, key, nextSequencer(), null));
       assertThat(status(key).orElseThrow())
           .contains("\"line\":3")
           .contains("\"column\":7")
@@ -384,7 +410,7 @@ class PublishHandlerTest {
       String key = "posts/bad-style-where.md";
       publish(key, "# ok\n");
       upload(key, "---\ntitle: T\n---\nIntro.\n\n<style>\np {}\n\nThe rest.\n");
-      deliver(S3EventJson.put(bucket, key, nextSequencer(), null));
+      deliver(BucketEventJson.put(bucket, key, nextSequencer(), null));
       assertThat(status(key).orElseThrow())
           .contains("posts/bad-style-where.md:6:1: <style> at 6:1 is never closed");
     }
@@ -395,7 +421,7 @@ class PublishHandlerTest {
       String key = "posts/bad-conflict.md";
       publish(key, "---\ntitle: Good conflict\n---\nGood.");
       upload(key, "---\ntitle: Thief\nslug: taken\n---\n");
-      deliver(S3EventJson.put(bucket, key, nextSequencer(), null));
+      deliver(BucketEventJson.put(bucket, key, nextSequencer(), null));
       assertThat(live("taken").orElseThrow().post().title()).isEqualTo("Owner");
       assertThat(live("bad-conflict").orElseThrow().post().title()).isEqualTo("Good conflict");
       assertThat(status(key).orElseThrow())
@@ -407,7 +433,7 @@ class PublishHandlerTest {
     void aReplayedRejectedEventRewritesItsStatusAndChangesNothingElse() {
       String key = "posts/bad-replay.md";
       upload(key, "+++\n");
-      String event = S3EventJson.put(bucket, key, nextSequencer(), null);
+      String event = BucketEventJson.put(bucket, key, nextSequencer(), null);
       deliver(event);
       SourceRecord first = posts.findSource(key).orElseThrow();
       s3.deleteObject(r -> r.bucket(bucket).key("_status/" + key + ".json"));
@@ -423,7 +449,7 @@ class PublishHandlerTest {
 
     private void remove(String key) {
       s3.deleteObject(r -> r.bucket(bucket).key(key));
-      deliver(S3EventJson.delete(bucket, key, nextSequencer()));
+      deliver(BucketEventJson.delete(bucket, key, nextSequencer()));
     }
 
     @Test
@@ -481,19 +507,36 @@ class PublishHandlerTest {
   class StorageFailures {
 
     @Test
-    void anUnreachableTableFailsTheInvocationAndChangesNothingVisible() {
+    void anUnreachableTableFailsTheMessageAndEveryOneAfterItAndChangesNothingVisible() {
       String key = "posts/outage.md";
       publish(key, "# Before the outage\n");
       upload(key, "# During the outage\n");
-      String event = S3EventJson.put(bucket, key, nextSequencer(), null);
+      upload("posts/outage-2.md", "# Second\n");
+      String ignored = BucketEventJson.created("another-bucket", key, nextSequencer(), null);
+      String first = BucketEventJson.created(bucket, key, nextSequencer(), null);
+      String second = BucketEventJson.created(bucket, "posts/outage-2.md", nextSequencer(), null);
+      String batch = BucketEventJson.sqsEvent(ignored, first, second);
+      SQSEvent event =
+          com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
+              .serializerFor(SQSEvent.class, getClass().getClassLoader())
+              .fromJson(
+                  new java.io.ByteArrayInputStream(batch.getBytes(StandardCharsets.UTF_8)));
+      SQSBatchResponse response;
       try (PublishHandler broken = handler(deadEndpoint())) {
-        assertThatThrownBy(() -> LambdaInvoker.invoke(broken, S3Event.class, event))
-            .isInstanceOf(SdkException.class);
+        response = LambdaInvoker.invoke(broken, SQSEvent.class, batch);
       }
+      // The first message (another bucket's) needed no storage and is done; the failing one and
+      // the one after it, which must not overtake it in a FIFO group, are reported.
+      assertThat(response.getBatchItemFailures())
+          .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+          .containsExactly(
+              event.getRecords().get(1).getMessageId(), event.getRecords().get(2).getMessageId());
       assertThat(live("outage").orElseThrow().post().title()).isEqualTo("Before the outage");
+      assertThat(posts.findSource("posts/outage-2.md")).isEmpty();
 
-      deliver(event); // Lambda's retry, once the table is back
+      deliver(BucketEventJson.sqsEvent(first, second)); // SQS's redelivery, once the table is back
       assertThat(live("outage").orElseThrow().post().title()).isEqualTo("During the outage");
+      assertThat(live("outage-2").orElseThrow().post().title()).isEqualTo("Second");
     }
 
     private String deadEndpoint() {

@@ -2,7 +2,7 @@ package inkwell.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import inkwell.storage.Sequencer;
 import java.io.IOException;
@@ -17,17 +17,19 @@ class SampleEventsTest {
 
   private static List<ObjectEvent> decode(String file) throws IOException {
     try (InputStream in = Files.newInputStream(Path.of("events", file))) {
-      S3Event event =
+      SQSEvent event =
           LambdaEventSerializers.serializerFor(
-                  S3Event.class, SampleEventsTest.class.getClassLoader())
+                  SQSEvent.class, SampleEventsTest.class.getClassLoader())
               .fromJson(in);
-      return S3Events.decode(event);
+      return event.getRecords().stream()
+          .map(message -> BucketEvents.decode(message.getBody()).orElseThrow())
+          .toList();
     }
   }
 
   @Test
-  void theSamplePutEventNamesAUrlEncodedKey() throws IOException {
-    assertThat(decode("s3-put.json"))
+  void theSamplePutEventNamesAKeyWithASpaceAPlusAndUnicodeAsItIs() throws IOException {
+    assertThat(decode("sqs-publish-put.json"))
         .containsExactly(
             new ObjectEvent(
                 ObjectEvent.Type.CREATED,
@@ -38,17 +40,20 @@ class SampleEventsTest {
   }
 
   @Test
-  void theSampleDeleteEventIsARemoval() throws IOException {
-    List<ObjectEvent> events = decode("s3-delete.json");
-    assertThat(events).hasSize(1);
-    assertThat(events.get(0).type()).isEqualTo(ObjectEvent.Type.REMOVED);
-    assertThat(events.get(0).sequencer().isAfter(decode("s3-put.json").get(0).sequencer()))
-        .isTrue();
+  void bothSampleDeleteEventsAreLaterRemovalsOfThatKey() throws IOException {
+    ObjectEvent put = decode("sqs-publish-put.json").get(0);
+    for (String file : List.of("sqs-publish-delete.json", "sqs-publish-delete-marker.json")) {
+      List<ObjectEvent> events = decode(file);
+      assertThat(events).hasSize(1);
+      assertThat(events.get(0).type()).isEqualTo(ObjectEvent.Type.REMOVED);
+      assertThat(events.get(0).key()).isEqualTo(put.key());
+      assertThat(events.get(0).sequencer().isAfter(put.sequencer())).isTrue();
+    }
   }
 
   @Test
   void theSampleNestedPutKeepsItsFolders() throws IOException {
-    assertThat(decode("s3-put-nested.json").get(0).key())
+    assertThat(decode("sqs-publish-put-nested.json").get(0).key())
         .isEqualTo("posts/guides/aws/lambda/cold-starts.md");
   }
 }

@@ -3,7 +3,6 @@ package inkwell.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import inkwell.aws.S3SnapshotStore;
 import inkwell.aws.SqsSearchChanges;
@@ -15,7 +14,8 @@ import inkwell.testenv.Buckets;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.LambdaInvoker;
-import inkwell.testenv.S3EventJson;
+import inkwell.testenv.NotificationPlayer;
+import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.SqsDelivery;
 import inkwell.testenv.SqsEmulator;
 import inkwell.testenv.Tables;
@@ -119,7 +119,7 @@ class IndexFunctionCdnTest {
   private void upload(String key, String markdown) {
     s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(markdown));
     String sequencer = String.format("00%016X", SEQUENCE.addAndGet(0x10));
-    LambdaInvoker.invoke(publish, S3Event.class, S3EventJson.put(bucket, key, sequencer, null));
+    NotificationPlayer.deliverTo(publish, BucketEventJson.put(bucket, key, sequencer, null));
   }
 
   private void uploadPosts(String prefix, int count) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import inkwell.aws.S3SnapshotStore;
@@ -17,7 +17,8 @@ import inkwell.testenv.Buckets;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.LambdaInvoker;
-import inkwell.testenv.S3EventJson;
+import inkwell.testenv.NotificationPlayer;
+import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.SqsDelivery;
 import inkwell.testenv.SqsEmulator;
 import inkwell.testenv.Tables;
@@ -119,13 +120,13 @@ class SearchFunctionsTest {
 
   private void upload(String key, String markdown) {
     s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(markdown));
-    LambdaInvoker.invoke(publish, S3Event.class, S3EventJson.put(bucket, key, sequencer(), null));
+    NotificationPlayer.deliverTo(publish, BucketEventJson.put(bucket, key, sequencer(), null));
   }
 
   private String delete(String key) {
     s3.deleteObject(r -> r.bucket(bucket).key(key));
     String sequencer = sequencer();
-    LambdaInvoker.invoke(publish, S3Event.class, S3EventJson.delete(bucket, key, sequencer));
+    NotificationPlayer.deliverTo(publish, BucketEventJson.delete(bucket, key, sequencer));
     return sequencer;
   }
 

@@ -1,6 +1,7 @@
 package inkwell.testenv;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import inkwell.cli.UploadHook;
 import inkwell.publish.PublishHandler;
 import io.micronaut.context.ApplicationContext;
@@ -10,10 +11,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Plays S3's part for a bucket whose notifications nothing delivers in the emulators: for each
- * object written, the event S3 would send (the object's real version id, a sequencer greater than
- * any before it in this JVM) goes to a real {@link PublishHandler} through {@link LambdaInvoker},
- * as the Lambda runtime would deliver it. {@link #atOnce()} delivers inside the write's hook;
+ * Plays the part of S3, EventBridge and the publish queue for a bucket whose events nothing delivers
+ * in the emulators: for each object written, the event S3 would send (the object's real version
+ * id, a sequencer greater than any before it in this JVM) goes, in an SQS event of its own, to a
+ * real {@link PublishHandler} through {@link LambdaInvoker}, as the Lambda runtime would deliver
+ * it. One event at a time, as the publish queue's one message group does. {@link #atOnce()} delivers inside the write's hook;
  * {@link #held()} keeps the events until {@link #deliverHeld()}, as a slow or missing notification
  * would. Thread-safe; close it to stop the handler.
  */
@@ -45,8 +47,8 @@ public final class NotificationPlayer implements AutoCloseable {
   /** The event S3 would send for a write, with a fresh sequencer. */
   public static String event(String bucket, String key, String versionId, boolean removed) {
     return removed
-        ? S3EventJson.delete(bucket, key, nextSequencer())
-        : S3EventJson.put(bucket, key, nextSequencer(), versionId);
+        ? BucketEventJson.delete(bucket, key, nextSequencer())
+        : BucketEventJson.put(bucket, key, nextSequencer(), versionId);
   }
 
   /** Delivers each write's event to the handler before the hook returns. */
@@ -74,9 +76,23 @@ public final class NotificationPlayer implements AutoCloseable {
     return events.size();
   }
 
-  /** Delivers one event JSON to the handler as the Lambda runtime would. */
+  /**
+   * Delivers one SQS event JSON to the handler as the Lambda runtime would; throws if the handler
+   * reported a message as failed (SQS would deliver it again).
+   */
   public void deliver(String json) {
-    LambdaInvoker.invoke(handler, S3Event.class, json);
+    deliverTo(handler, json);
+  }
+
+  /** {@link #deliver} for any publish handler. */
+  public static void deliverTo(PublishHandler handler, String json) {
+    SQSBatchResponse response = LambdaInvoker.invoke(handler, SQSEvent.class, json);
+    if (!response.getBatchItemFailures().isEmpty()) {
+      throw new IllegalStateException(
+          "the publish function reported "
+              + response.getBatchItemFailures().size()
+              + " failed message(s); its log says why");
+    }
   }
 
   public PublishHandler handler() {
