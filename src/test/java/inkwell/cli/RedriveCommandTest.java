@@ -4,58 +4,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import inkwell.aws.DynamoPostRepository;
 import inkwell.aws.S3ContentStore;
-import inkwell.testenv.AwsClients;
 import inkwell.testenv.AwsEmulators;
-import inkwell.testenv.Emulators;
 import inkwell.testenv.BucketEventJson;
-import java.net.URI;
+import inkwell.testenv.Emulators;
+import inkwell.testenv.SqsDelivery;
+import inkwell.testenv.SqsEmulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * {@code ./inkwell redrive} against a real SQS wire protocol (ElasticMQ in the test JVM): the
- * messages are the records Lambda sends to the on-failure destination, the events in them are
- * applied with the publish path's code, and a message is deleted only after its event applied.
+ * dead-letter queue holds the publish queue's messages (EventBridge's S3 events) as SQS moved them,
+ * the command sends each back to the publish queue in its one message group and deletes it from the
+ * dead-letter queue, and the publish function, the table's one writer, applies them from there.
  */
-@ExtendWith(AwsEmulators.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith({AwsEmulators.class, SqsEmulator.class})
 class RedriveCommandTest {
 
   private final Emulators emulators;
-  private final SQSRestServer server =
-      SQSRestServerBuilder.withDynamicPort().withInterface("127.0.0.1").start();
-  private final URI endpoint =
-      URI.create("http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort());
-  private final SqsClient sqs =
-      SqsClient.builder()
-          .httpClientBuilder(inkwell.aws.AwsClients.http())
-          .endpointOverride(endpoint)
-          .region(AwsClients.REGION)
-          .credentialsProvider(AwsClients.credentials())
-          .build();
+  private final SqsEmulator.Sqs sqs;
   private TestBlog blog;
-  private String queue;
+  private String publishQueue;
+  private String deadLetters;
 
-  RedriveCommandTest(Emulators emulators) {
+  RedriveCommandTest(Emulators emulators, SqsEmulator.Sqs sqs) {
     this.emulators = emulators;
+    this.sqs = sqs;
   }
 
   @BeforeEach
-  void blogAndQueue() {
+  void blogAndQueues() {
     blog = TestBlog.create(emulators);
-    queue = sqs.createQueue(r -> r.queueName(Emulators.uniqueName("failed"))).queueUrl();
+    publishQueue = sqs.createFifoQueue("publish");
+    deadLetters = sqs.createFifoQueue("publish-dead-letters");
   }
 
   @AfterEach
@@ -63,26 +54,8 @@ class RedriveCommandTest {
     blog.close();
   }
 
-  @AfterAll
-  void stop() {
-    sqs.close();
-    server.stopAndWait();
-  }
-
-  /** What Lambda sends to the on-failure destination after the retries of {@code event}. */
-  private static String failureRecord(String event) {
-    return """
-        {"version":"1.0","timestamp":"2026-12-01T18:00:00.000Z",\
-        "requestContext":{"requestId":"e1f2","functionArn":"arn:aws:lambda:us-east-1:123456789012:function:blog-PublishFunction:live",\
-        "condition":"RetriesExhausted","approximateInvokeCount":3},\
-        "requestPayload":%s,\
-        "responseContext":{"statusCode":200,"executedVersion":"7","functionError":"Unhandled"},\
-        "responsePayload":{"errorMessage":"Unable to execute HTTP request: Connect timed out"}}"""
-        .formatted(event);
-  }
-
-  /** Uploads a post without delivering its notification, and queues its failure record. */
-  private void failedUpload(String key, String markdown, String sequencer) {
+  /** Uploads a post whose event the function failed on, and leaves it in the dead-letter queue. */
+  private String failedUpload(String key, String markdown, String sequencer) {
     String versionId =
         emulators
             .s3()
@@ -90,20 +63,33 @@ class RedriveCommandTest {
                 r -> r.bucket(blog.bucket).key(key),
                 RequestBody.fromString(markdown, StandardCharsets.UTF_8))
             .versionId();
-    String event = BucketEventJson.put(blog.bucket, key, sequencer, versionId);
-    sqs.sendMessage(r -> r.queueUrl(queue).messageBody(failureRecord(event)));
+    String body = BucketEventJson.created(blog.bucket, key, sequencer, versionId);
+    deadLetter(body);
+    return body;
   }
 
-  private TestBlog.Run redrive() {
+  private void deadLetter(String body) {
+    sqs.client()
+        .sendMessage(
+            r ->
+                r.queueUrl(deadLetters)
+                    .messageBody(body)
+                    .messageGroupId("publish")
+                    .messageDeduplicationId(Integer.toHexString(body.hashCode())));
+  }
+
+  private TestBlog.Run redrive(String publishQueueUrl) {
     Map<String, String> env = new java.util.HashMap<>(blog.env());
-    env.put("INKWELL_FAILURE_QUEUE_URL", queue);
-    env.put("AWS_ENDPOINT_URL_SQS", endpoint.toString());
+    env.put("INKWELL_PUBLISH_QUEUE_URL", publishQueueUrl);
+    env.put("INKWELL_PUBLISH_DEAD_LETTER_QUEUE_URL", deadLetters);
+    env.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
     return TestBlog.run(env, UploadHook.NONE, "redrive");
   }
 
-  private int messagesLeft() {
+  private int messagesIn(String queue) {
     Map<QueueAttributeName, String> attributes =
-        sqs.getQueueAttributes(
+        sqs.client()
+            .getQueueAttributes(
                 r ->
                     r.queueUrl(queue)
                         .attributeNames(
@@ -115,6 +101,17 @@ class RedriveCommandTest {
             attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
   }
 
+  private List<Message> peek(String queue) {
+    return sqs.client()
+        .receiveMessage(
+            r ->
+                r.queueUrl(queue)
+                    .maxNumberOfMessages(10)
+                    .visibilityTimeout(0)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+        .messages();
+  }
+
   private DynamoPostRepository posts() {
     return new DynamoPostRepository(
         emulators.dynamoDb(),
@@ -124,48 +121,63 @@ class RedriveCommandTest {
   }
 
   @Test
-  void theQueuedEventsArePublishedAndTheirMessagesDeleted() {
-    failedUpload("posts/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nText.", "0A");
-    failedUpload("posts/later.md", "---\ntitle: Later\ndate: 2024-02-01\n---\nText.", "0B");
+  void theEventsGoBackToThePublishQueueInOrderAndThePublishFunctionAppliesThem() {
+    String hello = failedUpload("posts/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nA.", "0A");
+    String later = failedUpload("posts/later.md", "---\ntitle: Later\ndate: 2024-02-01\n---\nB.", "0B");
 
-    TestBlog.Run run = redrive();
+    TestBlog.Run run = redrive(publishQueue);
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(run.out())
-        .contains(
-            "redriven   created posts/hello.md: published",
-            "redriven   created posts/later.md: published",
-            "2 redriven, 0 failed (left in the queue)");
+        .containsSubsequence(
+            "requeued   created posts/hello.md",
+            "requeued   created posts/later.md",
+            "2 sent back to the publish queue, 0 failed (left in the dead-letter queue);"
+                + " ./inkwell status shows their outcome");
+    assertThat(messagesIn(deadLetters)).isZero();
+    List<Message> queued = peek(publishQueue);
+    assertThat(queued).extracting(Message::body).containsExactly(hello, later);
+    assertThat(queued)
+        .allSatisfy(
+            m ->
+                assertThat(m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                    .isEqualTo("publish"));
+    assertThat(posts().findPost("hello")).as("the CLI writes no post itself").isEmpty();
+
+    SqsDelivery.drain(sqs.client(), publishQueue, blog.player.handler(), 10);
+
     assertThat(posts().findPost("hello").orElseThrow().post().title()).isEqualTo("Hello");
     assertThat(posts().findPost("later").orElseThrow().post().title()).isEqualTo("Later");
-    assertThat(messagesLeft()).isZero();
   }
 
   @Test
-  void aMessageWhoseEventFailsAgainStaysInTheQueueAndTheCommandSaysWhy() {
-    failedUpload("posts/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nText.", "0A");
-    sqs.sendMessage(r -> r.queueUrl(queue).messageBody("{\"requestPayload\":{}}"));
+  void aMessageThatIsNotABucketEventGoesBackAllTheSameAndIsNamedByItsId() {
+    deadLetter("{\"source\":\"aws.events\"}");
 
-    TestBlog.Run run = redrive();
+    TestBlog.Run run = redrive(publishQueue);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.out())
+        .anyMatch(
+            line ->
+                line.startsWith("requeued   message ")
+                    && line.endsWith("(not a bucket event; the function skips it)"));
+    assertThat(messagesIn(publishQueue)).isEqualTo(1);
+  }
+
+  @Test
+  void aMessageThatCannotBeSentBackStaysInTheDeadLetterQueueAndTheCommandSaysWhy() {
+    failedUpload("posts/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nText.", "0A");
+
+    TestBlog.Run run = redrive(sqs.endpoint() + "/000000000000/no-such-queue.fifo");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_PUBLISHED);
-    assertThat(run.out()).contains("redriven   created posts/hello.md: published");
     assertThat(run.out())
-        .anyMatch(line -> line.startsWith("failed     message ") && line.contains("no S3 event"));
-    assertThat(run.out()).contains("1 redriven, 1 failed (left in the queue)");
-    assertThat(messagesLeft()).isEqualTo(1);
-  }
-
-  @Test
-  void anEventAppliedMeanwhileIsStaleAndItsMessageStillGoes() {
-    failedUpload("posts/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nText.", "0A");
-    assertThat(redrive().exitCode()).isEqualTo(ExitCode.OK);
-    failedUpload("posts/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nText.", "0A");
-
-    TestBlog.Run again = redrive();
-
-    assertThat(again.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(again.out()).contains("redriven   created posts/hello.md: stale");
-    assertThat(messagesLeft()).isZero();
+        .anyMatch(line -> line.startsWith("failed     created posts/hello.md: "));
+    assertThat(run.out())
+        .contains(
+            "0 sent back to the publish queue, 1 failed (left in the dead-letter queue);"
+                + " ./inkwell status shows their outcome");
+    assertThat(messagesIn(deadLetters)).isEqualTo(1);
   }
 }

@@ -119,7 +119,7 @@ class OperationsTest {
 
     @Test
     void everyAlarmGoesToTheTopicAndQuietTimeIsNotAnAlarm() {
-      assertThat(alarms()).hasSize(6);
+      assertThat(alarms()).hasSize(7);
       for (Map<String, Object> alarm : alarms()) {
         assertThat(alarm.get("AlarmActions")).isEqualTo(List.of(Map.of("Ref", "AlarmTopic")));
         assertThat(alarm.get("TreatMissingData")).isEqualTo("notBreaching");

@@ -195,7 +195,7 @@ class TemplateTest {
     @Test
     void theBucketSendsItsEventsToEventBridgeAndInvokesNoFunctionItself() {
       assertThat(TEMPLATE.properties("ContentBucket").get("NotificationConfiguration"))
-          .isEqualTo(Map.of("EventBridgeConfiguration", Map.of("EventBridgeEnabled", true)));
+          .isEqualTo(Map.of("EventBridgeConfiguration", Map.of("EventBridgeEnabled", "true")));
       assertThat(resource("ContentBucket")).doesNotContainKey("DependsOn");
       List<String> s3Permissions = new ArrayList<>();
       TEMPLATE
@@ -229,14 +229,14 @@ class TemplateTest {
 
     @Test
     void theQueueIsFifoDeduplicatedByContentWithADeadLetterQueueAfterThreeReceives() {
-      assertThat(queue().get("FifoQueue")).isEqualTo(true);
+      assertThat(queue().get("FifoQueue")).isEqualTo("true");
       // EventBridge's SQS target sets no deduplication id; each S3 event has an id of its own.
-      assertThat(queue().get("ContentBasedDeduplication")).isEqualTo(true);
+      assertThat(queue().get("ContentBasedDeduplication")).isEqualTo("true");
       Map<?, ?> redrive = (Map<?, ?>) queue().get("RedrivePolicy");
       assertThat(redrive.get("deadLetterTargetArn"))
           .isEqualTo(Map.of("Fn::GetAtt", List.of("PublishDeadLetterQueue", "Arn")));
       assertThat(String.valueOf(redrive.get("maxReceiveCount"))).isEqualTo("3");
-      assertThat(TEMPLATE.properties("PublishDeadLetterQueue").get("FifoQueue")).isEqualTo(true);
+      assertThat(TEMPLATE.properties("PublishDeadLetterQueue").get("FifoQueue")).isEqualTo("true");
     }
 
     @Test
