@@ -17,11 +17,13 @@ import java.util.List;
  * writer at a time").
  *
  * <p>Each message is decoded ({@link BucketEvents}) and applied by {@link PublishService}, in the
- * queue's order. Bad content is not a failure: it is a recorded rejection. A storage failure stops
- * the batch: that message and every one after it are reported as failed ({@code
- * ReportBatchItemFailures}; on a FIFO queue the rest must be reported too, to keep their order), so
- * SQS delivers them again after the visibility timeout and, after the queue's receive limit, moves
- * the failing one to the dead-letter queue. The messages before it are done and deleted.
+ * queue's order. Bad content is not a failure: it is a recorded rejection. A storage failure fails
+ * that message only: it is reported ({@code ReportBatchItemFailures}), so SQS delivers it again after
+ * the visibility timeout and, after the queue's receive limit, moves it to the dead-letter queue,
+ * while the messages after it are applied now. Lambda's advice for FIFO queues is to report the
+ * rest of the batch too, to keep their order; nothing here needs the queue's order (the sequencer
+ * decides, so a late older event changes nothing), and reporting them would send them to the
+ * dead-letter queue with the failing one, whose receive count they share.
  */
 public class PublishHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -43,10 +45,6 @@ public class PublishHandler extends MicronautRequestHandler<SQSEvent, SQSBatchRe
     List<SQSEvent.SQSMessage> messages =
         event == null || event.getRecords() == null ? List.of() : event.getRecords();
     for (SQSEvent.SQSMessage message : messages) {
-      if (!failures.isEmpty()) {
-        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-        continue;
-      }
       java.util.Optional<ObjectEvent> decoded = BucketEvents.decode(message.getBody());
       try {
         decoded.ifPresent(service::apply);
@@ -57,7 +55,7 @@ public class PublishHandler extends MicronautRequestHandler<SQSEvent, SQSBatchRe
             "messageId", message.getMessageId(),
             "receiveCount", receiveCount(message),
             "cause", e.toString(),
-            "detail", "storage failed: this message and the rest of the batch are retried");
+            "detail", "storage failed: this message is delivered again after the visibility timeout");
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
       }
     }

@@ -74,6 +74,17 @@ final class ParallelBlog implements AutoCloseable {
 
   ParallelBlog(
       Emulators emulators, SqsEmulator.Sqs sqs, SiteConfig config, int instances, int jitter) {
+    this(emulators, sqs, config, instances, jitter, new Object[0]);
+  }
+
+  /** With {@code beans} (interceptors on the instances' clients, say) in every instance. */
+  ParallelBlog(
+      Emulators emulators,
+      SqsEmulator.Sqs sqs,
+      SiteConfig config,
+      int instances,
+      int jitter,
+      Object... beans) {
     this.emulators = emulators;
     this.sqs = sqs;
     Buckets.createContentBucket(emulators.s3(), bucket);
@@ -89,6 +100,9 @@ final class ParallelBlog implements AutoCloseable {
       if (jitter > 0) {
         context.singletons(new Jitter(jitter));
       }
+      if (beans.length > 0) {
+        context.singletons(beans);
+      }
       this.instances.add(new PublishHandler(context));
     }
     Clock clock = Clock.fixed(java.time.Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
@@ -100,6 +114,14 @@ final class ParallelBlog implements AutoCloseable {
             config,
             ZoneOffset.UTC,
             clock);
+  }
+
+  /**
+   * Starts every instance with an event it skips, as a warm Lambda instance is started: the first
+   * invocation builds the handler's beans and clients.
+   */
+  void warm() {
+    instances.forEach(i -> NotificationPlayer.deliverTo(i, BucketEventJson.sqsEvent("{}")));
   }
 
   /** Uploads {@code markdown} to {@code key} (deletes it if null) and keeps the event S3 sends. */
@@ -140,9 +162,25 @@ final class ParallelBlog implements AutoCloseable {
   }
 
   private void throughQueue(List<String> events, Random random) {
-    String queue = sqs.createFifoQueue("publish");
+    throughQueue(sqs.createFifoQueue("publish"), events, random);
+  }
+
+  /**
+   * Delivers the pending events through {@code queue} (a FIFO queue of the caller's, with its own
+   * visibility timeout and dead-letter queue), in the order of their writes.
+   */
+  QueueConsumers.Result deliverThrough(String queue) {
+    List<String> events = List.copyOf(pending);
+    pending.clear();
+    throughQueue(queue, events, null);
+    return lastRun;
+  }
+
+  private void throughQueue(String queue, List<String> events, Random random) {
     List<String> shuffled = new ArrayList<>(events);
-    Collections.shuffle(shuffled, random);
+    if (random != null) {
+      Collections.shuffle(shuffled, random);
+    }
     for (String event : shuffled) {
       sqs.client()
           .sendMessage(

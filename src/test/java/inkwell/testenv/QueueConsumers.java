@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
 
 /**
  * Several function instances consuming one queue at once, as Lambda's SQS event source runs them:
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class QueueConsumers {
 
   /** What a run did. */
-  public record Result(int invocations, int mostInFlight, int failedItems) {}
+  public record Result(int invocations, int mostInFlight, int failedItems, int lateDeletes) {}
 
   private QueueConsumers() {}
 
@@ -42,6 +43,7 @@ public final class QueueConsumers {
     AtomicInteger most = new AtomicInteger();
     AtomicInteger invocations = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
+    AtomicInteger late = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(handlers.size());
     try {
       List<Future<?>> pollers = new ArrayList<>();
@@ -74,8 +76,14 @@ public final class QueueConsumers {
                     failed.addAndGet(failures.size());
                     for (Message message : messages) {
                       if (!failures.contains(message.messageId())) {
-                        sqs.deleteMessage(
-                            r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                        try {
+                          sqs.deleteMessage(
+                              r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                        } catch (ReceiptHandleIsInvalidException e) {
+                          // The invocation outlasted the visibility timeout: the message was
+                          // received again meanwhile and is applied again, as on Lambda.
+                          late.incrementAndGet();
+                        }
                       }
                     }
                   }
@@ -89,7 +97,7 @@ public final class QueueConsumers {
     } finally {
       pool.shutdownNow();
     }
-    return new Result(invocations.get(), most.get(), failed.get());
+    return new Result(invocations.get(), most.get(), failed.get(), late.get());
   }
 
   private static List<Message> receive(SqsClient sqs, String queueUrl) {
