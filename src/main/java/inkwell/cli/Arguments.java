@@ -31,7 +31,7 @@ record Arguments(
 
       Options:
         --delete         publish: also delete posts and media that are no longer in the folder.
-        --timeout S      publish: seconds to wait for the outcomes (default 60).
+        --timeout S      publish: seconds to wait with no new outcome (default 60).
         --stack NAME     Read the bucket, table and site URL from the CloudFormation stack's
                          outputs. Without it: INKWELL_BUCKET, INKWELL_TABLE,
                          INKWELL_SITE_BASE_URL and, for redrive, INKWELL_PUBLISH_QUEUE_URL and

@@ -45,8 +45,11 @@ final class OutcomeWatcher {
   }
 
   /**
-   * Hands each outcome to {@code report} as it becomes known; at the {@code timeout}, one {@link
-   * Outcome.Kind#PENDING} outcome for each post still without one.
+   * Hands each outcome to {@code report} as it becomes known; once {@code timeout} has passed with no
+   * new outcome, one {@link Outcome.Kind#PENDING} outcome for each post still without one. The
+   * timeout counts from the latest outcome, not from the start: the publish function applies the
+   * bucket's events one batch at a time, so a large upload is reported steadily for as long as it
+   * takes, and the wait ends only when nothing moves.
    */
   void await(List<Pending> writes, Duration timeout, Progress progress, Consumer<Outcome> report) {
     Map<String, Pending> waiting = new LinkedHashMap<>();
@@ -61,6 +64,7 @@ final class OutcomeWatcher {
         if (outcome.isPresent()) {
           waiting.remove(pending.key());
           report.accept(outcome.get());
+          deadline = System.nanoTime() + timeout.toNanos();
         }
       }
       double seconds = (System.nanoTime() - started) / 1e9;
@@ -82,7 +86,8 @@ final class OutcomeWatcher {
               pending.key(),
               ": no outcome within "
                   + seconds(timeout)
-                  + " (is the bucket's notification set up? ./inkwell status shows it later)"));
+                  + " of the last one (is the publish queue moving? ./inkwell status shows it"
+                  + " later)"));
     }
   }
 

@@ -65,6 +65,19 @@ public final class NotificationPlayer implements AutoCloseable {
     };
   }
 
+  /** Delivers the oldest held event, if there is one; false if none was held. */
+  public boolean deliverHeldOne() {
+    String event;
+    synchronized (held) {
+      if (held.isEmpty()) {
+        return false;
+      }
+      event = held.remove(0);
+    }
+    deliver(event);
+    return true;
+  }
+
   /** Delivers the held events in the order of their writes; returns how many. */
   public int deliverHeld() {
     List<String> events;
