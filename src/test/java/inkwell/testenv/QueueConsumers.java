@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException
 public final class QueueConsumers {
 
   /** What a run did. */
-  public record Result(int invocations, int mostInFlight, int failedItems, int lateDeletes) {}
+  public record Result(
+      int invocations, int mostInFlight, int failedItems, int lateDeletes, List<Double> batchMillis, int messages) {}
 
   private QueueConsumers() {}
 
@@ -44,6 +45,8 @@ public final class QueueConsumers {
     AtomicInteger invocations = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     AtomicInteger late = new AtomicInteger();
+    AtomicInteger received = new AtomicInteger();
+    List<Double> batchMillis = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(handlers.size());
     try {
       List<Future<?>> pollers = new ArrayList<>();
@@ -60,6 +63,8 @@ public final class QueueConsumers {
                       continue;
                     }
                     most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    received.addAndGet(messages.size());
+                    long invoked = System.nanoTime();
                     SQSBatchResponse response;
                     try {
                       response =
@@ -68,6 +73,7 @@ public final class QueueConsumers {
                     } finally {
                       inFlight.decrementAndGet();
                     }
+                    batchMillis.add((System.nanoTime() - invoked) / 1e6);
                     invocations.incrementAndGet();
                     Set<String> failures =
                         response.getBatchItemFailures().stream()
@@ -97,7 +103,8 @@ public final class QueueConsumers {
     } finally {
       pool.shutdownNow();
     }
-    return new Result(invocations.get(), most.get(), failed.get(), late.get());
+    return new Result(
+        invocations.get(), most.get(), failed.get(), late.get(), List.copyOf(batchMillis), received.get());
   }
 
   private static List<Message> receive(SqsClient sqs, String queueUrl) {
