@@ -1,8 +1,7 @@
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import inkwell.publish.PublishHandler;
 import inkwell.search.IndexHandler;
 import inkwell.search.SearchHandler;
@@ -35,26 +34,19 @@ public class ArtifactSmoke {
     System.out.println("SiteHandler started and answered POST / with 405");
 
     PublishHandler publish = new PublishHandler();
-    var object =
-        new S3EventNotification.S3ObjectEntity("posts/hello.md", 10L, "e", "v", "0055AED6DCD9028000");
-    var entity =
-        new S3EventNotification.S3Entity(
-            "id",
-            new S3EventNotification.S3BucketEntity("not-the-content-bucket", null, "arn"),
-            object,
-            "1.0");
-    var record =
-        new S3EventNotification.S3EventNotificationRecord(
-            "us-east-1",
-            "ObjectCreated:Put",
-            "aws:s3",
-            "2026-12-01T00:00:00.000Z",
-            "2.1",
-            null,
-            null,
-            entity,
-            null);
-    publish.handleRequest(new S3Event(List.of(record)), null);
+    SQSEvent.SQSMessage bucketEvent = new SQSEvent.SQSMessage();
+    bucketEvent.setMessageId("smoke-publish");
+    bucketEvent.setBody(
+        "{\"version\":\"0\",\"detail-type\":\"Object Created\",\"source\":\"aws.s3\","
+            + "\"detail\":{\"bucket\":{\"name\":\"not-the-content-bucket\"},"
+            + "\"object\":{\"key\":\"posts/hello.md\",\"size\":10,\"etag\":\"e\","
+            + "\"version-id\":\"v\",\"sequencer\":\"0055AED6DCD9028000\"},\"reason\":\"PutObject\"}}");
+    SQSEvent publishBatch = new SQSEvent();
+    publishBatch.setRecords(List.of(bucketEvent));
+    SQSBatchResponse published = publish.handleRequest(publishBatch, null);
+    expect(
+        published.getBatchItemFailures().isEmpty(),
+        "PublishHandler: reported " + published.getBatchItemFailures().size() + " failed message(s)");
     System.out.println("PublishHandler started and handled an event for another bucket");
 
     String function = args.length > 0 ? args[0] : "";

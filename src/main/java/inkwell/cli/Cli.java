@@ -2,14 +2,11 @@ package inkwell.cli;
 
 import inkwell.aws.AwsClients;
 import inkwell.aws.DynamoPostReader;
-import inkwell.aws.DynamoPostWriter;
 import inkwell.aws.DynamoRenderStore;
 import inkwell.aws.DynamoSourceCatalog;
 import inkwell.aws.S3ContentStore;
 import inkwell.aws.SqsSearchChanges;
 import inkwell.pipeline.PostPipeline;
-import inkwell.publish.PublishService;
-import inkwell.storage.SearchChanges;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -167,8 +164,8 @@ public final class Cli {
   }
 
   /**
-   * Sends the messages of the publish dead-letter queue back to the publish queue, where the publish
-   * function, the table's one writer, applies them in order.
+   * Sends the messages of the publish dead-letter queue back to the publish queue, where the
+   * publish function, the table's one writer, applies them in order.
    */
   private int redrive(Target target) {
     if (target.deadLetterQueueUrl() == null || target.publishQueueUrl() == null) {

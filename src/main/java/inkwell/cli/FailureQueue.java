@@ -18,8 +18,8 @@ interface FailureQueue {
   List<Message> receive();
 
   /**
-   * Sends {@code message} back to the publish queue, in its one message group, then deletes it here.
-   * Sending it twice is harmless: the publish path skips an event already applied.
+   * Sends {@code message} back to the publish queue, in its one message group, then deletes it
+   * here. Sending it twice is harmless: the publish path skips an event already applied.
    */
   void sendBack(Message message);
 }

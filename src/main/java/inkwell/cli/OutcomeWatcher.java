@@ -45,8 +45,8 @@ final class OutcomeWatcher {
   }
 
   /**
-   * Hands each outcome to {@code report} as it becomes known; once {@code timeout} has passed with no
-   * new outcome, one {@link Outcome.Kind#PENDING} outcome for each post still without one. The
+   * Hands each outcome to {@code report} as it becomes known; once {@code timeout} has passed with
+   * no new outcome, one {@link Outcome.Kind#PENDING} outcome for each post still without one. The
    * timeout counts from the latest outcome, not from the start: the publish function applies the
    * bucket's events one batch at a time, so a large upload is reported steadily for as long as it
    * takes, and the wait ends only when nothing moves.

@@ -49,7 +49,6 @@ final class SqsFailureQueue implements FailureQueue {
                 .messageBody(message.body())
                 .messageGroupId(MESSAGE_GROUP)
                 .messageDeduplicationId("redrive-" + message.id()));
-    sqs.deleteMessage(
-        r -> r.queueUrl(deadLetterQueueUrl).receiptHandle(message.receiptHandle()));
+    sqs.deleteMessage(r -> r.queueUrl(deadLetterQueueUrl).receiptHandle(message.receiptHandle()));
   }
 }

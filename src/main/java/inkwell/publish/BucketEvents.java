@@ -31,7 +31,8 @@ public final class BucketEvents {
     }
     String detailType = text(event.get("detail-type"));
     if (!"aws.s3".equals(text(event.get("source")))) {
-      PublishLog.skipped("not an S3 event (source " + text(event.get("source")) + ")", detailType, null);
+      PublishLog.skipped(
+          "not an S3 event (source " + text(event.get("source")) + ")", detailType, null);
       return Optional.empty();
     }
     Map<?, ?> detail = object(event.get("detail"));

@@ -18,12 +18,12 @@ import java.util.List;
  *
  * <p>Each message is decoded ({@link BucketEvents}) and applied by {@link PublishService}, in the
  * queue's order. Bad content is not a failure: it is a recorded rejection. A storage failure fails
- * that message only: it is reported ({@code ReportBatchItemFailures}), so SQS delivers it again after
- * the visibility timeout and, after the queue's receive limit, moves it to the dead-letter queue,
- * while the messages after it are applied now. Lambda's advice for FIFO queues is to report the
- * rest of the batch too, to keep their order; nothing here needs the queue's order (the sequencer
- * decides, so a late older event changes nothing), and reporting them would send them to the
- * dead-letter queue with the failing one, whose receive count they share.
+ * that message only: it is reported ({@code ReportBatchItemFailures}), so SQS delivers it again
+ * after the visibility timeout and, after the queue's receive limit, moves it to the dead-letter
+ * queue, while the messages after it are applied now. Lambda's advice for FIFO queues is to report
+ * the rest of the batch too, to keep their order; nothing here needs the queue's order (the
+ * sequencer decides, so a late older event changes nothing), and reporting them would send them to
+ * the dead-letter queue with the failing one, whose receive count they share.
  */
 public class PublishHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -55,7 +55,8 @@ public class PublishHandler extends MicronautRequestHandler<SQSEvent, SQSBatchRe
             "messageId", message.getMessageId(),
             "receiveCount", receiveCount(message),
             "cause", e.toString(),
-            "detail", "storage failed: this message is delivered again after the visibility timeout");
+            "detail",
+                "storage failed: this message is delivered again after the visibility timeout");
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
       }
     }

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes JSON objects, and reads flat ones (and arrays of flat ones) or whole trees, with jackson-core's streaming
- * generator: no reflection, nothing to warm up. Values may be strings, numbers, booleans, {@code
- * null}, lists, maps, or anything else (written with {@code toString()}, which suits {@code
- * Instant}). Thread-safe.
+ * Writes JSON objects, and reads flat ones (and arrays of flat ones) or whole trees, with
+ * jackson-core's streaming generator: no reflection, nothing to warm up. Values may be strings,
+ * numbers, booleans, {@code null}, lists, maps, or anything else (written with {@code toString()},
+ * which suits {@code Instant}). Thread-safe.
  */
 public final class Json {
 
@@ -129,8 +129,8 @@ public final class Json {
 
   /**
    * The whole of {@code json}: objects as maps (in the order of their fields), arrays as lists,
-   * scalars as their text ({@code "5"} for 5, {@code "true"} for true), {@code null} as null. Throws
-   * {@link IllegalArgumentException} if {@code json} is not one JSON value.
+   * scalars as their text ({@code "5"} for 5, {@code "true"} for true), {@code null} as null.
+   * Throws {@link IllegalArgumentException} if {@code json} is not one JSON value.
    */
   public static Object tree(String json) {
     try (JsonParser parser = FACTORY.createParser(json)) {

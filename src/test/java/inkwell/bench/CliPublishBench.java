@@ -1,8 +1,8 @@
 package inkwell.bench;
 
 import inkwell.cli.Cli;
-import inkwell.testenv.NotificationPlayer;
 import inkwell.testenv.BucketEventJson;
+import inkwell.testenv.NotificationPlayer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -93,7 +93,8 @@ final class ColdStartBench {
             "site-event.json",
             ApiGatewayEvents.request("GET", "/" + postSlug + "/", PageBench.BROWSER));
     Path s3Event =
-        write("trivial-s3-event.json", BucketEventJson.put(blog.bucket(), "posts/x.md", "01", null));
+        write(
+            "trivial-s3-event.json", BucketEventJson.put(blog.bucket(), "posts/x.md", "01", null));
     Supplier<Path> site = () -> siteEvent;
     Supplier<Path> publish = this::nextPublishEvent;
 

@@ -1,15 +1,14 @@
 package inkwell.bench;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import inkwell.publish.PublishHandler;
 import inkwell.storage.Listing;
 import inkwell.storage.Page;
 import inkwell.storage.PostSummary;
+import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.NotificationPlayer;
 import inkwell.testenv.QueueConsumers;
-import inkwell.testenv.SqsEmulator;
 import inkwell.testenv.RequestCounter;
-import inkwell.testenv.BucketEventJson;
+import inkwell.testenv.SqsEmulator;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Publishing: every corpus post uploaded to the bucket and its event sent to a FIFO queue in one
  * message group (ElasticMQ), as EventBridge sends it, and the queue drained in batches of ten by a
  * {@link PublishHandler} in this JVM, as Lambda's SQS event source does, until a listing shows them
- * all; then one more post's upload to listed. Requests are counted
- * inside the handler's own clients; the author's upload is one S3 PUT on top.
+ * all; then one more post's upload to listed. Requests are counted inside the handler's own
+ * clients; the author's upload is one S3 PUT on top.
  */
 final class PublishBench {
 
@@ -75,7 +74,8 @@ final class PublishBench {
                         .messageGroupId("publish")
                         .messageDeduplicationId(key));
       }
-      QueueConsumers.Result drained = QueueConsumers.drain(sqs.sqs().client(), queue, List.of(handler));
+      QueueConsumers.Result drained =
+          QueueConsumers.drain(sqs.sqs().client(), queue, List.of(handler));
       List<Double> handlerMs = new ArrayList<>();
       drained.batchMillis().forEach(ms -> handlerMs.add(ms / 10));
       int visible = countListed(blog);
@@ -118,12 +118,12 @@ final class PublishBench {
           "bare upload + 1 PutItem each",
           floorSeconds);
       double perMessageMs =
-          drained.batchMillis().stream().mapToDouble(Double::doubleValue).sum() / drained.messages();
+          drained.batchMillis().stream().mapToDouble(Double::doubleValue).sum()
+              / drained.messages();
       report.add(
           "Publish", "handler time per event, mean (batches of 10)", perMessageMs, "ms", "-", 0);
       double latency = onePost(blog, sqs.sqs(), queue, handler, ++sequence);
-      report.add(
-          "Publish", "one post: upload to listed, through the queue", latency, "ms", "-", 0);
+      report.add("Publish", "one post: upload to listed, through the queue", latency, "ms", "-", 0);
       report.detail("publish.batches", drained.invocations());
       report.detail("publish.expectedAwsSeconds1000", perMessageMs);
       report.detail("publish.expectedAwsSeconds10000", perMessageMs * 10);
@@ -164,10 +164,15 @@ final class PublishBench {
             r -> r.bucket(blog.bucket()).key(key),
             RequestBody.fromString(
                 "---\ntitle: One more\ndate: 2025-06-01\n---\nText.\n", StandardCharsets.UTF_8));
-    String event = BucketEventJson.created(blog.bucket(), key, String.format("%016X", sequence), null);
+    String event =
+        BucketEventJson.created(blog.bucket(), key, String.format("%016X", sequence), null);
     sqs.client()
         .sendMessage(
-            r -> r.queueUrl(queue).messageBody(event).messageGroupId("publish").messageDeduplicationId(key));
+            r ->
+                r.queueUrl(queue)
+                    .messageBody(event)
+                    .messageGroupId("publish")
+                    .messageDeduplicationId(key));
     var consumer =
         java.util.concurrent.CompletableFuture.runAsync(
             () -> QueueConsumers.drain(sqs.client(), queue, List.of(handler)));

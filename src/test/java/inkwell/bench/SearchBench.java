@@ -1,6 +1,5 @@
 package inkwell.bench;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import inkwell.aws.S3SnapshotStore;
 import inkwell.pipeline.ParseResult;
 import inkwell.pipeline.PostPipeline;
@@ -14,10 +13,9 @@ import inkwell.search.SnapshotSearch;
 import inkwell.storage.SearchQuery;
 import inkwell.storage.SearchResults;
 import inkwell.storage.Sequencer;
-import inkwell.testenv.EmulatorAwsSettings;
-import inkwell.testenv.LambdaInvoker;
-import inkwell.testenv.NotificationPlayer;
 import inkwell.testenv.BucketEventJson;
+import inkwell.testenv.EmulatorAwsSettings;
+import inkwell.testenv.NotificationPlayer;
 import inkwell.testenv.SqsDelivery;
 import inkwell.testenv.SqsEmulator;
 import io.micronaut.context.ApplicationContext;
@@ -240,7 +238,9 @@ final class SearchBench {
                   r -> r.bucket(blog.bucket()).key(key),
                   RequestBody.fromString(
                       "---\ntitle: Findable " + i + "\n---\nThe " + word + ".\n"));
-          NotificationPlayer.deliverTo(publish, BucketEventJson.put(blog.bucket(), key, String.format("%016X", 0x7000 + i), null));
+          NotificationPlayer.deliverTo(
+              publish,
+              BucketEventJson.put(blog.bucket(), key, String.format("%016X", 0x7000 + i), null));
           SqsDelivery.drain(sqs.client(), queue, index, 10);
           while (reader.search(new SearchQuery(word, 1), Instant.now()).hits().isEmpty()) {
             Thread.onSpinWait();

@@ -122,8 +122,10 @@ class RedriveCommandTest {
 
   @Test
   void theEventsGoBackToThePublishQueueInOrderAndThePublishFunctionAppliesThem() {
-    String hello = failedUpload("posts/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nA.", "0A");
-    String later = failedUpload("posts/later.md", "---\ntitle: Later\ndate: 2024-02-01\n---\nB.", "0B");
+    String hello =
+        failedUpload("posts/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nA.", "0A");
+    String later =
+        failedUpload("posts/later.md", "---\ntitle: Later\ndate: 2024-02-01\n---\nB.", "0B");
 
     TestBlog.Run run = redrive(publishQueue);
 
@@ -172,8 +174,7 @@ class RedriveCommandTest {
     TestBlog.Run run = redrive(sqs.endpoint() + "/000000000000/no-such-queue.fifo");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_PUBLISHED);
-    assertThat(run.out())
-        .anyMatch(line -> line.startsWith("failed     created posts/hello.md: "));
+    assertThat(run.out()).anyMatch(line -> line.startsWith("failed     created posts/hello.md: "));
     assertThat(run.out())
         .contains(
             "0 sent back to the publish queue, 1 failed (left in the dead-letter queue);"

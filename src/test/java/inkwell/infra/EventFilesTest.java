@@ -15,12 +15,12 @@ import inkwell.site.SiteHandler;
 import inkwell.storage.SourceRecord;
 import inkwell.support.Json;
 import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.Buckets;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.LambdaInvoker;
 import inkwell.testenv.NotificationPlayer;
-import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.SamTemplate;
 import inkwell.testenv.Tables;
 import io.micronaut.context.ApplicationContext;
@@ -48,8 +48,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 /**
  * Every file in {@code events/}, deserialized by the Lambda runtime's own serializers, run through
  * the function it is for (the real handler classes, against the S3 and DynamoDB emulators), with
- * the outcome it is meant to have. The bucket is the one the bucket events name, which is also the name
- * {@code sam local} gives {@code INKWELL_BUCKET} (account 123456789012, us-east-1).
+ * the outcome it is meant to have. The bucket is the one the bucket events name, which is also the
+ * name {@code sam local} gives {@code INKWELL_BUCKET} (account 123456789012, us-east-1).
  */
 @ExtendWith(AwsEmulators.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -116,7 +116,8 @@ class EventFilesTest {
     upload(
         "posts/hello-world.md",
         "---\ntitle: Hello, world\ndate: 2024-08-05\ntags: [Java]\n---\nHi.");
-    NotificationPlayer.deliverTo(publish, BucketEventJson.put(bucket, "posts/hello-world.md", "00000000000000000100", null));
+    NotificationPlayer.deliverTo(
+        publish, BucketEventJson.put(bucket, "posts/hello-world.md", "00000000000000000100", null));
   }
 
   @AfterAll
@@ -158,7 +159,8 @@ class EventFilesTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> event = (Map<String, Object>) Json.tree(json);
     @SuppressWarnings("unchecked")
-    Map<String, Object> message = (Map<String, Object>) ((List<Object>) event.get("Records")).get(0);
+    Map<String, Object> message =
+        (Map<String, Object>) ((List<Object>) event.get("Records")).get(0);
     message.put("body", edit.apply((String) message.get("body")));
     return Json.write(event);
   }
@@ -168,8 +170,7 @@ class EventFilesTest {
     return withBody(
         json,
         body ->
-            body.replaceFirst(
-                "\"version-id\":\"[^\"]*\"", "\"version-id\":\"" + versionId + "\""));
+            body.replaceFirst("\"version-id\":\"[^\"]*\"", "\"version-id\":\"" + versionId + "\""));
   }
 
   private static String key(String json) {
@@ -261,8 +262,7 @@ class EventFilesTest {
     // S3 keeps the object and creates a delete marker, with its own version id.
     assertThat(message(read("sqs-publish-delete-marker.json")).getBody())
         .contains("\"deletion-type\":\"Delete Marker Created\"");
-    assertThat(s3Object(read("sqs-publish-delete-marker.json")).get("version-id"))
-        .isNotNull();
+    assertThat(s3Object(read("sqs-publish-delete-marker.json")).get("version-id")).isNotNull();
     assertThat(SamTemplate.load().properties("ContentBucket").get("VersioningConfiguration"))
         .isEqualTo(Map.of("Status", "Enabled"));
   }

@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import inkwell.publish.PublishHandler;
 import inkwell.site.SiteHandler;
 import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.Buckets;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.LambdaInvoker;
 import inkwell.testenv.NotificationPlayer;
-import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.SamTemplate;
 import inkwell.testenv.Tables;
 import io.micronaut.context.ApplicationContext;
@@ -99,7 +98,8 @@ class FunctionUrlEventsTest {
             r -> r.bucket(bucket).key("posts/hello-world.md"),
             RequestBody.fromString(
                 "---\ntitle: Hello, world\ndate: 2024-08-05\ntags: [Java]\n---\nHi."));
-    NotificationPlayer.deliverTo(publish, BucketEventJson.put(bucket, "posts/hello-world.md", "00000000000000000100", null));
+    NotificationPlayer.deliverTo(
+        publish, BucketEventJson.put(bucket, "posts/hello-world.md", "00000000000000000100", null));
   }
 
   @AfterAll

@@ -12,12 +12,12 @@ import inkwell.search.IndexHandler;
 import inkwell.search.SearchHandler;
 import inkwell.storage.SearchChange;
 import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.Buckets;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.LambdaInvoker;
 import inkwell.testenv.NotificationPlayer;
-import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.SamTemplate;
 import inkwell.testenv.Tables;
 import io.micronaut.context.ApplicationContext;
@@ -88,7 +88,9 @@ class SearchEventFilesTest {
             RequestBody.fromString("---\ntitle: Hello, world\ndate: 2024-08-05\n---\nHi there.\n"));
     try (PublishHandler publish =
         new PublishHandler(ApplicationContext.builder().properties(properties))) {
-      NotificationPlayer.deliverTo(publish, BucketEventJson.put(bucket, "posts/hello-world.md", "00000000000000000100", null));
+      NotificationPlayer.deliverTo(
+          publish,
+          BucketEventJson.put(bucket, "posts/hello-world.md", "00000000000000000100", null));
     }
     index = new IndexHandler(ApplicationContext.builder().properties(properties));
     search = new SearchHandler(ApplicationContext.builder().properties(properties));

@@ -138,8 +138,7 @@ class TemplateTest {
             Functions.merge(Functions.globals(TEMPLATE), TEMPLATE.properties(function));
         assertThat(References.in(merged)).as(function).doesNotContain("ContentBucket");
       }
-      assertThat(References.in(TEMPLATE.properties("PublishRule")))
-          .doesNotContain("ContentBucket");
+      assertThat(References.in(TEMPLATE.properties("PublishRule"))).doesNotContain("ContentBucket");
     }
   }
 
@@ -216,8 +215,7 @@ class TemplateTest {
       assertThat(pattern.get("source")).isEqualTo(List.of("aws.s3"));
       assertThat(pattern.get("detail-type")).isEqualTo(List.of("Object Created", "Object Deleted"));
       Map<?, ?> bucket = (Map<?, ?>) ((Map<?, ?>) pattern.get("detail")).get("bucket");
-      assertThat(bucket.get("name"))
-          .isEqualTo(List.of(Map.of("Fn::Sub", ContentBucket.nameSub())));
+      assertThat(bucket.get("name")).isEqualTo(List.of(Map.of("Fn::Sub", ContentBucket.nameSub())));
       List<?> targets = (List<?>) TEMPLATE.properties("PublishRule").get("Targets");
       assertThat(targets).hasSize(1);
       Map<?, ?> target = (Map<?, ?>) targets.get(0);
@@ -242,7 +240,8 @@ class TemplateTest {
     @Test
     void theVisibilityTimeoutIsSixTimesTheFunctionsTimeout() {
       int timeout =
-          Integer.parseInt(String.valueOf(Functions.property(TEMPLATE, "PublishFunction", "Timeout")));
+          Integer.parseInt(
+              String.valueOf(Functions.property(TEMPLATE, "PublishFunction", "Timeout")));
       assertThat(Integer.parseInt(String.valueOf(queue().get("VisibilityTimeout"))))
           .isEqualTo(6 * timeout);
     }

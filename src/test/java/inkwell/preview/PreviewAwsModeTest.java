@@ -2,14 +2,12 @@ package inkwell.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import inkwell.publish.PublishHandler;
 import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
-import inkwell.testenv.LambdaInvoker;
 import inkwell.testenv.NotificationPlayer;
-import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.Tables;
 import io.micronaut.context.ApplicationContext;
 import java.net.URI;
@@ -53,7 +51,8 @@ class PreviewAwsModeTest {
             RequestBody.fromString("# Straight from the bucket\n\nPublished by the function."));
     try (PublishHandler publish =
         new PublishHandler(ApplicationContext.builder().properties(config))) {
-      NotificationPlayer.deliverTo(publish, BucketEventJson.put(bucket, "posts/from-the-bucket.md", "00A1", null));
+      NotificationPlayer.deliverTo(
+          publish, BucketEventJson.put(bucket, "posts/from-the-bucket.md", "00A1", null));
     }
 
     try (PreviewServer server =

@@ -204,8 +204,12 @@ class ConcurrentDeliveryTest {
   static String describe(Map<String, String> actual, Map<String, String> expected) {
     StringBuilder out = new StringBuilder();
     for (String path : differences(actual, expected)) {
-      out.append("\n").append(path).append("\n  got:      ").append(brief(actual.get(path)))
-          .append("\n  expected: ").append(brief(expected.get(path)));
+      out.append("\n")
+          .append(path)
+          .append("\n  got:      ")
+          .append(brief(actual.get(path)))
+          .append("\n  expected: ")
+          .append(brief(expected.get(path)));
     }
     return out.toString();
   }

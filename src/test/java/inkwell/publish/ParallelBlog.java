@@ -3,10 +3,10 @@ package inkwell.publish;
 import inkwell.aws.DynamoPostReader;
 import inkwell.aws.S3ContentStore;
 import inkwell.site.SiteConfig;
+import inkwell.site.SiteRequest;
 import inkwell.site.SiteResponse;
 import inkwell.site.SiteService;
 import inkwell.site.Sites;
-import inkwell.site.SiteRequest;
 import inkwell.support.Json;
 import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.Buckets;
@@ -91,10 +91,14 @@ final class ParallelBlog implements AutoCloseable {
     Tables.createPostsTable(emulators.dynamoDb(), table);
     Map<String, Object> properties =
         Map.of(
-            "inkwell.bucket", bucket,
-            "inkwell.table", table,
-            EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString(),
-            EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
+            "inkwell.bucket",
+            bucket,
+            "inkwell.table",
+            table,
+            EmulatorAwsSettings.S3_ENDPOINT,
+            emulators.s3Endpoint().toString(),
+            EmulatorAwsSettings.DYNAMODB_ENDPOINT,
+            emulators.dynamoDbEndpoint().toString());
     for (int i = 0; i < instances; i++) {
       var context = ApplicationContext.builder().properties(properties);
       if (jitter > 0) {
@@ -228,7 +232,14 @@ final class ParallelBlog implements AutoCloseable {
     Map<String, String> seen = new TreeMap<>();
     List<String> queue =
         new ArrayList<>(
-            List.of("/", "/archive/", "/tags/", "/feed.xml", "/atom.xml", "/feed.json", "/sitemap.xml"));
+            List.of(
+                "/",
+                "/archive/",
+                "/tags/",
+                "/feed.xml",
+                "/atom.xml",
+                "/feed.json",
+                "/sitemap.xml"));
     queue.addAll(paths);
     while (!queue.isEmpty()) {
       String path = queue.remove(0);
@@ -236,7 +247,8 @@ final class ParallelBlog implements AutoCloseable {
         continue;
       }
       SiteResponse response = site.handle(SiteRequest.get(path));
-      String text = response.status() / 100 == 3 ? response.headers().get("Location") : response.text();
+      String text =
+          response.status() / 100 == 3 ? response.headers().get("Location") : response.text();
       seen.put(path, response.status() + " " + text);
       if (response.status() == 200) {
         queue.addAll(links(path, text));

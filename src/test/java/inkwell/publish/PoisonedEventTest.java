@@ -36,9 +36,9 @@ class PoisonedEventTest {
   private static final int MAX_RECEIVES = 3;
 
   /**
-   * Seconds: longer than a warm invocation takes on a busy test machine (an invocation that outlasts
-   * it lets a second instance receive the same messages, which the template rules out with 180 s
-   * against a 30 s function timeout), short for a test.
+   * Seconds: longer than a warm invocation takes on a busy test machine (an invocation that
+   * outlasts it lets a second instance receive the same messages, which the template rules out with
+   * 180 s against a 30 s function timeout), short for a test.
    */
   private static final int VISIBILITY = 5;
 
@@ -62,8 +62,7 @@ class PoisonedEventTest {
     attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
     attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(VISIBILITY));
     return sqs.client()
-        .createQueue(
-            r -> r.queueName(Emulators.uniqueName(name) + ".fifo").attributes(attributes))
+        .createQueue(r -> r.queueName(Emulators.uniqueName(name) + ".fifo").attributes(attributes))
         .queueUrl();
   }
 
@@ -81,7 +80,11 @@ class PoisonedEventTest {
             "publish",
             Map.of(
                 QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + arn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}"));
+                "{\"deadLetterTargetArn\":\""
+                    + arn
+                    + "\",\"maxReceiveCount\":\""
+                    + MAX_RECEIVES
+                    + "\"}"));
     SiteConfig config = context.getBean(SiteConfig.class);
     try (ParallelBlog blog =
         new ParallelBlog(emulators, sqs, config, 2, 0, new FailingKey("posts/poisoned.md"))) {

@@ -1,7 +1,6 @@
 package inkwell.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -12,11 +11,11 @@ import inkwell.storage.PostSummary;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.StoredPost;
 import inkwell.testenv.AwsEmulators;
+import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.Buckets;
 import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.LambdaInvoker;
-import inkwell.testenv.BucketEventJson;
 import inkwell.testenv.Tables;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -251,7 +249,8 @@ class PublishHandlerTest {
             "{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\",\"detail\":{}}",
             BucketEventJson.event("Object Restore Completed", bucket, object, Map.of()),
             BucketEventJson.event("Object Tags Added", bucket, object, Map.of()),
-            BucketEventJson.event("Object Created", bucket, Map.of("key", "posts/other.md"), Map.of()),
+            BucketEventJson.event(
+                "Object Created", bucket, Map.of("key", "posts/other.md"), Map.of()),
             BucketEventJson.event(
                 "Object Created",
                 bucket,
@@ -519,8 +518,7 @@ class PublishHandlerTest {
       SQSEvent event =
           com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
               .serializerFor(SQSEvent.class, getClass().getClassLoader())
-              .fromJson(
-                  new java.io.ByteArrayInputStream(batch.getBytes(StandardCharsets.UTF_8)));
+              .fromJson(new java.io.ByteArrayInputStream(batch.getBytes(StandardCharsets.UTF_8)));
       SQSBatchResponse response;
       try (PublishHandler broken = handler(deadEndpoint())) {
         response = LambdaInvoker.invoke(broken, SQSEvent.class, batch);

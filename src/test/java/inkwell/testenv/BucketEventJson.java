@@ -9,8 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The content bucket's events as the publish function receives them: S3 sends each object event
- * to EventBridge (S3 User Guide, "EventBridge event message structure": the key as it is, not
+ * The content bucket's events as the publish function receives them: S3 sends each object event to
+ * EventBridge (S3 User Guide, "EventBridge event message structure": the key as it is, not
  * URL-encoded; {@code version-id}, {@code sequencer}; {@code deletion-type} and {@code reason} for
  * deletions), the publish rule puts the whole event in a message of the publish queue, and Lambda's
  * SQS event source hands a batch of messages to the function as an SQS event (Lambda Developer

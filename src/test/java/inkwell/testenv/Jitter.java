@@ -19,7 +19,8 @@ public final class Jitter implements ExecutionInterceptor {
   }
 
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     try {
       Thread.sleep(ThreadLocalRandom.current().nextInt(maxMillis + 1));
     } catch (InterruptedException e) {

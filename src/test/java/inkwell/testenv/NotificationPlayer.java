@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Plays the part of S3, EventBridge and the publish queue for a bucket whose events nothing delivers
- * in the emulators: for each object written, the event S3 would send (the object's real version
- * id, a sequencer greater than any before it in this JVM) goes, in an SQS event of its own, to a
- * real {@link PublishHandler} through {@link LambdaInvoker}, as the Lambda runtime would deliver
- * it. One event at a time, as the publish queue's one message group does. {@link #atOnce()} delivers inside the write's hook;
- * {@link #held()} keeps the events until {@link #deliverHeld()}, as a slow or missing notification
- * would. Thread-safe; close it to stop the handler.
+ * Plays the part of S3, EventBridge and the publish queue for a bucket whose events nothing
+ * delivers in the emulators: for each object written, the event S3 would send (the object's real
+ * version id, a sequencer greater than any before it in this JVM) goes, in an SQS event of its own,
+ * to a real {@link PublishHandler} through {@link LambdaInvoker}, as the Lambda runtime would
+ * deliver it. One event at a time, as the publish queue's one message group does. {@link #atOnce()}
+ * delivers inside the write's hook; {@link #held()} keeps the events until {@link #deliverHeld()},
+ * as a slow or missing notification would. Thread-safe; close it to stop the handler.
  */
 public final class NotificationPlayer implements AutoCloseable {
 

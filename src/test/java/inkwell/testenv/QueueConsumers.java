@@ -21,16 +21,21 @@ import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException
 /**
  * Several function instances consuming one queue at once, as Lambda's SQS event source runs them:
  * each instance polls on its own thread, hands what it received to its own handler as the SQS event
- * Lambda sends, and deletes the messages the handler did not report as failed
- * ({@code ReportBatchItemFailures}); failed ones become visible again after the visibility timeout.
- * Nothing here serializes the instances: whether two batches are in flight at once is up to the
- * queue, which is what the tests measure ({@link Result#mostInFlight}).
+ * Lambda sends, and deletes the messages the handler did not report as failed ({@code
+ * ReportBatchItemFailures}); failed ones become visible again after the visibility timeout. Nothing
+ * here serializes the instances: whether two batches are in flight at once is up to the queue,
+ * which is what the tests measure ({@link Result#mostInFlight}).
  */
 public final class QueueConsumers {
 
   /** What a run did. */
   public record Result(
-      int invocations, int mostInFlight, int failedItems, int lateDeletes, List<Double> batchMillis, int messages) {}
+      int invocations,
+      int mostInFlight,
+      int failedItems,
+      int lateDeletes,
+      List<Double> batchMillis,
+      int messages) {}
 
   private QueueConsumers() {}
 
@@ -39,7 +44,9 @@ public final class QueueConsumers {
    * poller's last look; returns the counts.
    */
   public static Result drain(
-      SqsClient sqs, String queueUrl, List<? extends RequestHandler<SQSEvent, SQSBatchResponse>> handlers) {
+      SqsClient sqs,
+      String queueUrl,
+      List<? extends RequestHandler<SQSEvent, SQSBatchResponse>> handlers) {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     AtomicInteger invocations = new AtomicInteger();
@@ -104,7 +111,12 @@ public final class QueueConsumers {
       pool.shutdownNow();
     }
     return new Result(
-        invocations.get(), most.get(), failed.get(), late.get(), List.copyOf(batchMillis), received.get());
+        invocations.get(),
+        most.get(),
+        failed.get(),
+        late.get(),
+        List.copyOf(batchMillis),
+        received.get());
   }
 
   private static List<Message> receive(SqsClient sqs, String queueUrl) {
@@ -127,6 +139,8 @@ public final class QueueConsumers {
                             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
             .attributes();
     return attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES).equals("0")
-        && attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE).equals("0");
+        && attributes
+            .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)
+            .equals("0");
   }
 }
