@@ -234,10 +234,8 @@ class SiteRouterTest {
     @Test
     void aPathOf1024CharactersIsRouted() {
       assertThat(pathOfLength(1024)).hasSize(SiteRouter.MAX_PATH);
-      assertThat(route(pathOfLength(1024), null))
-          .isEqualTo(new Route.PostPage("a".repeat(1022)));
-      assertThat(route(pathOfLength(1023), null))
-          .isEqualTo(new Route.PostPage("a".repeat(1021)));
+      assertThat(route(pathOfLength(1024), null)).isEqualTo(new Route.PostPage("a".repeat(1022)));
+      assertThat(route(pathOfLength(1023), null)).isEqualTo(new Route.PostPage("a".repeat(1021)));
     }
 
     @Test
@@ -465,8 +463,7 @@ class SiteRouterTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"%", "%4", "x%", "%4G", "%G4", "%C3"})
     void decodeRefusesWhatItCannotDecode(String raw) {
-      assertThatThrownBy(() -> SiteRouter.decode(raw))
-          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> SiteRouter.decode(raw)).isInstanceOf(IllegalArgumentException.class);
     }
   }
 }
