@@ -154,6 +154,18 @@ class SiteRouterTest {
     }
 
     @Test
+    void rawTextOutsideTheBasicPlaneIsKeptWithOrWithoutAnEscapeBesideIt() {
+      assertThat(route("/😀/")).isEqualTo(new Route.Alias("😀"));
+      assertThat(route("/%41😀/")).isEqualTo(new Route.Alias("A😀"));
+      assertThat(route("/😀%20x/")).isEqualTo(new Route.Alias("😀 x"));
+    }
+
+    @Test
+    void theFirstRawCharacterAboveAsciiIsEncodedAsUtf8NotAsAByte() {
+      assertThat(route("/%41\u0080/")).isEqualTo(new Route.Alias("A\u0080"));
+    }
+
+    @Test
     void rawNonAsciiTextBesideAnEscapeIsKeptAsUtf8() {
       assertThat(route("/café-%C3%A9/")).isEqualTo(new Route.Alias("café-é"));
       assertThat(route("/café/")).isEqualTo(new Route.Alias("café"));
@@ -367,6 +379,9 @@ class SiteRouterTest {
           "After=c1, null",
           "q=%ZZ, null",
           "after=a=b, a=b",
+          // a parameter with no name is ignored, even with a bad escape in its value
+          "=%ZZ, null",
+          "=c1, null",
         })
     void theCursorIsReadFromTheQueryAndOtherParametersAreIgnored(String query, String after) {
       assertThat(SiteRouter.after(query)).isEqualTo(after);
