@@ -209,6 +209,24 @@ class FrontMatterValuesTest {
   }
 
   @Nested
+  class HugoMenus {
+
+    @Test
+    void aMainMenuWithoutSettingsIsLast() {
+      assertThat(withFrontMatter("title: About\nmenu:\n  main: ~").menu())
+          .isEqualTo(new inkwell.post.MenuPlace(inkwell.post.MenuPlace.LAST, "About"));
+    }
+
+    @Test
+    void aMainMenuThatIsNotAMapIsRefused() {
+      assertThat(error("---\nmenu:\n  main: [a]\n---\n# T\n").message())
+          .isEqualTo("menu.main must be a map (weight, name), not a list");
+      assertThat(error("---\nmenu:\n  main: 5\n---\n# T\n").message())
+          .isEqualTo("menu.main must be a map (weight, name), not \"5\"");
+    }
+  }
+
+  @Nested
   class DateOffsets {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -333,6 +333,22 @@ class LimitsTest {
     }
 
     @Test
+    void aClosingStyleEarlierInTheSameBlockClosesNothing() {
+      assertRejected(
+          "# T\n\n<div></style><style>\n", Kind.UNCLOSED_HTML, 3, 14, unclosed("style", 3, 14));
+    }
+
+    @Test
+    void aClosingPreJustBeforeAnIndentedPreClosesNothing() {
+      assertRejected(
+          "# T\n\nText </pre>\n\n   <pre>\ncode\n",
+          Kind.UNCLOSED_HTML,
+          5,
+          4,
+          unclosed("pre", 5, 4));
+    }
+
+    @Test
     void aClosingTagAfterTheOpeningOneClosesIt() {
       assertThat(post("# T\n\n<style>\np {}\n</style>\n\nText\n").bodyHtml())
           .isEqualTo("\n<p>Text</p>\n");

@@ -209,7 +209,105 @@ class TextMeasuresTest {
         arguments("a\0\nb", 1, 2),
         arguments("a\rb\0", 2, 2),
         arguments("a\r\nb\0", 2, 2),
-        arguments("a\n\rbc\0", 3, 3));
+        arguments("a\n\rbc\0", 3, 3),
+        arguments("a\0\rb", 1, 2));
+  }
+
+  @Nested
+  class PlainText {
+
+    @ParameterizedTest(name = "[{0}] is {1} words")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "alpha\\nbeta               | 2",
+          "alpha  \\nbeta             | 2",
+          "alpha\\n\\nbeta             | 2",
+          "alpha\\n\\n    int x = 1;   | 4",
+          "alpha `beta`gamma          | 2",
+        })
+    void lineBreaksBlocksAndCodeSeparateWords(String markdown, int words) {
+      assertThat(post("# T\n\n" + markdown.replace("\\n", "\n") + "\n").wordCount())
+          .isEqualTo(words);
+    }
+  }
+
+  @Nested
+  class Titles {
+
+    @Test
+    void aFileWhoseFirstLineOpensCodeIsTitledByItsName() {
+      Post post = post("posts/2024-08-05-my_first-post.md", "```\ncode\n```\n");
+      assertThat(post.title()).isEqualTo("My first post");
+    }
+
+    @Test
+    void aFirstLineWithoutTextIsNoTitle() {
+      assertThat(post("posts/some-name.md", "![](a.png)\n\nText.\n").title())
+          .isEqualTo("Some name");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "posts/2024-08-05-my_first-post.md | My first post",
+          "posts/notes.md                    | Notes",
+          "posts/.hidden                     | .hidden",
+          "posts/---.md                      | Untitled",
+          "posts/2024-08-05-.md              | Untitled",
+        })
+    void aFileNameBecomesATitle(String key, String title) {
+      assertThat(Inference.fileNameTitle(key)).isEqualTo(title);
+    }
+
+    @Test
+    void aDateLineIsLookedForInTheFirstFiveNonBlankLinesOnly() {
+      String fifth = "a\n\nb\n\nc\n\nd\n\n2024-08-05\n";
+      assertThat(post("# T\n\n" + fifth.replaceFirst("a\n\n", "")).date())
+          .isEqualTo(java.time.Instant.parse("2024-08-05T00:00:00Z"));
+      assertThat(post("# T\n\n" + "x\n\n" + fifth.replaceFirst("a\n\n", "")).date())
+          .isEqualTo(LAST_MODIFIED);
+    }
+  }
+
+  @Nested
+  class EntryPoints {
+
+    @Test
+    void theDefaultPipelineReadsAPost() {
+      ParseResult result =
+          PostPipeline.create()
+              .parse(
+                  new inkwell.pipeline.Source(
+                      "posts/a.md", "# A\n\nb\n".getBytes(StandardCharsets.UTF_8), LAST_MODIFIED));
+      assertThat(((ParseResult.Parsed) result).post().title()).isEqualTo("A");
+    }
+
+    @Test
+    void textErrorsAreFoundBeforeAnUpload() {
+      assertThat(PostPipeline.textError("ok".getBytes(StandardCharsets.UTF_8))).isEmpty();
+      assertThat(PostPipeline.textError(new byte[] {'a', 0}).map(PostError::kind))
+          .contains(Kind.NUL_BYTE);
+    }
+
+    @Test
+    void theContentHashIsOfTheDecodedText() {
+      assertThat(PostPipeline.contentHash(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a'}))
+          .isEqualTo(inkwell.post.Hashes.sha256Hex("a"));
+      assertThatThrownBy(() -> PostPipeline.contentHash(new byte[] {0}))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anotherPostsPrefixIsLeftOutOfSlugs() {
+      PostPipeline blog = PostPipeline.builder().postsPrefix("blog/").build();
+      ParseResult result =
+          blog.parse(
+              new inkwell.pipeline.Source(
+                  "blog/x/y.md", "# T\n".getBytes(StandardCharsets.UTF_8), LAST_MODIFIED));
+      assertThat(((ParseResult.Parsed) result).post().slug()).isEqualTo("x/y");
+    }
   }
 
   @Nested

@@ -52,6 +52,13 @@ class SlugLimitsTest {
     }
 
     @Test
+    void combiningMarksOfEveryKindAreDroppedNotSeparators() {
+      assertThat(Slugs.segment("cre\u0300me")).isEqualTo("creme");
+      assertThat(Slugs.segment("a\u0903b")).isEqualTo("ab");
+      assertThat(Slugs.segment("a\u20DDb")).isEqualTo("ab");
+    }
+
+    @Test
     void textWithNoAsciiFormGetsAHash() {
       assertThat(Slugs.segment("日本")).isEqualTo("x" + hash8("日本"));
       assertThat(Slugs.segment("---")).isEqualTo("x" + hash8("---"));
@@ -125,6 +132,7 @@ class SlugLimitsTest {
     void theLastSegmentIsReplacedAndTheFoldersKept() {
       assertThat(Slugs.replaceLastSegment("2024/old", "New Name")).isEqualTo("2024/new-name");
       assertThat(Slugs.replaceLastSegment("old", "New Name")).isEqualTo("new-name");
+      assertThat(Slugs.replaceLastSegment("/old", "New Name")).isEqualTo("/new-name");
     }
   }
 

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3BucketEntity;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3Entity;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import inkwell.storage.Sequencer;
 import java.io.ByteArrayInputStream;
@@ -184,6 +185,40 @@ class S3EventsUnitTest {
               new S3Entity("id", new S3BucketEntity(BUCKET, null, "arn"), null, "1.0"),
               null);
       assertThat(S3Events.decode(new S3Event(List.of(noS3, noObject)))).isEmpty();
+    }
+
+    @Test
+    void aNotificationWhoseRecordsAreNullIsNoEvents() {
+      assertThat(S3Events.decode(new S3Event(null))).isEmpty();
+    }
+
+    @Test
+    void aRecordWithANullNameOrANullSequencerIsSkipped() {
+      assertThat(
+              S3Events.decode(
+                  new S3Event(
+                      List.of(
+                          direct(null, "posts/a.md", "0A"),
+                          direct("ObjectCreated:Put", "posts/b.md", null),
+                          direct("ObjectCreated:Put", "posts/c.md", "0C")))))
+          .containsExactly(created("posts/c.md", null, "0C"));
+    }
+
+    private S3EventNotificationRecord direct(String name, String key, String sequencer) {
+      return new S3EventNotificationRecord(
+          "us-east-1",
+          name,
+          "aws:s3",
+          null,
+          "2.1",
+          null,
+          null,
+          new S3Entity(
+              "id",
+              new S3BucketEntity(BUCKET, null, "arn"),
+              new S3ObjectEntity(key, 10L, null, null, sequencer),
+              "1.0"),
+          null);
     }
   }
 

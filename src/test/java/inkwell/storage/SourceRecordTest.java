@@ -59,8 +59,8 @@ class SourceRecordTest {
     void aNewSlugLeavesTheOldOne() {
       SourceRecord first = SourceRecord.published(none(), KEY, S1, "a", List.of(), AT);
       SourceRecord moved = SourceRecord.published(Optional.of(first), KEY, S2, "b", List.of(), AT);
-      assertThat(moved.left()).isEqualTo("a");
-      assertThat(moved.slug()).isEqualTo("b");
+      assertThat(moved)
+          .isEqualTo(new SourceRecord(KEY, S2, S2, State.PUBLISHED, "b", List.of(), null, AT, "a"));
     }
   }
 

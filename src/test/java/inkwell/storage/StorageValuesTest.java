@@ -224,12 +224,22 @@ class StorageValuesTest {
           "a.avif, image/avif",
           "x/a.svg, image/svg+xml",
           "favicon.ico, image/x-icon",
+          ".png, image/png",
           "a.png.txt, null",
           "png, null",
           "a., null",
         })
     void mediaTypesComeFromTheExtension(String name, String type) {
       assertThat(MediaStore.contentType(name).orElse(null)).isEqualTo(type);
+    }
+
+    @Test
+    void withoutAnIndexSearchIsUnavailableAndFindsNothing() {
+      SearchQuery query = new SearchQuery("x", 2);
+      assertThat(PostSearch.NONE.available()).isFalse();
+      assertThat(PostSearch.NONE.search(query, T0)).isEqualTo(SearchResults.none(query));
+      PostSearch index = (q, now) -> SearchResults.none(q);
+      assertThat(index.available()).isTrue();
     }
 
     @Test
