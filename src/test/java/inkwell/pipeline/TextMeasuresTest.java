@@ -237,7 +237,7 @@ class TextMeasuresTest {
 
     @Test
     void aFileWhoseFirstLineOpensCodeIsTitledByItsName() {
-      Post post = post("posts/2024-08-05-my_first-post.md", "```\ncode\n```\n");
+      Post post = post("posts/2024-08-05-my_first-post.md", "```java\ncode\n```\n");
       assertThat(post.title()).isEqualTo("My first post");
     }
 
