@@ -60,6 +60,18 @@ class DiffAndLanguageTest {
   }
 
   @Test
+  void aNewDefaultPipelineHighlightsCode() {
+    ParseResult result =
+        PostPipeline.create()
+            .parse(
+                new Source(
+                    "posts/a.md",
+                    "# T\n\n```java\nreturn 1;\n```\n".getBytes(StandardCharsets.UTF_8),
+                    LAST_MODIFIED));
+    assertThat(((ParseResult.Parsed) result).post().bodyHtml()).contains("class=\"tok-");
+  }
+
+  @Test
   void withoutHighlightingCodeIsPlainEscapedText() {
     PostPipeline plain = PostPipeline.builder().highlightCode(false).build();
     ParseResult result =
