@@ -191,11 +191,16 @@ final class HttpSemantics {
     return false;
   }
 
-  /** True if {@code Accept-Encoding} lists gzip (or *) with a non-zero quality. */
+  /**
+   * True if {@code Accept-Encoding} accepts gzip with a non-zero quality: by name, or through
+   * {@code *} when gzip is not named (RFC 9110, 12.5.3: {@code gzip;q=0, *} refuses gzip).
+   */
   static boolean acceptsGzip(String acceptEncoding) {
     if (acceptEncoding == null) {
       return false;
     }
+    Double gzip = null;
+    Double any = null;
     for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
       String[] pieces = part.strip().split(";");
       String coding = pieces[0].strip();
@@ -213,10 +218,13 @@ final class HttpSemantics {
           }
         }
       }
-      if (quality > 0) {
-        return true;
+      if (coding.equals("gzip")) {
+        gzip = quality;
+      } else {
+        any = quality;
       }
     }
-    return false;
+    Double quality = gzip != null ? gzip : any;
+    return quality != null && quality > 0;
   }
 }

@@ -251,7 +251,10 @@ final class SiteRouter {
       } else if (c < 0x80) {
         bytes.write(c);
       } else {
-        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+        // By code point: the two halves of a surrogate pair (an emoji) are one character.
+        int codePoint = raw.codePointAt(i);
+        bytes.writeBytes(Character.toString(codePoint).getBytes(StandardCharsets.UTF_8));
+        i += Character.charCount(codePoint) - 1;
       }
     }
     try {
