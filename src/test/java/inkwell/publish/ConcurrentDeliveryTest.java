@@ -35,10 +35,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>{@link #withoutTheQueueTheSameEventsRaceAndThisTestSeesIt} delivers the conflict scenario the
  * way S3 notifications invoke a function, every event at once, and expects a different end state
  * within thirty rounds of its most contended scenario (eight claimants of one slug as its owner is
- * deleted), which the queue delivers right: it shows that the comparison detects the races the queue prevents (a
- * claimant's tags on the owner's slug, a deleted post left online, a tag count of a post its tag
- * page does not list). If it ever fails, the races are gone or the comparison went blind: find out
- * which before touching it.
+ * deleted), which the queue delivers right: it shows that the comparison detects the races the
+ * queue prevents (a claimant's tags on the owner's slug, a deleted post left online, a tag count of
+ * a post its tag page does not list). If it ever fails, the races are gone or the comparison went
+ * blind: find out which before touching it.
  */
 @ExtendWith({AwsEmulators.class, SqsEmulator.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
