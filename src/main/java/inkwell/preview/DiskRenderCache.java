@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * any of them is a miss and renders again. A warm start of an unchanged folder reads its posts back
  * instead of rendering them.
  *
- * <p>{@link #parse} is the renderer with the cache in front; {@link #prepare} does the same ahead of
- * time (on any thread) and keeps the result in memory until {@link #parse} asks for it. An entry
+ * <p>{@link #parse} is the renderer with the cache in front; {@link #prepare} does the same ahead
+ * of time (on any thread) and keeps the result in memory until {@link #parse} asks for it. An entry
  * that cannot be read or written is rendered again, never an error. Thread-safe.
  *
  * <pre>

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,11 +33,10 @@ import java.util.stream.Stream;
  * AWS. Rescanning instead of trusting single events copes with editors that save by writing a
  * temporary file and renaming it.
  *
- * <p>A rescan renders the changed files on every core first (through the render cache, which
- * reads unchanged posts back from disk), then applies their events one by one (the index has one
- * writer), and updates the search index once for all of them. The first rescan is the folder's
- * load: {@link LoadProgress} counts it, and the site answers only with the loading page until it
- * is complete.
+ * <p>A rescan renders the changed files on every core first (through the render cache, which reads
+ * unchanged posts back from disk), then applies their events one by one (the index has one writer),
+ * and updates the search index once for all of them. The first rescan is the folder's load: {@link
+ * LoadProgress} counts it, and the site answers only with the loading page until it is complete.
  */
 public final class FolderWatcher implements AutoCloseable {
 
@@ -133,8 +133,15 @@ public final class FolderWatcher implements AutoCloseable {
       cache.forgetPrepared();
     }
     if (load) {
-      progress.completed();
-      console.println(loaded(published, found.changed().size(), System.nanoTime() - started));
+      LoadProgress.Loaded report =
+          new LoadProgress.Loaded(
+              published,
+              found.changed().size(),
+              cache.hits(),
+              cache.rendered(),
+              Duration.ofNanos(System.nanoTime() - started));
+      progress.completed(report);
+      console.println(describe(report));
       Thread pruning = new Thread(cache::prune, "inkwell-render-cache-prune");
       pruning.setDaemon(true);
       pruning.start();
@@ -145,16 +152,17 @@ public final class FolderWatcher implements AutoCloseable {
   }
 
   /** {@code loaded 1,000 posts in 0.84 s (1,000 from the render cache, 0 rendered)}. */
-  private String loaded(int published, int files, long nanos) {
+  static String describe(LoadProgress.Loaded load) {
     String line =
         String.format(
             Locale.ROOT,
             "  loaded %,d posts in %.2f s (%,d from the render cache, %,d rendered)",
-            published,
-            nanos / 1e9,
-            cache.hits(),
-            cache.rendered());
-    return files > published ? line + "; " + (files - published) + " not published" : line;
+            load.posts(),
+            load.took().toNanos() / 1e9,
+            load.fromCache(),
+            load.rendered());
+    int unpublished = load.files() - load.posts();
+    return unpublished > 0 ? line + "; " + unpublished + " not published (see above)" : line;
   }
 
   /** Renders (or reads back) a changed file ahead of its event; a failure is left to the event. */

@@ -45,8 +45,11 @@ final class LoadingGate {
         .body(body);
   }
 
-  /** {@code Loading 412 of 1,000 posts}. */
+  /** {@code Loading 412 of 1,000 posts}; {@code Loading posts} before the files are counted. */
   static String message(int loaded, int total) {
+    if (total == 0) {
+      return "Loading posts";
+    }
     NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
     return "Loading "
         + numbers.format(loaded)

@@ -19,9 +19,9 @@ import java.util.Map;
 
 /**
  * A {@link ParseResult} as bytes and back, for the preview's render cache on disk: every field of
- * the post (or the rejection), so that what is read back equals what the pipeline made. Front-matter
- * params keep their Java types (null, Boolean, Long, BigInteger, Double, String, List, Map).
- * Stateless and thread-safe.
+ * the post (or the rejection), so that what is read back equals what the pipeline made.
+ * Front-matter params keep their Java types (null, Boolean, Long, BigInteger, Double, String, List,
+ * Map). Stateless and thread-safe.
  */
 final class ParseResultCodec {
 

@@ -7,6 +7,7 @@ import inkwell.publish.PublishService;
 import inkwell.search.LocalSearchIndex;
 import inkwell.site.PageScript;
 import inkwell.site.SiteService;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Replaces;
@@ -75,13 +76,14 @@ class PreviewBeans {
    */
   @Singleton
   @Primary
+  @Bean(preDestroy = "close")
   PreviewSearch previewSearch(LocalSearchIndex search) {
     return new PreviewSearch(search);
   }
 
   /**
-   * Rendered posts on disk, in a folder of their own per Markdown folder under {@value #CACHE}
-   * (the preview's default is {@code target/preview-cache} in the project).
+   * Rendered posts on disk, in a folder of their own per Markdown folder under {@value #CACHE} (the
+   * preview's default is {@code target/preview-cache} in the project).
    */
   @Singleton
   DiskRenderCache renderCache(

@@ -18,8 +18,8 @@ import java.util.concurrent.Executors;
  * The preview's search, in front of {@link LocalSearchIndex}. A single change (a saved file) goes
  * to the index at once. While {@link #hold held} (a rescan applying many events), changes are
  * collected and, at {@link #release}, indexed together in the background: the site is complete
- * before the search index is, and a search waits until the index holds every change reported
- * before it, so it never answers from a partial index. Thread-safe.
+ * before the search index is, and a search waits until the index holds every change reported before
+ * it, so it never answers from a partial index. Thread-safe.
  */
 final class PreviewSearch implements SearchChanges, PostSearch, AutoCloseable {
 

@@ -58,9 +58,9 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   /**
-   * Starts the preview; {@code listening} is told its address as soon as the server listens,
-   * before the folder is loaded (until then every page is the loading page, see {@link
-   * LoadingGate}). Returns once the folder is loaded.
+   * Starts the preview; {@code listening} is told its address as soon as the server listens, before
+   * the folder is loaded (until then every page is the loading page, see {@link LoadingGate}).
+   * Returns once the folder is loaded.
    */
   public static PreviewServer start(
       PreviewOptions options, Map<String, Object> extra, Consumer<String> listening)
@@ -173,6 +173,14 @@ public final class PreviewServer implements AutoCloseable {
       root = root.getCause();
     }
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  /**
+   * What loading the folder did (posts, how many came from the render cache, how long it took);
+   * null with {@code --aws}.
+   */
+  public LoadProgress.Loaded loaded() {
+    return watcher == null ? null : context.getBean(LoadProgress.class).report();
   }
 
   /** The preview's address, ending with a slash. */
