@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +36,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * DiskRenderCache cache = new DiskRenderCache(dir, RendererVersion.of(config), pipeline::parse);
- * sources.parallelStream().forEach(cache::prepare); // on every core
+ * sources.parallelStream().forEach(s -> cache.prepare(s, hashOf(s))); // on every core
  * ParseResult result = cache.parse(source);          // from memory
  * </pre>
  */
@@ -47,7 +48,11 @@ final class DiskRenderCache {
   private final Path dir;
   private final String version;
   private final Function<Source, ParseResult> renderer;
-  private final Map<String, ParseResult> prepared = new ConcurrentHashMap<>();
+
+  /** A rendering made ahead of time, for the source it was made from. */
+  private record Prepared(Source source, ParseResult result) {}
+
+  private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
   private final Set<String> used = ConcurrentHashMap.newKeySet();
   private final AtomicInteger hits = new AtomicInteger();
   private final AtomicInteger rendered = new AtomicInteger();
@@ -64,15 +69,21 @@ final class DiskRenderCache {
 
   /** The rendering of {@code source}: prepared, from disk, or rendered (and then written). */
   ParseResult parse(Source source) {
-    String name = name(source);
-    ParseResult ready = prepared.remove(name);
-    return ready != null ? ready : load(name, source);
+    Prepared ready = prepared.remove(source.key());
+    if (ready != null
+        && ready.source().lastModified().equals(source.lastModified())
+        && Arrays.equals(ready.source().bytes(), source.bytes())) {
+      return ready.result();
+    }
+    return load(name(source, Hashes.sha256Hex(source.bytes())), source);
   }
 
-  /** Reads or renders {@code source} now and keeps it for the next {@link #parse} of it. */
-  void prepare(Source source) {
-    String name = name(source);
-    prepared.put(name, load(name, source));
+  /**
+   * Reads or renders {@code source} now and keeps it for the next {@link #parse} of the same
+   * source; {@code contentHash} is the SHA-256 (hex) of its bytes.
+   */
+  void prepare(Source source, String contentHash) {
+    prepared.put(source.key(), new Prepared(source, load(name(source, contentHash), source)));
   }
 
   /** Drops what was prepared and not asked for (a file that vanished before its event). */
@@ -113,14 +124,12 @@ final class DiskRenderCache {
 
   /** The entry's file name for {@code source}. */
   String name(Source source) {
+    return name(source, Hashes.sha256Hex(source.bytes()));
+  }
+
+  private String name(Source source, String contentHash) {
     String identity =
-        version
-            + "\n"
-            + source.key()
-            + "\n"
-            + source.lastModified()
-            + "\n"
-            + Hashes.sha256Hex(source.bytes());
+        version + "\n" + source.key() + "\n" + source.lastModified() + "\n" + contentHash;
     return Hashes.sha256Hex(identity.getBytes(StandardCharsets.UTF_8));
   }
 

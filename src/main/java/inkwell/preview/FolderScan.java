@@ -31,7 +31,7 @@ final class FolderScan {
    * A file whose content changed (or that is new), as read now; {@code source} is null when it
    * could not be read ({@code problem} says why), and the publish path reports that.
    */
-  record Changed(String key, Source source, String problem) {}
+  record Changed(String key, Source source, String contentHash, String problem) {}
 
   /** What {@link #scan} found: changed files and the keys of files that are gone, by key. */
   record Result(List<Changed> changed, List<String> removed) {
@@ -85,14 +85,15 @@ final class FolderScan {
       if (before != null && before.hash().equals(hash)) {
         return null; // touched, not changed
       }
-      return new Changed(key, new Source(key, bytes, stat.lastModifiedTime().toInstant()), null);
+      Source source = new Source(key, bytes, stat.lastModifiedTime().toInstant());
+      return new Changed(key, source, hash, null);
     } catch (NoSuchFileException e) {
       return null; // gone meanwhile: the next scan reports it removed
     } catch (IOException e) {
       seen.put(key, new Seen(-1, FileTime.fromMillis(0), "unreadable:" + e.getMessage()));
       return before != null && before.hash().equals("unreadable:" + e.getMessage())
           ? null
-          : new Changed(key, null, e.getMessage());
+          : new Changed(key, null, null, e.getMessage());
     }
   }
 }

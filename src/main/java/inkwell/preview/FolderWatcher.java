@@ -169,7 +169,7 @@ public final class FolderWatcher implements AutoCloseable {
   private void prepare(FolderScan.Changed changed) {
     try {
       if (changed.source() != null) {
-        cache.prepare(changed.source());
+        cache.prepare(changed.source(), changed.contentHash());
       }
     } catch (RuntimeException e) {
       // The event parses it again and reports what went wrong.

@@ -55,6 +55,8 @@ final class PreviewLoadBench {
     List<Double> warm = new ArrayList<>();
     List<Double> edits = new ArrayList<>();
     List<Double> memory = new ArrayList<>();
+    List<Double> coldCpu = new ArrayList<>();
+    List<Double> warmCpu = new ArrayList<>();
     for (int run = 0; run < RUNS; run++) {
       hugo.add(RenderBench.hugo(site, true).wallMs());
       if (RenderBench.countHugoPages(site) != size) {
@@ -63,10 +65,12 @@ final class PreviewLoadBench {
       deleteTree(project.resolve("target/preview-cache"));
       try (PreviewProcess preview = PreviewProcess.start(project, folder)) {
         cold.add(preview.startedToCompleteMs());
+        coldCpu.add(preview.cpuToCompleteMs());
         requireComplete(preview, size);
       }
       try (PreviewProcess preview = PreviewProcess.start(project, folder)) {
         warm.add(preview.startedToCompleteMs());
+        warmCpu.add(preview.cpuToCompleteMs());
         requireComplete(preview, size);
         memory.add(preview.residentMiB());
         for (int i = 0; i < EDITS; i++) {
@@ -82,6 +86,23 @@ final class PreviewLoadBench {
       }
     }
     report(size, hugo, cold, warm, edits, memory, report);
+    String n = String.format(Locale.ROOT, "%,d posts", size);
+    report.add(
+        "Author's loop",
+        "./preview CPU time (user+sys) to complete site, cold, " + n + " (" + spread(coldCpu) + ")",
+        Stats.median(coldCpu),
+        "ms",
+        "",
+        0);
+    report.add(
+        "Author's loop",
+        "./preview CPU time (user+sys) to complete site, warm, " + n + " (" + spread(warmCpu) + ")",
+        Stats.median(warmCpu),
+        "ms",
+        "",
+        0);
+    report.detail("previewLoad." + size + ".coldCpuMs", coldCpu);
+    report.detail("previewLoad." + size + ".warmCpuMs", warmCpu);
   }
 
   private static void report(

@@ -30,11 +30,14 @@ final class PreviewProcess implements AutoCloseable {
   private final Process process;
   private final String base;
   private final double startedToCompleteMs;
+  private final double cpuToCompleteMs;
 
-  private PreviewProcess(Process process, String base, double startedToCompleteMs) {
+  private PreviewProcess(
+      Process process, String base, double startedToCompleteMs, double cpuToCompleteMs) {
     this.process = process;
     this.base = base;
     this.startedToCompleteMs = startedToCompleteMs;
+    this.cpuToCompleteMs = cpuToCompleteMs;
   }
 
   /**
@@ -66,7 +69,8 @@ final class PreviewProcess implements AutoCloseable {
           throw new IllegalStateException("./preview exited with " + process.exitValue());
         }
         if (status(URI.create(base + "/")) == 200) {
-          return new PreviewProcess(process, base, Stats.millis(System.nanoTime() - started));
+          double wall = Stats.millis(System.nanoTime() - started);
+          return new PreviewProcess(process, base, wall, cpuMs(process.pid()));
         }
         if (Stats.millis(System.nanoTime() - started) > 600_000) {
           throw new IllegalStateException("./preview served nothing within 10 minutes");
@@ -87,6 +91,26 @@ final class PreviewProcess implements AutoCloseable {
   /** From process start to the home page's first 200, in ms. */
   double startedToCompleteMs() {
     return startedToCompleteMs;
+  }
+
+  /**
+   * The CPU time (user and system, all threads) the process had used when the home page first
+   * answered 200, in ms: what the start cost whatever else the machine was running.
+   */
+  double cpuToCompleteMs() {
+    return cpuToCompleteMs;
+  }
+
+  /** User plus system time of a process so far, from {@code /proc/PID/stat} (100 ticks a s). */
+  static double cpuMs(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", pid + "", "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // After the name: state is field 3, so utime (14) and stime (15) are at 11 and 12 here.
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+    } catch (IOException e) {
+      return Double.NaN;
+    }
   }
 
   /** How many posts the archive lists, over all its pages. */

@@ -69,7 +69,7 @@ class DiskRenderCacheTest {
   void aPreparedRenderingIsHandedOutOnceAndThenReadFromDisk() {
     DiskRenderCache cache = cache("v1");
     Source post = source("posts/p.md", "# P\n", MODIFIED);
-    cache.prepare(post);
+    cache.prepare(post, inkwell.post.Hashes.sha256Hex(post.bytes()));
     ParseResult prepared = cache.parse(post);
     ParseResult fromDisk = cache.parse(post);
 
