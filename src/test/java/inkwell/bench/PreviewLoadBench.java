@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,7 +43,7 @@ final class PreviewLoadBench {
   }
 
   private static void runSize(Workspace workspace, Path project, int size, Report report) {
-    List<Corpus.Post> posts = Corpus.generate(size);
+    List<Corpus.Post> posts = inThePast(Corpus.generate(size));
     Path folder = workspace.dir("preview-corpus-" + size).resolve("posts");
     deleteTree(folder);
     Corpus.write(posts, folder);
@@ -85,6 +87,17 @@ final class PreviewLoadBench {
         throw new UncheckedIOException(e);
       }
     }
+    Bench.log(
+        "preview load, %,d posts: hugo %s ms; cold %s ms (CPU %s); warm %s ms (CPU %s);"
+            + " edit %s ms; resident %s MiB",
+        size,
+        spread(hugo),
+        spread(cold),
+        spread(coldCpu),
+        spread(warm),
+        spread(warmCpu),
+        spread(edits),
+        spread(memory));
     report(size, hugo, cold, warm, edits, memory, report);
     String n = String.format(Locale.ROOT, "%,d posts", size);
     report.add(
@@ -116,95 +129,95 @@ final class PreviewLoadBench {
     String n = String.format(Locale.ROOT, "%,d posts", size);
     String hugoName = "`hugo --quiet`, same files, same run, median (" + spread(hugo) + ")";
     double hugoMs = Stats.median(hugo);
-    boolean goals = size == 1000;
+    boolean goals = size == 1000; // the goals are set at 1,000 posts
     double coldMs = Stats.median(cold);
     double warmMs = Stats.median(warm);
     double editMs = Stats.median(edits);
-    String section = "Author's loop";
-    if (goals) {
-      report.add(
-          section,
-          "./preview cold start (no cache) to complete site, "
-              + n
-              + ", median ("
-              + spread(cold)
-              + ")",
-          coldMs,
-          "ms",
-          hugoName,
-          hugoMs,
-          "<= 1.5x Hugo",
-          coldMs <= 1.5 * hugoMs);
-      report.add(
-          section,
-          "./preview warm start (cache) to complete site, " + n + ", median (" + spread(warm) + ")",
-          warmMs,
-          "ms",
-          hugoName,
-          hugoMs,
-          "<= 1000 ms",
-          warmMs <= 1000);
-      report.add(
-          section,
-          "saved edit visible in the open page, "
-              + n
-              + ", median of "
-              + edits.size()
-              + " ("
-              + spread(edits)
-              + ")",
-          editMs,
-          "ms",
-          "",
-          0,
-          "<= 300 ms",
-          editMs <= 300);
-    } else {
-      report.add(
-          section,
-          "./preview cold start (no cache) to complete site, "
-              + n
-              + ", median ("
-              + spread(cold)
-              + ")",
-          coldMs,
-          "ms",
-          hugoName,
-          hugoMs);
-      report.add(
-          section,
-          "./preview warm start (cache) to complete site, " + n + ", median (" + spread(warm) + ")",
-          warmMs,
-          "ms",
-          hugoName,
-          hugoMs);
-      report.add(
-          section,
-          "saved edit visible in the open page, "
-              + n
-              + ", median of "
-              + edits.size()
-              + " ("
-              + spread(edits)
-              + ")",
-          editMs,
-          "ms",
-          "",
-          0);
-    }
-    report.add(
-        section,
+    row(
+        report,
+        "./preview cold start (no cache) to complete site, "
+            + n
+            + ", median ("
+            + spread(cold)
+            + ")",
+        coldMs,
+        "ms",
+        hugoName,
+        hugoMs,
+        goals ? "<= 1.5x Hugo" : "",
+        goals ? coldMs <= 1.5 * hugoMs : null);
+    row(
+        report,
+        "./preview warm start (cache) to complete site, " + n + ", median (" + spread(warm) + ")",
+        warmMs,
+        "ms",
+        hugoName,
+        hugoMs,
+        goals ? "<= 1000 ms" : "",
+        goals ? warmMs <= 1000 : null);
+    row(
+        report,
+        "saved edit visible in the open page, "
+            + n
+            + ", median of "
+            + edits.size()
+            + " ("
+            + spread(edits)
+            + ")",
+        editMs,
+        "ms",
+        "",
+        0,
+        goals ? "<= 300 ms" : "",
+        goals ? editMs <= 300 : null);
+    row(
+        report,
         "./preview resident memory after a warm start, " + n + " (" + spread(memory) + ")",
         Stats.median(memory),
         "MiB",
         "",
-        0);
+        0,
+        "",
+        null);
     String key = "previewLoad." + size + ".";
     report.detail(key + "hugoMs", hugo);
     report.detail(key + "coldMs", cold);
     report.detail(key + "warmMs", warm);
     report.detail(key + "editMs", edits);
     report.detail(key + "residentMiB", memory);
+  }
+
+  private static void row(
+      Report report,
+      String what,
+      double value,
+      String unit,
+      String referenceName,
+      double reference,
+      String goal,
+      Boolean met) {
+    report.add(
+        new Report.Row("Author's loop", what, value, unit, referenceName, reference, goal, met));
+  }
+
+  /**
+   * The corpus with every date 30 years earlier: it dates post i at 2020-01-01 plus i days, so at
+   * 10,000 posts most would be scheduled (hidden by both Hugo and the preview), not listed.
+   */
+  private static List<Corpus.Post> inThePast(List<Corpus.Post> posts) {
+    Pattern date = Pattern.compile("(?m)^date: (\\d{4})-");
+    List<Corpus.Post> past = new ArrayList<>(posts.size());
+    for (Corpus.Post post : posts) {
+      Matcher m = date.matcher(post.markdown());
+      if (!m.find()) {
+        throw new IllegalStateException("no date in " + post.fileName());
+      }
+      String year = String.valueOf(Integer.parseInt(m.group(1)) - 30);
+      String markdown =
+          post.markdown().substring(0, m.start(1)) + year + post.markdown().substring(m.end(1));
+      past.add(new Corpus.Post(post.fileName(), markdown));
+    }
+    return past;
   }
 
   /** {@code 812 / 850 / 990}: every sample, in run order, rounded. */
