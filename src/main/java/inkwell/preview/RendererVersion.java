@@ -4,20 +4,24 @@ import inkwell.config.BlogConfig;
 import inkwell.pipeline.PostPipeline;
 import inkwell.post.Hashes;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The version of the renderer the preview runs, for {@link DiskRenderCache}'s keys: the pipeline's
- * {@link PostPipeline#RENDER_VERSION}, a hash of the code it runs (the project's jar or classes,
- * byte for byte), the class path (so any library upgrade counts) and the settings that change what
- * the pipeline makes. Any change of the code, even one that forgot to raise the render version,
- * renders every post again.
+ * {@link PostPipeline#RENDER_VERSION}, a hash of the code it runs (every class of the project's jar
+ * or classes folder, byte for byte), the class path (so any library upgrade counts) and the
+ * settings that change what the pipeline makes. Any change of the code, even one that forgot to
+ * raise the render version, renders every post again.
  */
 final class RendererVersion {
 
@@ -57,14 +61,17 @@ final class RendererVersion {
     }
   }
 
-  /** The SHA-256 of a jar, or of every file under a classes folder (names and contents). */
+  /**
+   * The SHA-256 of every file in a jar or under a classes folder, by name and content: not of the
+   * jar's own bytes, which change with every rebuild (entry times) when no class does.
+   */
   static String codeHash(Path code) {
     if (code == null) {
       return "unknown";
     }
     try {
       if (Files.isRegularFile(code)) {
-        return Hashes.sha256Hex(Files.readAllBytes(code));
+        return jarHash(code);
       }
       StringBuilder all = new StringBuilder();
       try (Stream<Path> files = Files.walk(code)) {
@@ -79,5 +86,25 @@ final class RendererVersion {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the preview's code at " + code, e);
     }
+  }
+
+  private static String jarHash(Path jar) throws IOException {
+    StringBuilder all = new StringBuilder();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      List<? extends ZipEntry> entries =
+          zip.stream()
+              .filter(e -> !e.isDirectory())
+              .sorted(Comparator.comparing(ZipEntry::getName))
+              .toList();
+      for (ZipEntry entry : entries) {
+        try (InputStream in = zip.getInputStream(entry)) {
+          all.append(entry.getName())
+              .append(' ')
+              .append(Hashes.sha256Hex(in.readAllBytes()))
+              .append('\n');
+        }
+      }
+    }
+    return Hashes.sha256Hex(all.toString());
   }
 }
