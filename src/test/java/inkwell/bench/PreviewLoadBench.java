@@ -32,6 +32,7 @@ final class PreviewLoadBench {
   static final int RUNS = 3;
   private static final int EDITS = 3;
   private static final int YEARS_BACK = 28;
+  private static final String SECTION = "Author's loop";
 
   private PreviewLoadBench() {}
 
@@ -102,14 +103,14 @@ final class PreviewLoadBench {
     report(size, hugo, cold, warm, edits, memory, report);
     String n = String.format(Locale.ROOT, "%,d posts", size);
     report.add(
-        "Author's loop",
+        SECTION,
         "./preview CPU time (user+sys) to complete site, cold, " + n + " (" + spread(coldCpu) + ")",
         Stats.median(coldCpu),
         "ms",
         "",
         0);
     report.add(
-        "Author's loop",
+        SECTION,
         "./preview CPU time (user+sys) to complete site, warm, " + n + " (" + spread(warmCpu) + ")",
         Stats.median(warmCpu),
         "ms",
@@ -134,71 +135,66 @@ final class PreviewLoadBench {
     double coldMs = Stats.median(cold);
     double warmMs = Stats.median(warm);
     double editMs = Stats.median(edits);
-    row(
-        report,
-        "./preview cold start (no cache) to complete site, "
-            + n
-            + ", median ("
-            + spread(cold)
-            + ")",
-        coldMs,
-        "ms",
-        hugoName,
-        hugoMs,
-        goals ? "<= 1.5x Hugo" : "",
-        goals ? coldMs <= 1.5 * hugoMs : null);
-    row(
-        report,
-        "./preview warm start (cache) to complete site, " + n + ", median (" + spread(warm) + ")",
-        warmMs,
-        "ms",
-        hugoName,
-        hugoMs,
-        goals ? "<= 1000 ms" : "",
-        goals ? warmMs <= 1000 : null);
-    row(
-        report,
-        "saved edit visible in the open page, "
-            + n
-            + ", median of "
-            + edits.size()
-            + " ("
-            + spread(edits)
-            + ")",
-        editMs,
-        "ms",
-        "",
-        0,
-        goals ? "<= 300 ms" : "",
-        goals ? editMs <= 300 : null);
-    row(
-        report,
-        "./preview resident memory after a warm start, " + n + " (" + spread(memory) + ")",
-        Stats.median(memory),
-        "MiB",
-        "",
-        0,
-        "",
-        null);
+    report.add(
+        new Report.Row(
+            SECTION,
+            "./preview cold start (no cache) to complete site, "
+                + n
+                + ", median ("
+                + spread(cold)
+                + ")",
+            coldMs,
+            "ms",
+            hugoName,
+            hugoMs,
+            goals ? "<= 1.5x Hugo" : "",
+            goals ? coldMs <= 1.5 * hugoMs : null));
+    report.add(
+        new Report.Row(
+            SECTION,
+            "./preview warm start (cache) to complete site, "
+                + n
+                + ", median ("
+                + spread(warm)
+                + ")",
+            warmMs,
+            "ms",
+            hugoName,
+            hugoMs,
+            goals ? "<= 1000 ms" : "",
+            goals ? warmMs <= 1000 : null));
+    report.add(
+        new Report.Row(
+            SECTION,
+            "saved edit visible in the open page, "
+                + n
+                + ", median of "
+                + edits.size()
+                + " ("
+                + spread(edits)
+                + ")",
+            editMs,
+            "ms",
+            "",
+            0,
+            goals ? "<= 300 ms" : "",
+            goals ? editMs <= 300 : null));
+    report.add(
+        new Report.Row(
+            SECTION,
+            "./preview resident memory after a warm start, " + n + " (" + spread(memory) + ")",
+            Stats.median(memory),
+            "MiB",
+            "",
+            0,
+            "",
+            null));
     String key = "previewLoad." + size + ".";
     report.detail(key + "hugoMs", hugo);
     report.detail(key + "coldMs", cold);
     report.detail(key + "warmMs", warm);
     report.detail(key + "editMs", edits);
     report.detail(key + "residentMiB", memory);
-  }
-
-  private static void row(
-      Report report,
-      String what,
-      double value,
-      String unit,
-      String referenceName,
-      double reference,
-      String goal,
-      Boolean met) {
-    report.add(
-        new Report.Row("Author's loop", what, value, unit, referenceName, reference, goal, met));
   }
 
   /**
