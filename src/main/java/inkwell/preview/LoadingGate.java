@@ -17,6 +17,10 @@ import java.util.Locale;
  * Loading 412 of 1,000 posts} and reloads itself every second (a {@code Refresh} header and its
  * meta element: no script), so neither a person nor a script ever takes a half-loaded site for the
  * site. From the first complete load on it lets every request through.
+ *
+ * <p>The live-reload stream ({@link LiveReload#PATH}) is let through during the load too: a page
+ * left open from the last run reconnects to it (an {@code EventSource} gives up on a 503), and the
+ * load's end sends a change that reloads it into the complete site.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = PreviewBeans.FOLDER)
@@ -31,7 +35,7 @@ final class LoadingGate {
   @RequestFilter
   @Nullable
   HttpResponse<byte[]> holdUntilLoaded(HttpRequest<?> request) {
-    if (progress.isComplete()) {
+    if (progress.isComplete() || request.getPath().equals(LiveReload.PATH)) {
       return null;
     }
     String message = message(progress.loaded(), progress.total());

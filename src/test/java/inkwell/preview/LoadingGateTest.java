@@ -31,6 +31,13 @@ class LoadingGateTest {
   }
 
   @Test
+  void theLiveReloadStreamIsNotHeldSoThatOpenPagesReloadWhenTheLoadEnds() {
+    progress.started(1000);
+    assertThat(gate.holdUntilLoaded(HttpRequest.GET(LiveReload.PATH))).isNull();
+    assertThat(gate.holdUntilLoaded(HttpRequest.GET(LiveReload.PATH + "x")).code()).isEqualTo(503);
+  }
+
+  @Test
   void onceTheLoadIsCompleteRequestsPassThrough() {
     progress.started(2);
     progress.completed(new LoadProgress.Loaded(2, 2, 0, 2, Duration.ofMillis(5)));
