@@ -1,6 +1,5 @@
 package inkwell.preview;
 
-import inkwell.post.Hashes;
 import inkwell.post.Slugs;
 import inkwell.publish.ObjectEvent;
 import inkwell.publish.PublishService;
@@ -15,7 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,10 +28,15 @@ import java.util.stream.Stream;
 /**
  * Keeps the preview's index in step with a folder. Every change the file system reports (a file
  * added, edited, renamed or deleted, a folder moved) triggers a rescan of the folder a moment
- * later; the rescan compares each Markdown file's content hash with the last one seen and turns
- * every difference into the event S3 would have sent, applied by the same {@link PublishService} as
- * on AWS. Rescanning instead of trusting single events copes with editors that save by writing a
+ * later; the rescan finds the files whose content changed ({@link FolderScan}) and turns every
+ * difference into the event S3 would have sent, applied by the same {@link PublishService} as on
+ * AWS. Rescanning instead of trusting single events copes with editors that save by writing a
  * temporary file and renaming it.
+ *
+ * <p>A rescan renders the changed files on every core first (through the render cache, which reads
+ * unchanged posts back from disk), then applies their events one by one (the index has one writer),
+ * and updates the search index once for all of them. The first rescan is the folder's load: {@link
+ * LoadProgress} counts it, and the site answers only with the loading page until it is complete.
  */
 public final class FolderWatcher implements AutoCloseable {
 
@@ -41,30 +48,43 @@ public final class FolderWatcher implements AutoCloseable {
   private final String bucket;
   private final PrintStream console;
   private final Runnable onChange;
+  private final DiskRenderCache cache;
+  private final PreviewSearch search;
+  private final LoadProgress progress;
   private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() << 8);
-  private final Map<String, String> seen = new HashMap<>();
+  private final FolderScan scan = new FolderScan();
   private final Map<WatchKey, Path> directories = new HashMap<>();
-  private final java.util.List<String> unreadable = new java.util.ArrayList<>();
+  private final List<String> unreadable = new ArrayList<>();
   private WatchService watcher;
   private Thread thread;
 
   /**
+   * @param service the publish service, parsing through {@code cache}
    * @param onChange called after every rescan that applied a change (the site's cache is cleared)
+   * @param cache renders ahead of the events, on every core
+   * @param search the search changes the service reports, held during a rescan
+   * @param progress counts the first load
    */
-  public FolderWatcher(
+  FolderWatcher(
       FolderSource source,
       PublishService service,
       String bucket,
       PrintStream console,
-      Runnable onChange) {
+      Runnable onChange,
+      DiskRenderCache cache,
+      PreviewSearch search,
+      LoadProgress progress) {
     this.source = source;
     this.service = service;
     this.bucket = bucket;
     this.console = console;
     this.onChange = onChange;
+    this.cache = cache;
+    this.search = search;
+    this.progress = progress;
   }
 
-  /** Publishes every file once, then watches for changes on a background thread. */
+  /** Loads every file, then watches for changes on a background thread. */
   public synchronized void start() {
     try {
       watcher = FileSystems.getDefault().newWatchService();
@@ -81,48 +101,98 @@ public final class FolderWatcher implements AutoCloseable {
   }
 
   /** Why files could not be read in the last rescan (empty if all could). */
-  public synchronized java.util.List<String> unreadable() {
-    return java.util.List.copyOf(unreadable);
+  public synchronized List<String> unreadable() {
+    return List.copyOf(unreadable);
   }
 
   /** Compares the folder with what was published and applies the differences. */
   public synchronized void rescan() {
+    long started = System.nanoTime();
+    boolean load = !progress.isComplete();
     unreadable.clear();
-    boolean changed = false;
-    Map<String, Path> files = markdownFiles();
-    for (Map.Entry<String, Path> file : files.entrySet()) {
-      String hash = hash(file.getValue());
-      if (hash != null && !hash.equals(seen.get(file.getKey()))) {
-        seen.put(file.getKey(), hash);
-        apply(ObjectEvent.Type.CREATED, file.getKey());
-        changed = true;
-      }
+    FolderScan.Result found = scan.scan(markdownFiles());
+    if (load) {
+      progress.started(found.changed().size());
     }
-    for (String key : seen.keySet().toArray(new String[0])) {
-      if (!files.containsKey(key)) {
-        seen.remove(key);
-        apply(ObjectEvent.Type.REMOVED, key);
-        changed = true;
+    cache.resetCounts();
+    found.changed().parallelStream().forEach(this::prepare);
+    int published = 0;
+    search.hold();
+    try {
+      for (FolderScan.Changed changed : found.changed()) {
+        if (apply(ObjectEvent.Type.CREATED, changed.key(), !load)
+            == PublishService.Outcome.PUBLISHED) {
+          published++;
+        }
       }
+      for (String key : found.removed()) {
+        apply(ObjectEvent.Type.REMOVED, key, true);
+      }
+    } finally {
+      search.release();
+      cache.forgetPrepared();
     }
-    if (changed) {
+    if (load) {
+      LoadProgress.Loaded report =
+          new LoadProgress.Loaded(
+              published,
+              found.changed().size(),
+              cache.hits(),
+              cache.rendered(),
+              Duration.ofNanos(System.nanoTime() - started));
+      progress.completed(report);
+      console.println(describe(report));
+      Thread pruning = new Thread(cache::prune, "inkwell-render-cache-prune");
+      pruning.setDaemon(true);
+      pruning.start();
+    }
+    if (!found.isEmpty()) {
       onChange.run();
     }
   }
 
-  private void apply(ObjectEvent.Type type, String key) {
+  /** {@code loaded 1,000 posts in 0.84 s (1,000 from the render cache, 0 rendered)}. */
+  static String describe(LoadProgress.Loaded load) {
+    String line =
+        String.format(
+            Locale.ROOT,
+            "  loaded %,d posts in %.2f s (%,d from the render cache, %,d rendered)",
+            load.posts(),
+            load.took().toNanos() / 1e9,
+            load.fromCache(),
+            load.rendered());
+    int unpublished = load.files() - load.posts();
+    return unpublished > 0 ? line + "; " + unpublished + " not published (see above)" : line;
+  }
+
+  /** Renders (or reads back) a changed file ahead of its event; a failure is left to the event. */
+  private void prepare(FolderScan.Changed changed) {
+    try {
+      if (changed.source() != null) {
+        cache.prepare(changed.source(), changed.contentHash());
+      }
+    } catch (RuntimeException e) {
+      // The event parses it again and reports what went wrong.
+    }
+    progress.loadedOne();
+  }
+
+  private PublishService.Outcome apply(ObjectEvent.Type type, String key, boolean print) {
     Sequencer sequencer = Sequencer.of(Long.toHexString(sequence.incrementAndGet()));
     try {
       PublishService.Outcome outcome =
           service.apply(new ObjectEvent(type, bucket, key, null, sequencer));
-      if (outcome == PublishService.Outcome.PUBLISHED
-          || outcome == PublishService.Outcome.REMOVED) {
+      if (print
+          && (outcome == PublishService.Outcome.PUBLISHED
+              || outcome == PublishService.Outcome.REMOVED)) {
         console.println("  " + outcome.name().toLowerCase(Locale.ROOT) + "  " + key);
       }
+      return outcome;
     } catch (RuntimeException e) {
-      seen.remove(key); // try again on the next change
+      scan.forget(key); // try again on the next change
       unreadable.add(e.getMessage());
       console.println("  error  " + e.getMessage());
+      return null;
     }
   }
 
@@ -141,18 +211,6 @@ public final class FolderWatcher implements AutoCloseable {
   static boolean isMarkdown(Path path) {
     String name = path.getFileName().toString();
     return !name.startsWith(".") && Slugs.isMarkdown(name);
-  }
-
-  /** The content hash of a file, or null if it vanished meanwhile. Unreadable files throw. */
-  private String hash(Path file) {
-    try {
-      return Hashes.sha256Hex(Files.readAllBytes(file));
-    } catch (java.nio.file.NoSuchFileException e) {
-      return null;
-    } catch (IOException e) {
-      // Hand it to the publish service, which reports it like any other unreadable source.
-      return "unreadable:" + e.getMessage();
-    }
   }
 
   private void registerTree(Path root) throws IOException {

@@ -3,7 +3,6 @@ package inkwell.preview;
 import inkwell.post.Post;
 import inkwell.post.PostError;
 import inkwell.post.Tag;
-import inkwell.storage.InvalidCursorException;
 import inkwell.storage.Listing;
 import inkwell.storage.Menu;
 import inkwell.storage.MenuLink;
@@ -17,13 +16,11 @@ import inkwell.storage.SourceCatalog;
 import inkwell.storage.SourceRecord;
 import inkwell.storage.StoredPost;
 import inkwell.storage.TagCount;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,12 +45,22 @@ public final class InMemoryPostRepository implements PostRepository, SourceCatal
 
   private record Alias(String target, String src) {}
 
+  /** A listed post and its summary, in a listing's order. */
+  private record Listed(Post post, PostSummary summary) {}
+
   private static final Comparator<PostSummary> NEWEST_FIRST = PostSummary.OLDEST_FIRST.reversed();
 
   private final Map<String, Entry> posts = new HashMap<>();
   private final Map<String, SourceRecord> sources = new HashMap<>();
   private final Map<String, Alias> aliases = new HashMap<>();
   private final Map<String, Set<String>> claims = new HashMap<>();
+
+  /**
+   * Every listed post, newest first, made when a listing is first asked for after a change of
+   * {@link #posts}, so that a load of many files sorts once and a page filters a sorted list.
+   */
+  private List<Listed> listed;
+
   private final Clock clock;
   private final boolean includeUnpublished;
 
@@ -105,6 +112,7 @@ public final class InMemoryPostRepository implements PostRepository, SourceCatal
       }
     }
     StoredPost.State state = post.draft() ? StoredPost.State.DRAFT : StoredPost.State.LIVE;
+    listed = null;
     posts.put(
         post.slug(), new Entry(new StoredPost(post.slug(), state, post, null), src, sequencer));
     if (previous != null) {
@@ -158,6 +166,7 @@ public final class InMemoryPostRepository implements PostRepository, SourceCatal
     if (previous != null && previous.slug() != null) {
       Entry entry = posts.get(previous.slug());
       if (entry != null && entry.src().equals(sourceKey)) {
+        listed = null;
         posts.put(
             previous.slug(),
             new Entry(
@@ -250,14 +259,14 @@ public final class InMemoryPostRepository implements PostRepository, SourceCatal
   @Override
   public synchronized Page<PostSummary> list(
       Listing listing, Instant now, int limit, String cursor) {
-    String partition = partition(listing);
+    String partition = ListingCursor.partition(listing);
     List<PostSummary> all = visible(listing, now);
     int start = 0;
     if (cursor != null) {
-      String position = decode(cursor, partition);
+      String position = ListingCursor.decode(cursor, partition);
       start = all.size();
       for (int i = 0; i < all.size(); i++) {
-        if (position(all.get(i)).compareTo(position) < 0) {
+        if (ListingCursor.position(all.get(i)).compareTo(position) < 0) {
           start = i;
           break;
         }
@@ -267,7 +276,7 @@ public final class InMemoryPostRepository implements PostRepository, SourceCatal
     List<PostSummary> items = all.subList(start, end);
     String next =
         end < all.size() && !items.isEmpty()
-            ? encode(partition, position(items.get(items.size() - 1)))
+            ? ListingCursor.encode(partition, ListingCursor.position(items.get(items.size() - 1)))
             : null;
     return new Page<>(items, next);
   }
@@ -325,27 +334,36 @@ public final class InMemoryPostRepository implements PostRepository, SourceCatal
         || (includeUnpublished && stored.state() == StoredPost.State.DRAFT);
   }
 
-  /** The post of {@code entry} if listings show it at {@code now}; else null. */
-  private Post shown(Entry entry, Instant now) {
-    if (!listed(entry.stored())) {
-      return null;
-    }
-    Post post = entry.stored().post();
+  /** Whether listings show a listed {@code post} at {@code now}. */
+  private boolean shown(Post post, Instant now) {
     boolean published = !post.visibleFrom().isAfter(now);
     boolean expired = post.expiryDate() != null && !now.isBefore(post.expiryDate());
-    return (published && !expired) || includeUnpublished ? post : null;
+    return (published && !expired) || includeUnpublished;
   }
 
   private List<PostSummary> visible(Listing listing, Instant now) {
     List<PostSummary> result = new ArrayList<>();
-    for (Entry entry : posts.values()) {
-      Post post = shown(entry, now);
-      if (post != null && matches(listing, post)) {
-        result.add(PostSummary.of(post));
+    for (Listed entry : listed()) {
+      if (shown(entry.post(), now) && matches(listing, entry.post())) {
+        result.add(entry.summary());
       }
     }
-    result.sort(NEWEST_FIRST);
     return result;
+  }
+
+  private List<Listed> listed() {
+    if (listed == null) {
+      List<Listed> all = new ArrayList<>();
+      for (Entry entry : posts.values()) {
+        if (listed(entry.stored())) {
+          Post post = entry.stored().post();
+          all.add(new Listed(post, PostSummary.of(post)));
+        }
+      }
+      all.sort((a, b) -> NEWEST_FIRST.compare(a.summary(), b.summary()));
+      listed = List.copyOf(all);
+    }
+    return listed;
   }
 
   private static boolean matches(Listing listing, Post post) {
@@ -361,37 +379,5 @@ public final class InMemoryPostRepository implements PostRepository, SourceCatal
           && (archive.month() == 0 || at.getMonthValue() == archive.month());
     }
     return true;
-  }
-
-  private static String partition(Listing listing) {
-    if (listing instanceof Listing.Tagged tagged) {
-      return "TAG#" + tagged.tagSlug();
-    }
-    return listing instanceof Listing.Pages ? "PAGES" : "LIST";
-  }
-
-  private static String position(PostSummary summary) {
-    return String.format(
-        "%020d#%s", summary.visibleFrom().toEpochMilli() + 100_000_000_000_000L, summary.slug());
-  }
-
-  private static String encode(String partition, String position) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString((partition + "\n" + position).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String decode(String cursor, String partition) {
-    String raw;
-    try {
-      raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidCursorException("cursor is not a token this site issued");
-    }
-    int newline = raw.indexOf('\n');
-    if (newline < 0 || !raw.substring(0, newline).equals(partition)) {
-      throw new InvalidCursorException("cursor does not belong to this listing");
-    }
-    return raw.substring(newline + 1);
   }
 }

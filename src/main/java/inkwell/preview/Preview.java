@@ -26,16 +26,21 @@ public final class Preview {
       return;
     }
     try {
-      PreviewServer server = PreviewServer.start(options);
+      PreviewServer server =
+          PreviewServer.start(
+              options,
+              java.util.Map.of(),
+              url -> {
+                System.out.println();
+                System.out.println(
+                    "Inkwell preview of "
+                        + (options.aws()
+                            ? "S3 and DynamoDB"
+                            : options.folder().toAbsolutePath().normalize().toString())
+                        + (options.drafts() ? " (drafts and scheduled posts shown)" : ""));
+                System.out.println("  open " + url + "   (Ctrl-C stops it)");
+              });
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "inkwell-preview-stop"));
-      System.out.println();
-      System.out.println(
-          "Inkwell preview of "
-              + (options.aws()
-                  ? "S3 and DynamoDB"
-                  : options.folder().toAbsolutePath().normalize().toString())
-              + (options.drafts() ? " (drafts and scheduled posts shown)" : ""));
-      System.out.println("  open " + server.url() + "   (Ctrl-C stops it)");
       Thread.currentThread().join();
     } catch (PreviewServer.StartupException e) {
       System.err.println("preview: " + e.getMessage());

@@ -2,10 +2,12 @@ package inkwell.preview;
 
 import inkwell.config.BlogConfig;
 import inkwell.pipeline.PostPipeline;
+import inkwell.post.Hashes;
 import inkwell.publish.PublishService;
 import inkwell.search.LocalSearchIndex;
 import inkwell.site.PageScript;
 import inkwell.site.SiteService;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Replaces;
@@ -29,6 +31,7 @@ class PreviewBeans {
   static final String DRAFTS = "inkwell.preview.drafts";
   static final String MEDIA = "inkwell.preview.media";
   static final String LIVE_RELOAD = "inkwell.preview.live-reload";
+  static final String CACHE = "inkwell.preview.cache";
   static final String BUCKET = "local-folder";
 
   @Singleton
@@ -67,6 +70,37 @@ class PreviewBeans {
     return new LocalSearchIndex(posts, posts, drafts);
   }
 
+  /**
+   * The search the site answers with, and the changes the publish path reports: held while the
+   * watcher applies a rescan's events, then indexed in the background.
+   */
+  @Singleton
+  @Primary
+  @Bean(preDestroy = "close")
+  PreviewSearch previewSearch(LocalSearchIndex search) {
+    return new PreviewSearch(search);
+  }
+
+  /**
+   * Rendered posts on disk, in a folder of their own per Markdown folder under {@value #CACHE} (the
+   * preview's default is {@code target/preview-cache} in the project).
+   */
+  @Singleton
+  DiskRenderCache renderCache(
+      @Value("${" + CACHE + "}") String cache,
+      @Value("${" + FOLDER + "}") String folder,
+      PostPipeline pipeline,
+      BlogConfig config) {
+    String name = Hashes.sha256Hex(folder).substring(0, 16);
+    return new DiskRenderCache(
+        Path.of(cache).resolve(name), RendererVersion.of(config), pipeline::parse);
+  }
+
+  @Singleton
+  LoadProgress loadProgress() {
+    return new LoadProgress();
+  }
+
   @Singleton
   @Replaces(PublishService.class)
   PublishService publishService(
@@ -76,9 +110,11 @@ class PreviewBeans {
       PreviewStatus status,
       BlogConfig config,
       Clock clock,
-      LocalSearchIndex search) {
+      PreviewSearch search,
+      DiskRenderCache cache) {
     return new PublishService(
-        pipeline, source, posts, status, BUCKET, config.getPostsPrefix(), clock, search);
+            pipeline, source, posts, status, BUCKET, config.getPostsPrefix(), clock, search)
+        .withParser(cache::parse);
   }
 
   @Singleton
@@ -95,7 +131,13 @@ class PreviewBeans {
 
   @Singleton
   FolderWatcher watcher(
-      FolderSource source, PublishService service, SiteService site, LiveReload reload) {
+      FolderSource source,
+      PublishService service,
+      SiteService site,
+      LiveReload reload,
+      DiskRenderCache cache,
+      PreviewSearch search,
+      LoadProgress progress) {
     return new FolderWatcher(
         source,
         service,
@@ -104,6 +146,9 @@ class PreviewBeans {
         () -> {
           site.contentChanged();
           reload.changed();
-        });
+        },
+        cache,
+        search,
+        progress);
   }
 }

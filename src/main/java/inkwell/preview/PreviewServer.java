@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A running preview: Micronaut's HTTP server with the site's controller, over a watched folder (or
@@ -53,6 +54,17 @@ public final class PreviewServer implements AutoCloseable {
   /** Starts the preview with extra configuration properties (tests, tools). */
   public static PreviewServer start(PreviewOptions options, Map<String, Object> extra)
       throws StartupException {
+    return start(options, extra, url -> {});
+  }
+
+  /**
+   * Starts the preview; {@code listening} is told its address as soon as the server listens, before
+   * the folder is loaded (until then every page is the loading page, see {@link LoadingGate}).
+   * Returns once the folder is loaded.
+   */
+  public static PreviewServer start(
+      PreviewOptions options, Map<String, Object> extra, Consumer<String> listening)
+      throws StartupException {
     StructuredLog.silence();
     Map<String, Object> properties = new HashMap<>(extra);
     if (!options.aws()) {
@@ -67,6 +79,10 @@ public final class PreviewServer implements AutoCloseable {
       properties.put(PreviewBeans.FOLDER, folder.toString());
       Path media = options.media() != null ? options.media() : folder.resolveSibling("media");
       properties.put(PreviewBeans.MEDIA, media.toAbsolutePath().normalize().toString());
+      Path project = Path.of(System.getProperty("inkwell.project.dir", "."));
+      properties.putIfAbsent(
+          PreviewBeans.CACHE,
+          project.resolve("target/preview-cache").toAbsolutePath().normalize().toString());
     }
     int port = options.port() == 0 ? freePort(options.host()) : options.port();
     checkPortIsFree(options.host(), port);
@@ -97,6 +113,7 @@ public final class PreviewServer implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new StartupException("the preview could not start: " + rootMessage(e), 4);
     }
+    listening.accept(url + "/");
     FolderWatcher watcher = null;
     if (!options.aws()) {
       watcher = context.getBean(FolderWatcher.class);
@@ -156,6 +173,14 @@ public final class PreviewServer implements AutoCloseable {
       root = root.getCause();
     }
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  /**
+   * What loading the folder did (posts, how many came from the render cache, how long it took);
+   * null with {@code --aws}.
+   */
+  public LoadProgress.Loaded loaded() {
+    return watcher == null ? null : context.getBean(LoadProgress.class).report();
   }
 
   /** The preview's address, ending with a slash. */

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Applies S3 object events to the posts index: a created object is read, run through the pipeline
@@ -56,6 +57,7 @@ public final class PublishService {
   private final PublishLog log = new PublishLog();
   private final SlugHandover slugs;
   private final SearchChanges search;
+  private final Function<Source, ParseResult> parser;
 
   public PublishService(
       PostPipeline pipeline,
@@ -87,6 +89,28 @@ public final class PublishService {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.slugs = new SlugHandover(pipeline, sources, posts, status, clock, log);
     this.search = Objects.requireNonNull(search, "search");
+    this.parser = pipeline::parse;
+  }
+
+  private PublishService(PublishService base, Function<Source, ParseResult> parser) {
+    this.pipeline = base.pipeline;
+    this.sources = base.sources;
+    this.posts = base.posts;
+    this.status = base.status;
+    this.bucket = base.bucket;
+    this.postsPrefix = base.postsPrefix;
+    this.clock = base.clock;
+    this.slugs = base.slugs;
+    this.search = base.search;
+    this.parser = Objects.requireNonNull(parser, "parser");
+  }
+
+  /**
+   * This service with {@code parser} turning a created object's source into a post in place of the
+   * pipeline's {@code parse}: the preview's render cache, which must give what the pipeline would.
+   */
+  public PublishService withParser(Function<Source, ParseResult> parser) {
+    return new PublishService(this, parser);
   }
 
   /**
@@ -157,7 +181,7 @@ public final class PublishService {
     }
     StoredSource source = stored.get();
     ParseResult parsed =
-        pipeline.parse(new Source(event.key(), source.bytes(), source.lastModified()));
+        parser.apply(new Source(event.key(), source.bytes(), source.lastModified()));
     if (parsed instanceof ParseResult.Rejected rejected) {
       return reject(event, source, rejected.error(), Outcome.REJECTED);
     }

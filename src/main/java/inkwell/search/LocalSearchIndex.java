@@ -10,6 +10,7 @@ import inkwell.storage.SourceCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -46,9 +47,20 @@ public final class LocalSearchIndex implements PostSearch, SearchChanges {
   }
 
   @Override
-  public synchronized void changed(String sourceKey, Sequencer sequencer) {
+  public void changed(String sourceKey, Sequencer sequencer) {
+    changed(List.of(sourceKey));
+  }
+
+  /**
+   * Every key of {@code sourceKeys} changed: one pass over the index for all of them (the preview
+   * reports a whole folder's load this way, not file by file).
+   */
+  public synchronized void changed(Collection<String> sourceKeys) {
+    if (sourceKeys.isEmpty()) {
+      return;
+    }
     try {
-      indexer.refresh(writer, List.of(sourceKey));
+      indexer.refresh(writer, sourceKeys);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update the search index: " + e.getMessage(), e);
     }

@@ -19,7 +19,7 @@ import java.util.Set;
  * <pre>
  * bench/run [--only render,publish,cli,pages,cold,search,serve,preview,cdn,scale] [--posts N]
  *     [--cold-runs N] [--cli-samples N] [--cdn-views N] [--scale-samples N] [--scale-large]
- *     [--scale-sizes N,N] [--search-posts N]
+ *     [--scale-sizes N,N] [--search-posts N] [--preview-sizes N,N]
  * </pre>
  */
 public final class Bench {
@@ -89,8 +89,10 @@ public final class Bench {
       ServeBench.run(workspace, corpus, postSlug, report);
     }
     if (options.runs("preview")) {
-      log("preview start: ./preview warm, and a fresh clone's first run");
-      PreviewStartBench.run(workspace, 7, report);
+      log(
+          "preview: cold and warm loads at %s posts, a saved edit, a fresh clone's first run",
+          options.previewSizes());
+      PreviewStartBench.run(workspace, options.previewSizes(), report);
     }
     if (cost.complete()) {
       CostModel.report(cost, report);
@@ -121,7 +123,8 @@ public final class Bench {
       long cdnViews,
       int scaleSamples,
       List<Integer> scaleSizes,
-      int searchPosts) {
+      int searchPosts,
+      List<Integer> previewSizes) {
 
     static Options parse(String[] args) {
       Set<String> only =
@@ -136,6 +139,7 @@ public final class Bench {
       int scaleSamples = 100;
       List<Integer> scaleSizes = List.of(1_000, 10_000);
       int searchPosts = 10_000;
+      List<Integer> previewSizes = List.of(1_000, 10_000);
       List<String> list = Arrays.asList(args);
       for (int i = 0; i < list.size(); i++) {
         String value = i + 1 < list.size() ? list.get(i + 1) : "";
@@ -177,13 +181,18 @@ public final class Bench {
             scaleSizes = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
             i++;
           }
+          case "--preview-sizes" -> {
+            previewSizes = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
+            i++;
+          }
           default ->
               throw new IllegalArgumentException(
                   "unknown option "
                       + list.get(i)
                       + "; use --only render,publish,cli,pages,cold,search,serve,preview,cdn,scale"
                       + " --posts N --cold-runs N --page-samples N --cli-samples N --cdn-views N"
-                      + " --scale-samples N --scale-large --scale-sizes N,N --search-posts N");
+                      + " --scale-samples N --scale-large --scale-sizes N,N --search-posts N"
+                      + " --preview-sizes N,N");
         }
       }
       return new Options(
@@ -195,7 +204,8 @@ public final class Bench {
           cdnViews,
           scaleSamples,
           scaleSizes,
-          searchPosts);
+          searchPosts,
+          previewSizes);
     }
 
     boolean runs(String name) {

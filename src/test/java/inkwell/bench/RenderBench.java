@@ -55,7 +55,7 @@ final class RenderBench {
             .mapToLong(s -> ((ParseResult.Parsed) pipeline.parse(s)).post().wordCount())
             .sum();
 
-    Path site = hugoSite(workspace, corpus);
+    Path site = hugoSite(workspace, "hugo", corpus);
     List<Double> hugoWall = new ArrayList<>();
     List<Double> hugoOwn = new ArrayList<>();
     List<Double> jvmWall = new ArrayList<>();
@@ -166,7 +166,7 @@ final class RenderBench {
     return result.wallMs();
   }
 
-  private static Processes.Result hugo(Path site, boolean quiet) {
+  static Processes.Result hugo(Path site, boolean quiet) {
     List<String> command = new ArrayList<>(List.of("hugo", "--cleanDestinationDir"));
     if (quiet) {
       command.add("--quiet");
@@ -205,7 +205,7 @@ final class RenderBench {
     }
   }
 
-  private static int countHugoPages(Path site) {
+  static int countHugoPages(Path site) {
     try (var files = Files.walk(site.resolve("public/posts"))) {
       return (int) files.filter(f -> f.getFileName().toString().equals("index.html")).count() - 1;
     } catch (IOException e) {
@@ -214,8 +214,8 @@ final class RenderBench {
   }
 
   /** A minimal Hugo site over a copy of the corpus: one layout for posts, nothing else. */
-  private static Path hugoSite(Workspace workspace, Path corpus) {
-    Path site = workspace.dir("hugo");
+  static Path hugoSite(Workspace workspace, String name, Path corpus) {
+    Path site = workspace.dir(name);
     try {
       Files.writeString(
           site.resolve("config.toml"),
