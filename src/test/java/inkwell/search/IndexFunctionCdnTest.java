@@ -1,7 +1,6 @@
 package inkwell.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -203,23 +202,44 @@ class IndexFunctionCdnTest {
     }
 
     @Test
-    void aFailedInvalidationFailsTheBatchWhichSqsDeliversAgainWithTheSameReference()
-        throws Exception {
+    void aFailedInvalidationNeitherFailsNorHoldsTheBatchAndIsAskedForAgainThroughTheQueue() {
       IndexHandler index = indexFunction(DISTRIBUTION);
       uploadPosts("retry", 3);
-      IllegalStateException refused =
-          new IllegalStateException("cannot invalidate CloudFront distribution " + DISTRIBUTION);
-      recorder(index).failNext(1, refused);
+      recorder(index)
+          .failNext(
+              1,
+              new IllegalStateException(
+                  "cannot invalidate CloudFront distribution " + DISTRIBUTION));
 
-      assertThatThrownBy(() -> drain(index)).isSameAs(refused);
-      assertThat(messagesWaiting()).as("the batch stays on the queue").isEqualTo(3);
-
-      Thread.sleep(1_500); // the queue's visibility timeout
-      assertThat(drain(index)).isEqualTo(1);
+      // The changes' batch, then the retry the function queued behind them.
+      assertThat(drain(index)).isEqualTo(2);
       assertThat(messagesWaiting()).isZero();
+      assertThat(new S3SnapshotStore(s3, bucket, "_search/").current().orElseThrow().posts())
+          .isEqualTo(3);
       List<Invalidation> invalidations = recorder(index).invalidations();
       assertThat(invalidations).extracting(Invalidation::failed).containsExactly(true, false);
       assertThat(invalidations.get(1).reference()).isEqualTo(invalidations.get(0).reference());
+    }
+
+    @Test
+    void anInvalidationIsAskedForThreeTimesAtMostThenGivenUpWithoutFailingAnything() {
+      IndexHandler index = indexFunction(DISTRIBUTION);
+      uploadPosts("refused", 2);
+      recorder(index).failNext(10, new IllegalStateException("CloudFront refuses"));
+
+      assertThat(drain(index)).isEqualTo(CdnInvalidations.MAX_ATTEMPTS);
+      assertThat(messagesWaiting()).isZero();
+      List<Invalidation> invalidations = recorder(index).invalidations();
+      assertThat(invalidations).hasSize(3).extracting(Invalidation::failed).containsOnly(true);
+      assertThat(invalidations)
+          .extracting(Invalidation::reference)
+          .containsOnly(invalidations.get(0).reference());
+      // The next batch's invalidation is its own, and is not held back by the one given up.
+      recorder(index).failNext(0, null);
+      uploadPosts("later", 1);
+      assertThat(drain(index)).isEqualTo(1);
+      assertThat(recorder(index).invalidations()).hasSize(4);
+      assertThat(recorder(index).invalidations().get(3).failed()).isFalse();
     }
 
     @Test
