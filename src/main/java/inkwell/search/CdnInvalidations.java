@@ -18,13 +18,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * which the template's metric filter turns into an alarm. Pages then stay cached until the next
  * batch's invalidation or their {@code s-maxage}. Thread-safe if the edge cache is.
  */
-final class CdnInvalidations {
+public final class CdnInvalidations {
 
   /** Attempts per invalidation, the first included. */
   static final int MAX_ATTEMPTS = 3;
 
   /** The log event of an invalidation given up on (the template's alarm counts it). */
-  static final String ABANDONED = "cdn-invalidation-abandoned";
+  public static final String ABANDONED = "cdn-invalidation-abandoned";
 
   private static final StructuredLog LOG = new StructuredLog("inkwell.cdn");
 

@@ -70,15 +70,38 @@ class SearchTemplateTest {
     @Test
     void theQueueOutlastsTheIndexFunctionAndGivesUpIntoAFifoDeadLetterQueue() {
       Map<String, Object> queue = TEMPLATE.properties("SearchQueue");
-      int timeout =
-          Integer.parseInt(
-              String.valueOf(Functions.property(TEMPLATE, "IndexFunction", "Timeout")));
+      // Lambda refuses an SQS event source whose visibility timeout is below the function's.
       assertThat(Integer.parseInt(String.valueOf(queue.get("VisibilityTimeout"))))
-          .isGreaterThanOrEqualTo(6 * timeout);
+          .isGreaterThanOrEqualTo(indexTimeout());
       Map<?, ?> redrive = (Map<?, ?>) queue.get("RedrivePolicy");
       assertThat(References.in(redrive.get("deadLetterTargetArn")))
           .containsExactly("SearchDeadLetterQueue");
       assertThat(TEMPLATE.properties("SearchDeadLetterQueue").get("FifoQueue")).isEqualTo("true");
+    }
+
+    private static int indexTimeout() {
+      return Integer.parseInt(
+          String.valueOf(Functions.property(TEMPLATE, "IndexFunction", "Timeout")));
+    }
+
+    @Test
+    void onePoisonedMessageHoldsBackTheChangesBehindItForFifteenMinutesAtMost() {
+      // The message fails on each receive, and is received again once its visibility timeout
+      // ends; after maxReceiveCount receives it goes to the dead-letter queue. The changes before
+      // it in its batch are kept (ReportBatchItemFailures, IndexHandler), so only it waits.
+      Map<String, Object> queue = TEMPLATE.properties("SearchQueue");
+      int visibility = Integer.parseInt(String.valueOf(queue.get("VisibilityTimeout")));
+      int receives =
+          Integer.parseInt(
+              String.valueOf(((Map<?, ?>) queue.get("RedrivePolicy")).get("maxReceiveCount")));
+      assertThat(visibility).isEqualTo(300);
+      assertThat(receives).isEqualTo(3);
+      assertThat(receives * visibility).isLessThanOrEqualTo(15 * 60);
+      Map<?, ?> event =
+          (Map<?, ?>)
+              ((Map<?, ?>) TEMPLATE.properties("IndexFunction").get("Events")).get("SearchChanges");
+      assertThat(((Map<?, ?>) event.get("Properties")).get("FunctionResponseTypes"))
+          .isEqualTo(List.of("ReportBatchItemFailures"));
     }
 
     @Test
@@ -113,10 +136,20 @@ class SearchTemplateTest {
             assertThat(action)
                 .as(action)
                 .matches(
-                    "dynamodb:(GetItem|BatchGetItem|Scan|Query)|cloudfront:CreateInvalidation");
+                    "dynamodb:(GetItem|BatchGetItem|Scan|Query)|cloudfront:CreateInvalidation"
+                        + "|sqs:SendMessage");
           }
         }
       }
+    }
+
+    @Test
+    void theIndexFunctionSendsOnlyToItsOwnQueueToRetryAnInvalidation() {
+      List<Map<String, Object>> sends = PoliciesTest.allowing("IndexFunction", "sqs:SendMessage");
+      assertThat(sends).singleElement();
+      assertThat(PoliciesTest.actions(sends.get(0))).containsExactly("sqs:SendMessage");
+      assertThat(PoliciesTest.resources(sends.get(0)))
+          .containsExactly(Map.of("Fn::GetAtt", List.of("SearchQueue", "Arn")));
     }
 
     @Test
