@@ -46,9 +46,13 @@ class PoliciesTest {
         .toList();
   }
 
+  /** The text of a {@code !Sub}, or of a {@code !Sub} from the stack's UUID (the bucket's). */
   static String sub(Object value) {
     assertThat(value).isInstanceOf(Map.class);
     Object sub = ((Map<?, ?>) value).get("Fn::Sub");
+    if (sub instanceof List<?>) {
+      return ContentBucket.text(value);
+    }
     assertThat(sub).as("a !Sub ARN: %s", value).isInstanceOf(String.class);
     return (String) sub;
   }

@@ -177,7 +177,7 @@ class SamCliTest {
                   .loadFromString(Files.readString(Path.of("docs/sam-local/posts-table.json")));
       assertThat(env.get("INKWELL_TABLE"))
           .isEqualTo(table.get("TableName"))
-          .isEqualTo("local-posts");
+          .isEqualTo("local-posts-51af3dc0-da77-11e4-872e-1234567db123");
     }
 
     @Test
