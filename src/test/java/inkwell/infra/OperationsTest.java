@@ -77,12 +77,12 @@ class OperationsTest {
     }
 
     @Test
-    void behindTheCdnTheSitesErrorsAreCountedAtItsFunctionUrl() {
+    void withTheFunctionUrlOriginTheSitesErrorsAreCountedAtItsFunctionUrl() {
       // The pages reach the site through its function URL, not the API, whose 5xx count then
       // holds only search: Lambda counts the URL's 5xx answers per function.
       Map<String, Object> errors = alarm("AWS/Lambda", "Url5xxCount");
       assertThat(dimension(errors, "FunctionName")).isEqualTo(Map.of("Ref", "SiteFunction"));
-      assertThat(resource("SiteUrlErrorsAlarm").get("Condition")).isEqualTo("HasCdn");
+      assertThat(resource("SiteUrlErrorsAlarm").get("Condition")).isEqualTo("HasFunctionUrlOrigin");
       assertThat(errors.get("Statistic")).isEqualTo("Sum");
       assertThat(String.valueOf(errors.get("Threshold"))).isEqualTo("5");
     }

@@ -43,7 +43,10 @@ class SamCliTest {
       Map.of(
           "INKWELL_CDN_DISTRIBUTION_ID",
           "no CDN under sam local: the index function invalidates nothing (a !Ref would give the"
-              + " logical id SiteDistribution, which it would try to invalidate)");
+              + " logical id SiteDistribution, which it would try to invalidate)",
+          "INKWELL_SITE_CDN_KEY",
+          "no CDN under sam local: the site believes no X-Forwarded-Host (a !Ref would give the"
+              + " logical id SiteCachePolicy as the key)");
 
   static List<String> functions() {
     return Functions.names(TEMPLATE);
