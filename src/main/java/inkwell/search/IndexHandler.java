@@ -6,6 +6,7 @@ import inkwell.aws.CdnConfig;
 import inkwell.aws.DynamoPostReader;
 import inkwell.aws.DynamoSourceCatalog;
 import inkwell.aws.S3SnapshotStore;
+import inkwell.aws.SqsSearchChanges;
 import inkwell.config.BlogConfig;
 import inkwell.post.Hashes;
 import inkwell.storage.EdgeCache;
@@ -42,7 +43,15 @@ public class IndexHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResp
   private static final StructuredLog LOG = new StructuredLog("inkwell.search");
 
   /** A message of the batch that changes the index. */
-  private record Change(String messageId, SearchChange change) {}
+  private record Change(String messageId, int receives, String body, SearchChange change) {}
+
+  /**
+   * The receive on which a change that still fails is moved to the dead-letter queue, so that the
+   * changes behind it (one message group) go on: it held them back for the visibility timeout
+   * {@code GIVE_UP_RECEIVES - 1} times. The queue's own {@code maxReceiveCount} is higher, as the
+   * changes behind a failing one are received with it.
+   */
+  public static final int GIVE_UP_RECEIVES = 3;
 
   @Inject S3SnapshotStore snapshots;
   @Inject DynamoPostReader posts;
@@ -76,7 +85,12 @@ public class IndexHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResp
         continue;
       }
       try {
-        changes.add(new Change(message.getMessageId(), SearchChange.fromJson(message.getBody())));
+        changes.add(
+            new Change(
+                message.getMessageId(),
+                receives(message),
+                message.getBody(),
+                SearchChange.fromJson(message.getBody())));
       } catch (IllegalArgumentException e) {
         LOG.warn(
             "event", "search-message-skipped",
@@ -107,40 +121,81 @@ public class IndexHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResp
 
   /**
    * Applies {@code changes} as one write or, if that fails, one at a time; returns how many, from
-   * the first, were applied. Throws if the first one cannot be.
+   * the first, are done (applied, or moved to the dead-letter queue on their {@value
+   * #GIVE_UP_RECEIVES}th receive). Throws if the first one is neither.
    */
   private int apply(List<Change> changes) {
     if (changes.isEmpty()) {
       return 0;
     }
-    try {
-      write(changes);
-      return changes.size();
-    } catch (RuntimeException e) {
-      if (changes.size() == 1) {
-        throw e;
+    if (changes.size() > 1) {
+      try {
+        write(changes);
+        return changes.size();
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "event", "search-batch-failed-applied-one-by-one",
+            "messages", changes.size(),
+            "error", String.valueOf(e.getMessage()));
       }
-      LOG.warn(
-          "event", "search-batch-failed-applied-one-by-one",
-          "messages", changes.size(),
-          "error", String.valueOf(e.getMessage()));
     }
     for (int i = 0; i < changes.size(); i++) {
+      Change change = changes.get(i);
       try {
-        write(changes.subList(i, i + 1));
+        write(List.of(change));
       } catch (RuntimeException e) {
+        LOG.warn(
+            "event", "search-change-failed",
+            "messageId", change.messageId(),
+            "key", change.change().sourceKey(),
+            "receives", change.receives(),
+            "error", String.valueOf(e.getMessage()));
+        if (change.receives() >= GIVE_UP_RECEIVES && deadLetter(change)) {
+          continue;
+        }
         if (i == 0) {
           throw e;
         }
-        LOG.warn(
-            "event", "search-change-failed",
-            "messageId", changes.get(i).messageId(),
-            "key", changes.get(i).change().sourceKey(),
-            "error", String.valueOf(e.getMessage()));
         return i;
       }
     }
     return changes.size();
+  }
+
+  /** Moves {@code change} to the dead-letter queue; false if there is none or the send failed. */
+  private boolean deadLetter(Change change) {
+    String url = config.getSearchDeadLetterQueueUrl();
+    if (url == null || url.isBlank()) {
+      return false;
+    }
+    try {
+      sqs.get()
+          .sendMessage(
+              r ->
+                  r.queueUrl(url.strip())
+                      .messageBody(change.body())
+                      .messageGroupId(SqsSearchChanges.MESSAGE_GROUP)
+                      .messageDeduplicationId(change.messageId()));
+      LOG.warn(
+          "event", "search-change-dead-lettered",
+          "messageId", change.messageId(),
+          "key", change.change().sourceKey());
+      return true;
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "event", "search-change-not-dead-lettered",
+          "messageId", change.messageId(),
+          "error", String.valueOf(e.getMessage()));
+      return false;
+    }
+  }
+
+  private static int receives(SQSEvent.SQSMessage message) {
+    try {
+      return Integer.parseInt(message.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
+    } catch (RuntimeException e) {
+      return 1;
+    }
   }
 
   private void write(List<Change> changes) {

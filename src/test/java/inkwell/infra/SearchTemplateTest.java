@@ -85,18 +85,30 @@ class SearchTemplateTest {
     }
 
     @Test
-    void onePoisonedMessageHoldsBackTheChangesBehindItForFifteenMinutesAtMost() {
+    void onePoisonedMessageHoldsBackTheChangesBehindItForTenMinutesAtMost() {
       // The message fails on each receive, and is received again once its visibility timeout
-      // ends; after maxReceiveCount receives it goes to the dead-letter queue. The changes before
-      // it in its batch are kept (ReportBatchItemFailures, IndexHandler), so only it waits.
+      // ends; on its third receive the index function moves it to the dead-letter queue and goes
+      // on with the changes behind it (IndexFunctionCdnTest). The changes before it in its batch
+      // are kept (ReportBatchItemFailures).
       Map<String, Object> queue = TEMPLATE.properties("SearchQueue");
       int visibility = Integer.parseInt(String.valueOf(queue.get("VisibilityTimeout")));
-      int receives =
+      int backstop =
           Integer.parseInt(
               String.valueOf(((Map<?, ?>) queue.get("RedrivePolicy")).get("maxReceiveCount")));
+      int giveUp = inkwell.search.IndexHandler.GIVE_UP_RECEIVES;
       assertThat(visibility).isEqualTo(300);
-      assertThat(receives).isEqualTo(3);
-      assertThat(receives * visibility).isLessThanOrEqualTo(15 * 60);
+      assertThat(giveUp).isEqualTo(3);
+      assertThat((giveUp - 1) * visibility).isLessThanOrEqualTo(10 * 60);
+      // The changes behind a poisoned one are received with it, up to giveUp times for each
+      // poisoned change ahead of them: the queue's own redrive must leave room for that.
+      assertThat(backstop).isGreaterThanOrEqualTo(3 * giveUp);
+      String url =
+          PoliciesTest.sub(
+              Functions.environment(TEMPLATE, "IndexFunction")
+                  .get("INKWELL_SEARCH_DEAD_LETTER_QUEUE_URL"));
+      assertThat(TEMPLATE.properties("SearchDeadLetterQueue").get("QueueName"))
+          .isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-search-failed.fifo"));
+      assertThat(url).endsWith("/${AWS::AccountId}/${AWS::StackName}-search-failed.fifo");
       Map<?, ?> event =
           (Map<?, ?>)
               ((Map<?, ?>) TEMPLATE.properties("IndexFunction").get("Events")).get("SearchChanges");
@@ -144,12 +156,14 @@ class SearchTemplateTest {
     }
 
     @Test
-    void theIndexFunctionSendsOnlyToItsOwnQueueToRetryAnInvalidation() {
+    void theIndexFunctionSendsOnlyToItsOwnQueuesToRetryAnInvalidationOrMoveAFailingChange() {
       List<Map<String, Object>> sends = PoliciesTest.allowing("IndexFunction", "sqs:SendMessage");
       assertThat(sends).singleElement();
       assertThat(PoliciesTest.actions(sends.get(0))).containsExactly("sqs:SendMessage");
       assertThat(PoliciesTest.resources(sends.get(0)))
-          .containsExactly(Map.of("Fn::GetAtt", List.of("SearchQueue", "Arn")));
+          .containsExactly(
+              Map.of("Fn::GetAtt", List.of("SearchQueue", "Arn")),
+              Map.of("Fn::GetAtt", List.of("SearchDeadLetterQueue", "Arn")));
     }
 
     @Test

@@ -269,6 +269,72 @@ class IndexFunctionCdnTest {
   }
 
   @Nested
+  class APoisonedChange {
+
+    /** A body of random words too large for a DynamoDB item even gzipped: it is spilled to S3. */
+    private String hugeBody() {
+      java.util.Random random = new java.util.Random(23);
+      StringBuilder text = new StringBuilder();
+      while (text.length() < 900_000) {
+        for (int i = 0; i < 7; i++) {
+          text.append((char) ('a' + random.nextInt(26)));
+        }
+        text.append(random.nextInt(12) == 0 ? ".\n\n" : " ");
+      }
+      return text.toString();
+    }
+
+    @Test
+    void isMovedAsideOnItsThirdReceiveAndTheChangesAroundItAreIndexed() throws Exception {
+      String deadLetters =
+          sqs.client()
+              .createQueue(
+                  r ->
+                      r.queueName(Emulators.uniqueName("failed") + ".fifo")
+                          .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
+              .queueUrl();
+      properties.put("inkwell.search-dead-letter-queue-url", deadLetters);
+      IndexHandler index = indexFunction(DISTRIBUTION);
+      upload("posts/before.md", "---\ntitle: Before\n---\nFirst.\n");
+      upload("posts/huge.md", "---\ntitle: Huge\n---\n" + hugeBody() + "\n");
+      upload("posts/after.md", "---\ntitle: After\n---\nLast.\n");
+      // The huge post's spilled body goes missing: indexing it fails, every time.
+      var spilled = s3.listObjectsV2(r -> r.bucket(bucket).prefix("_bodies/")).contents();
+      assertThat(spilled).hasSize(1);
+      s3.deleteObject(r -> r.bucket(bucket).key(spilled.get(0).key()));
+
+      int receives = 0;
+      while (messagesWaiting() > 0 && receives < 10) {
+        try {
+          drain(index);
+        } catch (RuntimeException firstChangeFailed) {
+          // the function threw: SQS delivers the whole batch again
+        }
+        receives++;
+        if (messagesWaiting() > 0) {
+          Thread.sleep(1_100); // the test queue's visibility timeout
+        }
+      }
+
+      assertThat(receives).isEqualTo(IndexHandler.GIVE_UP_RECEIVES);
+      assertThat(messagesWaiting()).isZero();
+      assertThat(new S3SnapshotStore(s3, bucket, "_search/").current().orElseThrow().posts())
+          .as("before and after are indexed, huge is not")
+          .isEqualTo(2);
+      var moved =
+          sqs.client()
+              .receiveMessage(r -> r.queueUrl(deadLetters).maxNumberOfMessages(10))
+              .messages();
+      assertThat(moved)
+          .singleElement()
+          .satisfies(
+              m ->
+                  assertThat(inkwell.storage.SearchChange.fromJson(m.body()).sourceKey())
+                      .isEqualTo("posts/huge.md"));
+    }
+  }
+
+  @Nested
   class WithoutADistribution {
 
     @Test
