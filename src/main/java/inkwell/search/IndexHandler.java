@@ -32,12 +32,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * message after it, so that one poisoned message is retried alone and reaches the dead-letter queue
  * without holding back the changes before it; when the first message fails, it throws (the whole
  * batch is retried, and the function's error alarm counts it), unless this is its {@value
- * #GIVE_UP_RECEIVES}th receive: then it moves the message to the dead-letter queue and goes on. Then, when a CDN distribution is
- * configured ({@code INKWELL_CDN_DISTRIBUTION_ID}), it invalidates the CDN once for the messages
- * applied ({@link CdnInvalidations}: a refusal never fails the batch, it is retried through the
- * queue); the reference of the invalidation is derived from their message ids, so a batch delivered
- * again asks for the same one. A message that is neither a search change nor a retry is logged and
- * skipped, since no retry could make it one.
+ * #GIVE_UP_RECEIVES}th receive: then it moves the message to the dead-letter queue and goes on.
+ * Then, when a CDN distribution is configured ({@code INKWELL_CDN_DISTRIBUTION_ID}), it invalidates
+ * the CDN once for the messages applied ({@link CdnInvalidations}: a refusal never fails the batch,
+ * it is retried through the queue); the reference of the invalidation is derived from their message
+ * ids, so a batch delivered again asks for the same one. A message that is neither a search change
+ * nor a retry is logged and skipped, since no retry could make it one.
  */
 public class IndexHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 
