@@ -57,6 +57,14 @@ public interface BlogConfig {
   @Nullable
   String getSearchQueueUrl();
 
+  /**
+   * The search queue's dead-letter queue (SQS FIFO), where the index function puts a change it has
+   * failed on {@code IndexHandler.GIVE_UP_RECEIVES} times, so that the changes behind it go on;
+   * unset: such a change stays on the search queue until the queue's own redrive moves it.
+   */
+  @Nullable
+  String getSearchDeadLetterQueueUrl();
+
   /** Key prefix of the search index's snapshots and pointer (docs/SEARCH.md). */
   @Bindable(defaultValue = "_search/")
   String getSearchPrefix();

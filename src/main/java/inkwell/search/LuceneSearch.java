@@ -23,9 +23,9 @@ import org.apache.lucene.store.Directory;
 
 /**
  * Searches one opened index: ranks the posts visible now, cuts the page asked for, and marks the
- * matched words in a passage of each. A query that Lucene cannot run (a wildcard that expands to
- * too many terms, a regular expression too complex) is run again as plain words. Thread-safe; the
- * reader stays open for the life of this object.
+ * matched words in a passage of each. A query that Lucene cannot run (a prefix that expands to too
+ * many terms) is run again as plain words. Thread-safe; the reader stays open for the life of this
+ * object.
  */
 final class LuceneSearch implements PostSearch {
 

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -20,27 +19,55 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Turns what a reader typed into a Lucene query. Lucene's syntax works (phrases in quotes, {@code
- * -word}, {@code OR}); text that does not parse is searched as {@link #plainWords plain words}, all
- * of which must match. Every query is limited to the posts visible at the moment given. Stateless.
+ * Turns what a reader typed into a Lucene query, in a small language that cannot cost more than a
+ * plain query: words (all must match), phrases in quotes, {@code -word} to exclude, {@code OR} (or
+ * {@code |}) between alternatives, and a trailing {@code *} for a prefix of at least {@value
+ * #MIN_PREFIX} characters. Fuzzy edits and boosts after a word ({@code word~2}, {@code word^9}) are
+ * dropped; everything else of Lucene's syntax (regular expressions, ranges, {@code field:} names, a
+ * leading wildcard) is read as plain text, whose punctuation the analyzer drops. Every query is
+ * limited to the posts visible at the moment given. Stateless.
  */
 final class Queries {
+
+  /** Shortest prefix that {@code word*} searches for; a shorter one is the word itself. */
+  static final int MIN_PREFIX = 3;
+
+  /**
+   * The operators readers get: no fuzzy, near, escape, precedence or {@code +}. Lucene's
+   * SimpleQueryParser has no regular expressions or ranges at all.
+   */
+  private static final int OPERATORS =
+      SimpleQueryParser.PHRASE_OPERATOR
+          | SimpleQueryParser.PREFIX_OPERATOR
+          | SimpleQueryParser.NOT_OPERATOR
+          | SimpleQueryParser.OR_OPERATOR
+          | SimpleQueryParser.WHITESPACE_OPERATOR;
+
+  /** The word {@code OR} between two others, as people write it in search boxes. */
+  private static final Pattern OR_WORD = Pattern.compile("(?<=\\s)OR(?=\\s)");
+
+  /** Lucene's fuzzy edits and boosts after a word or phrase ({@code word~2}, {@code word^9}). */
+  private static final Pattern EDITS_AND_BOOSTS = Pattern.compile("(?<=\\S)[~^][0-9.]*(?=\\s|$)");
 
   private static final String[] FIELDS = SearchDocuments.BOOSTS.keySet().toArray(String[]::new);
 
   private Queries() {}
 
-  /** The reader's query as Lucene reads it, or as plain words if it does not parse. */
+  /** The reader's query in the language above; never fails. */
   static Query parse(String text, Analyzer analyzer) {
-    MultiFieldQueryParser parser =
-        new MultiFieldQueryParser(FIELDS, analyzer, SearchDocuments.BOOSTS);
-    parser.setDefaultOperator(QueryParser.Operator.AND);
-    parser.setAllowLeadingWildcard(false);
-    try {
-      return parser.parse(text);
-    } catch (ParseException | IllegalArgumentException e) {
-      return plainWords(text, analyzer);
-    }
+    SimpleQueryParser parser =
+        new SimpleQueryParser(analyzer, SearchDocuments.BOOSTS, OPERATORS) {
+          @Override
+          public Query newPrefixQuery(String prefix) {
+            return prefix.codePointCount(0, prefix.length()) < MIN_PREFIX
+                ? newDefaultQuery(prefix)
+                : super.newPrefixQuery(prefix);
+          }
+        };
+    parser.setDefaultOperator(Occur.MUST);
+    String words = EDITS_AND_BOOSTS.matcher(text).replaceAll("");
+    Query query = parser.parse(OR_WORD.matcher(words).replaceAll("|"));
+    return query == null ? new MatchNoDocsQuery("no words to search for") : query;
   }
 
   /** Every word of {@code text} must match in some field; no syntax at all. */

@@ -67,7 +67,7 @@ public class SearchHandler
   @Override
   public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
     return ApiGatewayMessages.response(
-        search().handle(ApiGatewayMessages.request(event, siteConfig.isTrustForwardedHost())));
+        search().handle(ApiGatewayMessages.request(event, siteConfig.getCdnKey())));
   }
 
   /** The site that serves requests: the header's menu is the one the index snapshot carries. */

@@ -24,10 +24,11 @@ public final class ApiGatewayMessages {
   }
 
   /**
-   * @param trustForwardedHost whether {@code X-Forwarded-Host} names the origin (a CDN in front
-   *     that sends it; see {@link SiteRequest#origin(String, String, String, boolean)})
+   * @param cdnKey the key by which the CDN in front shows itself ({@link SiteConfig#getCdnKey}):
+   *     only a request that carries it may name its origin in {@code X-Forwarded-Host} (see {@link
+   *     SiteRequest#origin(String, String, String, String, String)})
    */
-  public static SiteRequest request(APIGatewayV2HTTPEvent event, boolean trustForwardedHost) {
+  public static SiteRequest request(APIGatewayV2HTTPEvent event, String cdnKey) {
     Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
     String method =
         event.getRequestContext() != null && event.getRequestContext().getHttp() != null
@@ -45,7 +46,8 @@ public final class ApiGatewayMessages {
             header(headers, "x-forwarded-proto"),
             header(headers, "host"),
             header(headers, "x-forwarded-host"),
-            trustForwardedHost));
+            header(headers, SiteRequest.CDN_KEY_HEADER.toLowerCase(Locale.ROOT)),
+            cdnKey));
   }
 
   public static APIGatewayV2HTTPResponse response(SiteResponse response) {

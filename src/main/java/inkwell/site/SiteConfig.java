@@ -26,15 +26,15 @@ public interface SiteConfig {
   String getBaseUrl();
 
   /**
-   * True when a CDN in front sets {@code X-Forwarded-Host} to the host the reader asked for,
-   * overwriting whatever the reader sent (the template's CloudFront viewer-request function does):
-   * the origin of a request then comes from that header, when present, instead of {@code Host},
-   * which is the API's own domain behind the CDN. Never turn it on behind a CDN that passes the
-   * reader's own header on: a reader could then choose the host the site's links point at, and the
-   * CDN would keep that page for everyone.
+   * The key the CDN in front sends as {@value SiteRequest#CDN_KEY_HEADER} with every request it
+   * forwards (the template's distribution does, with the id of its cache policy, which readers
+   * never see); empty (the default): no CDN. A request's {@code X-Forwarded-Host}, which the CDN
+   * sets to the host the reader asked for, names its origin only when the request carries this key:
+   * anyone can send {@code X-Forwarded-Host} to the API directly, and would otherwise choose the
+   * host the site's links point at (and make the site keep a page cache for it).
    */
-  @Bindable(defaultValue = "false")
-  boolean isTrustForwardedHost();
+  @Bindable(defaultValue = "")
+  String getCdnKey();
 
   /** The author of posts that name none; empty or absent: none is shown. */
   @Nullable

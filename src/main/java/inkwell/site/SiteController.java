@@ -30,11 +30,11 @@ import java.util.Map;
 public class SiteController {
 
   private final SiteService site;
-  private final boolean trustForwardedHost;
+  private final String cdnKey;
 
   public SiteController(SiteService site, SiteConfig config) {
     this.site = site;
-    this.trustForwardedHost = config.isTrustForwardedHost();
+    this.cdnKey = config.getCdnKey();
   }
 
   @Get
@@ -86,16 +86,17 @@ public class SiteController {
                 request.getUri().getRawQuery(),
                 request.getHeaders().get("Accept-Encoding"),
                 request.getHeaders().get("If-None-Match"),
-                origin(request, trustForwardedHost))));
+                origin(request, cdnKey))));
   }
 
   /** Where {@code request} was sent, as {@link SiteRequest#origin} reads it. */
-  static String origin(HttpRequest<?> request, boolean trustForwardedHost) {
+  static String origin(HttpRequest<?> request, String cdnKey) {
     return SiteRequest.origin(
         request.getHeaders().get("X-Forwarded-Proto"),
         request.getHeaders().get("Host"),
         request.getHeaders().get("X-Forwarded-Host"),
-        trustForwardedHost);
+        request.getHeaders().get(SiteRequest.CDN_KEY_HEADER),
+        cdnKey);
   }
 
   static MutableHttpResponse<byte[]> send(SiteResponse response) {

@@ -52,12 +52,11 @@ public class SiteHandler extends APIGatewayV2HTTPEventFunction {
   }
 
   private APIGatewayV2HTTPResponse direct(APIGatewayV2HTTPEvent event) {
-    boolean trustForwardedHost =
-        getApplicationContext().getBean(SiteConfig.class).isTrustForwardedHost();
+    String cdnKey = getApplicationContext().getBean(SiteConfig.class).getCdnKey();
     SiteResponse response =
         getApplicationContext()
             .getBean(SiteService.class)
-            .handle(ApiGatewayMessages.request(event, trustForwardedHost));
+            .handle(ApiGatewayMessages.request(event, cdnKey));
     return ApiGatewayMessages.response(response);
   }
 }

@@ -1,5 +1,7 @@
 package inkwell.site;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -23,6 +25,9 @@ public record SiteRequest(
     String acceptEncoding,
     String ifNoneMatch,
     String origin) {
+
+  /** The header by which the CDN in front shows that a request came through it. */
+  public static final String CDN_KEY_HEADER = "X-Inkwell-Cdn-Key";
 
   /** A host name, IPv4 or bracketed IPv6 address, and an optional port: nothing else. */
   private static final Pattern HOST =
@@ -71,15 +76,29 @@ public record SiteRequest(
 
   /**
    * As {@link #origin(String, String)}, with the host from {@code X-Forwarded-Host} instead of
-   * {@code Host} when {@code trustForwardedHost} is set ({@link SiteConfig#isTrustForwardedHost})
-   * and the header is there: behind the template's CDN, {@code Host} is the API's domain and the
-   * forwarded host, which the CDN sets on every request, the one the reader asked for. Without the
-   * header (the API called directly, {@code sam local start-api}) the {@code Host} counts.
+   * {@code Host} when the request comes from the CDN ({@link #fromCdn}) and the header is there:
+   * behind the template's CDN, {@code Host} is the API's domain and the forwarded host, which the
+   * CDN sets on every request, the one the reader asked for (one of the distribution's own domains:
+   * CloudFront answers no other). Otherwise (the API called directly, {@code sam local start-api})
+   * the {@code Host} counts, which API Gateway routes by and so never is made up.
    */
   public static String origin(
-      String forwardedProto, String host, String forwardedHost, boolean trustForwardedHost) {
+      String forwardedProto, String host, String forwardedHost, String keySent, String cdnKey) {
     return origin(
-        forwardedProto, trustForwardedHost && forwardedHost != null ? forwardedHost : host);
+        forwardedProto, fromCdn(keySent, cdnKey) && forwardedHost != null ? forwardedHost : host);
+  }
+
+  /**
+   * Whether a request came through the CDN: it carries the configured, non-empty key ({@link
+   * SiteConfig#getCdnKey}) as {@value #CDN_KEY_HEADER}. Compared in constant time.
+   */
+  public static boolean fromCdn(String keySent, String cdnKey) {
+    if (cdnKey == null || cdnKey.isBlank() || keySent == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        keySent.strip().getBytes(StandardCharsets.UTF_8),
+        cdnKey.strip().getBytes(StandardCharsets.UTF_8));
   }
 
   public boolean isHead() {

@@ -20,11 +20,11 @@ class ThemedErrors implements ErrorResponseProcessor<byte[]> {
   /** Looked up on first use: the route machinery builds this processor at startup. */
   private final BeanProvider<SiteService> site;
 
-  private final boolean trustForwardedHost;
+  private final String cdnKey;
 
   ThemedErrors(BeanProvider<SiteService> site, SiteConfig config) {
     this.site = site;
-    this.trustForwardedHost = config.isTrustForwardedHost();
+    this.cdnKey = config.getCdnKey();
   }
 
   @Override
@@ -38,7 +38,7 @@ class ThemedErrors implements ErrorResponseProcessor<byte[]> {
             null,
             request.getHeaders().get("Accept-Encoding"),
             request.getHeaders().get("If-None-Match"),
-            SiteController.origin(request, trustForwardedHost));
+            SiteController.origin(request, cdnKey));
     String reason =
         context.getErrors().isEmpty()
             ? "the server could not read the request"

@@ -71,15 +71,42 @@ class CdnTemplateTest {
     return all;
   }
 
-  /** The origin a behaviour sends its misses to. */
-  @SuppressWarnings("unchecked")
+  /** The origin a behaviour sends its misses to, with the default CdnOrigin (the API). */
   private static Map<String, Object> originOf(Map<String, Object> behavior) {
-    Object id = behavior.get("TargetOriginId");
-    return list(distribution().get("Origins")).stream()
+    return originOf(behavior, false);
+  }
+
+  /** The origin a behaviour sends its misses to, with CdnOrigin=FunctionUrl or not. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> originOf(Map<String, Object> behavior, boolean functionUrl) {
+    Object id = withOrigin(behavior.get("TargetOriginId"), functionUrl);
+    return list(withOrigin(distribution().get("Origins"), functionUrl)).stream()
         .map(o -> (Map<String, Object>) o)
         .filter(o -> id.equals(o.get("Id")))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no origin " + id));
+  }
+
+  /**
+   * {@code value} with each {@code !If [HasFunctionUrlOrigin, a, b]} taken as a or b, and b's
+   * {@code AWS::NoValue} left out of lists.
+   */
+  private static Object withOrigin(Object value, boolean functionUrl) {
+    if (value instanceof Map<?, ?> map) {
+      if (map.size() == 1
+          && map.get("Fn::If") instanceof List<?> branches
+          && "HasFunctionUrlOrigin".equals(branches.get(0))) {
+        return withOrigin(branches.get(functionUrl ? 1 : 2), functionUrl);
+      }
+      return map;
+    }
+    if (value instanceof List<?> items) {
+      return items.stream()
+          .map(item -> withOrigin(item, functionUrl))
+          .filter(item -> !Map.of("Ref", "AWS::NoValue").equals(item))
+          .toList();
+    }
+    return value;
   }
 
   /** The template's Lambda permissions for CloudFront, by action. */
@@ -138,6 +165,17 @@ class CdnTemplateTest {
       assertThat(conditionOf("SiteViewerHostFunction")).isEqualTo("CdnForwardsViewerHost");
       assertThat(References.in(condition("CdnForwardsViewerHost"))).isEmpty();
       assertThat(condition("CdnForwardsViewerHost").toString()).contains("HasCdn", "HasBaseUrl");
+      // The function URL only as the opt-in origin: pages go through the API by default.
+      assertThat(parameter("CdnOrigin").get("Default")).isEqualTo("Api");
+      assertThat(parameter("CdnOrigin").get("AllowedValues"))
+          .isEqualTo(List.of("Api", "FunctionUrl"));
+      assertThat(condition("HasFunctionUrlOrigin"))
+          .isEqualTo(
+              Map.of(
+                  "Fn::And",
+                  List.of(
+                      Map.of("Condition", "HasCdn"),
+                      Map.of("Fn::Equals", List.of(Map.of("Ref", "CdnOrigin"), "FunctionUrl")))));
       for (String resource :
           List.of(
               "SiteFunctionUrl",
@@ -145,7 +183,7 @@ class CdnTemplateTest {
               "SiteUrlInvokeUrlPermission",
               "SiteUrlInvokePermission",
               "SiteUrlErrorsAlarm")) {
-        assertThat(conditionOf(resource)).as(resource).isEqualTo("HasCdn");
+        assertThat(conditionOf(resource)).as(resource).isEqualTo("HasFunctionUrlOrigin");
       }
     }
 
@@ -172,7 +210,7 @@ class CdnTemplateTest {
                   found.add(name);
                   assertThat(resource.get("Condition"))
                       .as(name)
-                      .isIn("HasCdn", "CdnForwardsViewerHost");
+                      .isIn("HasCdn", "CdnForwardsViewerHost", "HasFunctionUrlOrigin");
                 }
               });
       assertThat(found)
@@ -244,8 +282,45 @@ class CdnTemplateTest {
   class TheOrigin {
 
     @Test
-    void isTheSiteFunctionsUrlOnItsLiveAliasOverHttpsOnly() {
+    void forPagesIsTheHttpApiByDefaultAsWithoutTheCdn() {
       Map<String, Object> origin = originOf(behavior());
+      assertThat(origin.get("Id")).isEqualTo("site-api");
+      assertThat(origin.get("DomainName"))
+          .isEqualTo(Map.of("Fn::Sub", "${SiteApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"));
+      assertThat(list(withOrigin(distribution().get("Origins"), false))).hasSize(1);
+      assertThat(list(withOrigin(distribution().get("Origins"), true))).hasSize(2);
+    }
+
+    @Test
+    void everyOriginSendsTheKeyByWhichTheSiteKnowsTheCdnAndTheSiteIsToldIt() {
+      Map<String, Object> key =
+          Map.of(
+              "HeaderName",
+              inkwell.site.SiteRequest.CDN_KEY_HEADER,
+              "HeaderValue",
+              Map.of("Fn::GetAtt", List.of("SiteCachePolicy", "Id")));
+      for (boolean functionUrl : new boolean[] {false, true}) {
+        for (Object origin : list(withOrigin(distribution().get("Origins"), functionUrl))) {
+          assertThat(((Map<?, ?>) origin).get("OriginCustomHeaders"))
+              .as("%s", origin)
+              .isEqualTo(List.of(key));
+        }
+      }
+      for (String function : List.of("SiteFunction", "SearchFunction")) {
+        assertThat(Functions.environment(TEMPLATE, function).get("INKWELL_SITE_CDN_KEY"))
+            .as(function)
+            .isEqualTo(
+                Map.of(
+                    "Fn::If",
+                    List.of("HasCdn", Map.of("Fn::GetAtt", List.of("SiteCachePolicy", "Id")), "")));
+        assertThat(Functions.environment(TEMPLATE, function))
+            .doesNotContainKey("INKWELL_SITE_TRUST_FORWARDED_HOST");
+      }
+    }
+
+    @Test
+    void withCdnOriginFunctionUrlIsTheSiteFunctionsUrlOnItsLiveAliasOverHttpsOnly() {
+      Map<String, Object> origin = originOf(behavior(), true);
       Object url = Map.of("Fn::GetAtt", List.of("SiteFunctionUrl", "FunctionUrl"));
       assertThat(origin.get("DomainName"))
           .isEqualTo(Map.of("Fn::Select", List.of("2", Map.of("Fn::Split", List.of("/", url)))));
@@ -271,7 +346,7 @@ class CdnTemplateTest {
     @Test
     void takesOnlyRequestsCloudFrontSignedForThisDistribution() {
       assertThat(TEMPLATE.properties("SiteFunctionUrl").get("AuthType")).isEqualTo("AWS_IAM");
-      assertThat(originOf(behavior()).get("OriginAccessControlId"))
+      assertThat(originOf(behavior(), true).get("OriginAccessControlId"))
           .isEqualTo(Map.of("Fn::GetAtt", List.of("SiteOriginAccessControl", "Id")));
       Map<String, Object> oac =
           map(TEMPLATE.properties("SiteOriginAccessControl"), "OriginAccessControlConfig");
@@ -470,11 +545,13 @@ class CdnTemplateTest {
   class TheReadersHost {
 
     @Test
-    void theSiteTrustsTheForwardedHostExactlyWhenTheCdnIsInFront() {
+    void theSiteTrustsTheForwardedHostOnlyFromTheCdnWhichSetsIt() {
+      // The key the distribution sends (TheOrigin); without the CDN, no key and no trust.
       assertThat(
               Functions.environment(TEMPLATE, "SiteFunction")
-                  .get("INKWELL_SITE_TRUST_FORWARDED_HOST"))
-          .isEqualTo(Map.of("Ref", "Cdn"));
+                  .get("INKWELL_SITE_CDN_KEY")
+                  .toString())
+          .contains("HasCdn", "SiteCachePolicy");
       // Without a base URL the function must be attached, or a reader's own X-Forwarded-Host
       // would reach the site (the origin request policy forwards every viewer header).
       Object associations = behavior().get("FunctionAssociations");

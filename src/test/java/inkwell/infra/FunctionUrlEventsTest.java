@@ -46,10 +46,11 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * requests as Lambda passes them from a function URL (payload format 2.0, route key {@code
  * $default}; Lambda Developer Guide, "Invoking Lambda function URLs", request payload) with what
  * CloudFront adds in front (the reader's host as {@code X-Forwarded-Host}, from the template's
- * viewer-request function; {@code Via}; the OAC-signed caller in {@code authorizer.iam}, whose
- * identity values are illustrative). Each is deserialized by the Lambda runtime's own serializers
- * and run through the real site handler on the emulators, configured as {@code Cdn=true} without a
- * {@code BaseUrl} configures it; and answered exactly as the same request through the HTTP API.
+ * viewer-request function; the distribution's key as {@code X-Inkwell-Cdn-Key}; {@code Via}; the
+ * OAC-signed caller in {@code authorizer.iam}, whose identity values are illustrative). Each is
+ * deserialized by the Lambda runtime's own serializers and run through the real site handler on the
+ * emulators, configured as {@code Cdn=true} without a {@code BaseUrl} configures it; and answered
+ * exactly as the same request through the HTTP API.
  */
 @ExtendWith(AwsEmulators.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,6 +59,10 @@ class FunctionUrlEventsTest {
   static final List<String> FILES = List.of("furl-home.json", "furl-post.json");
 
   private static final String READERS_HOST = "d111111abcdef8.cloudfront.net";
+
+  /** The key the distribution sends (its cache policy's id), as in the event files. */
+  private static final String CDN_KEY = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Emulators emulators;
@@ -81,14 +86,18 @@ class FunctionUrlEventsTest {
             bucket,
             "inkwell.table",
             table,
-            "inkwell.site.trust-forwarded-host",
-            "true",
+            "inkwell.site.cdn-key",
+            CDN_KEY,
             EmulatorAwsSettings.S3_ENDPOINT,
             emulators.s3Endpoint().toString(),
             EmulatorAwsSettings.DYNAMODB_ENDPOINT,
             emulators.dynamoDbEndpoint().toString());
     assertThat(Functions.environment(SamTemplate.load(), "SiteFunction"))
-        .containsEntry("INKWELL_SITE_TRUST_FORWARDED_HOST", Map.of("Ref", "Cdn"))
+        .containsEntry(
+            "INKWELL_SITE_CDN_KEY",
+            Map.of(
+                "Fn::If",
+                List.of("HasCdn", Map.of("Fn::GetAtt", List.of("SiteCachePolicy", "Id")), "")))
         .containsEntry("INKWELL_SITE_BASE_URL", Map.of("Ref", "BaseUrl"));
     publish = new PublishHandler(ApplicationContext.builder().properties(properties));
     site = new SiteHandler(ApplicationContext.builder().properties(properties).start());
@@ -186,6 +195,7 @@ class FunctionUrlEventsTest {
     assertThat(event.getRequestContext().getAuthorizer().getIam().getAccountId())
         .isEqualTo("123456789012");
     assertThat(event.getHeaders()).containsEntry("x-forwarded-host", READERS_HOST);
+    assertThat(event.getHeaders()).containsEntry("x-inkwell-cdn-key", CDN_KEY);
     assertThat(event.getHeaders().keySet()).allMatch(h -> h.equals(h.toLowerCase()));
   }
 

@@ -88,12 +88,12 @@ class OperationsTest {
     }
 
     @Test
-    void behindTheCdnTheSitesErrorsAreCountedAtItsFunctionUrl() {
+    void withTheFunctionUrlOriginTheSitesErrorsAreCountedAtItsFunctionUrl() {
       // The pages reach the site through its function URL, not the API, whose 5xx count then
       // holds only search: Lambda counts the URL's 5xx answers per function.
       Map<String, Object> errors = alarm("AWS/Lambda", "Url5xxCount");
       assertThat(dimension(errors, "FunctionName")).isEqualTo(Map.of("Ref", "SiteFunction"));
-      assertThat(resource("SiteUrlErrorsAlarm").get("Condition")).isEqualTo("HasCdn");
+      assertThat(resource("SiteUrlErrorsAlarm").get("Condition")).isEqualTo("HasFunctionUrlOrigin");
       assertThat(errors.get("Statistic")).isEqualTo("Sum");
       assertThat(String.valueOf(errors.get("Threshold"))).isEqualTo("5");
     }
@@ -119,11 +119,127 @@ class OperationsTest {
 
     @Test
     void everyAlarmGoesToTheTopicAndQuietTimeIsNotAnAlarm() {
-      assertThat(alarms()).hasSize(7);
+      assertThat(alarms()).hasSize(10);
       for (Map<String, Object> alarm : alarms()) {
         assertThat(alarm.get("AlarmActions")).isEqualTo(List.of(Map.of("Ref", "AlarmTopic")));
         assertThat(alarm.get("TreatMissingData")).isEqualTo("notBreaching");
       }
+    }
+
+    @Test
+    void everyFunctionsErrorsRaiseAnAlarm() {
+      // The site's failures are answers: the API's 5xx count (and behind the CDN its function
+      // URL's) alarm for it; every other function's errors are Lambda's Errors metric.
+      for (String function : Functions.names(TEMPLATE)) {
+        if (function.equals("SiteFunction")) {
+          continue;
+        }
+        assertThat(alarms())
+            .as(function)
+            .anyMatch(
+                a ->
+                    "AWS/Lambda".equals(a.get("Namespace"))
+                        && "Errors".equals(a.get("MetricName"))
+                        && Map.of("Ref", function).equals(dimension(a, "FunctionName")));
+      }
+      assertThat(dimension(alarm("AWS/ApiGateway", "5xx"), "ApiId"))
+          .isEqualTo(Map.of("Ref", "SiteApi"));
+    }
+
+    @Test
+    void everyDeadLetterQueueAndFailureDestinationRaisesAnAlarm() {
+      List<String> deadLetters = new ArrayList<>();
+      TEMPLATE
+          .resources()
+          .forEach(
+              (name, value) -> {
+                Object redrive = TEMPLATE.properties(name).get("RedrivePolicy");
+                if (redrive instanceof Map<?, ?> map) {
+                  deadLetters.addAll(References.in(map.get("deadLetterTargetArn")));
+                }
+              });
+      assertThat(deadLetters).contains("SearchDeadLetterQueue", "PublishDeadLetterQueue");
+      for (String queue : deadLetters) {
+        assertThat(alarms())
+            .as(queue)
+            .anyMatch(
+                a ->
+                    "ApproximateNumberOfMessagesVisible".equals(a.get("MetricName"))
+                        && Map.of("Fn::GetAtt", List.of(queue, "QueueName"))
+                            .equals(dimension(a, "QueueName")));
+      }
+    }
+
+    @Test
+    void anInvalidationGivenUpOnRaisesAnAlarmThroughTheIndexLog() {
+      Map<String, Object> filter = TEMPLATE.properties("AbandonedInvalidations");
+      assertThat(filter.get("LogGroupName")).isEqualTo(Map.of("Ref", "IndexLogGroup"));
+      assertThat(filter.get("FilterPattern"))
+          .isEqualTo("{ $.event = \"" + inkwell.search.CdnInvalidations.ABANDONED + "\" }");
+      Map<?, ?> metric = ((List<Map<?, ?>>) filter.get("MetricTransformations")).get(0);
+      Map<String, Object> alarm =
+          alarms().stream()
+              .filter(a -> "AbandonedInvalidations".equals(a.get("MetricName")))
+              .findFirst()
+              .orElseThrow();
+      assertThat(alarm.get("Namespace")).isEqualTo(metric.get("MetricNamespace"));
+      assertThat(metric.get("MetricName")).isEqualTo("AbandonedInvalidations");
+      assertThat(resource("AbandonedInvalidationsAlarm").get("Condition")).isEqualTo("HasCdn");
+    }
+
+    /**
+     * CloudWatch can publish to an encrypted topic only through a customer-managed key whose policy
+     * lets cloudwatch.amazonaws.com decrypt and generate data keys; alias/aws/sns cannot be
+     * granted.
+     */
+    @Test
+    void aTopicWithAKeyUsesAKeyOfTheTemplateThatCloudWatchMayUse() {
+      List<String> topics = new ArrayList<>();
+      TEMPLATE
+          .resources()
+          .forEach(
+              (name, value) -> {
+                if (!"AWS::SNS::Topic".equals(((Map<?, ?>) value).get("Type"))) {
+                  return;
+                }
+                topics.add(name);
+                Object key = TEMPLATE.properties(name).get("KmsMasterKeyId");
+                if (key == null) {
+                  return;
+                }
+                assertThat(key).as(name).isInstanceOf(Map.class);
+                List<String> referred = List.copyOf(References.in(key));
+                assertThat(referred).as(name).hasSize(1);
+                assertThat(resource(referred.get(0)).get("Type")).isEqualTo("AWS::KMS::Key");
+                assertCloudWatchMayUse(TEMPLATE.properties(referred.get(0)));
+              });
+      assertThat(topics).containsExactly("AlarmTopic");
+      assertThat(TEMPLATE.properties("AlarmTopic").get("KmsMasterKeyId"))
+          .isEqualTo(Map.of("Ref", "AlarmTopicKey"));
+    }
+
+    private void assertCloudWatchMayUse(Map<String, Object> key) {
+      List<Map<String, Object>> statements =
+          (List<Map<String, Object>>) ((Map<?, ?>) key.get("KeyPolicy")).get("Statement");
+      Map<String, Object> cloudWatch =
+          statements.stream()
+              .filter(s -> Map.of("Service", "cloudwatch.amazonaws.com").equals(s.get("Principal")))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no statement for CloudWatch"));
+      assertThat(cloudWatch.get("Effect")).isEqualTo("Allow");
+      assertThat(cloudWatch.get("Action"))
+          .isEqualTo(List.of("kms:Decrypt", "kms:GenerateDataKey*"));
+      Map<?, ?> condition = (Map<?, ?>) cloudWatch.get("Condition");
+      assertThat(condition.get("StringEquals"))
+          .isEqualTo(Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")));
+      assertThat(condition.get("ArnLike"))
+          .isEqualTo(
+              Map.of(
+                  "aws:SourceArn",
+                  Map.of(
+                      "Fn::Sub",
+                      "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*")));
+      assertThat(String.valueOf(key.get("EnableKeyRotation"))).isEqualTo("true");
     }
 
     @Test

@@ -46,9 +46,13 @@ class PoliciesTest {
         .toList();
   }
 
+  /** The text of a {@code !Sub}, or of a {@code !Sub} from the stack's UUID (the bucket's). */
   static String sub(Object value) {
     assertThat(value).isInstanceOf(Map.class);
     Object sub = ((Map<?, ?>) value).get("Fn::Sub");
+    if (sub instanceof List<?>) {
+      return ContentBucket.text(value);
+    }
     assertThat(sub).as("a !Sub ARN: %s", value).isInstanceOf(String.class);
     return (String) sub;
   }
@@ -146,6 +150,60 @@ class PoliciesTest {
         assertThat(resources(statement)).doesNotContain("*");
       }
     }
+  }
+
+  @Test
+  void listingTheBucketIsLimitedToThePrefixesEachFunctionReads() {
+    // s3:ListBucket only tells a missing object (404) from a forbidden one (403): each function
+    // may list names only under the prefixes it reads from.
+    Map<String, List<Object>> expected =
+        Map.of(
+            "PublishFunction",
+            List.of(
+                Map.of("Fn::Sub", "${PostsPrefix}*"),
+                Map.of("Fn::Sub", "${PagesPrefix}*"),
+                "_status/*",
+                "_bodies/*"),
+            "IndexFunction",
+            List.of("_search/*", "_bodies/*"),
+            "SearchFunction",
+            List.of("_search/*"));
+    List<String> listing = new ArrayList<>();
+    for (String function : Functions.names(TEMPLATE)) {
+      for (Map<String, Object> statement : allowing(function, "s3:ListBucket")) {
+        listing.add(function);
+        assertThat(actions(statement)).as(function).containsExactly("s3:ListBucket");
+        Map<?, ?> like = (Map<?, ?>) ((Map<?, ?>) statement.get("Condition")).get("StringLike");
+        Object prefixes = like.get("s3:prefix");
+        assertThat(prefixes instanceof List<?> list ? list : List.of(prefixes))
+            .as(function)
+            .isEqualTo(expected.get(function));
+      }
+    }
+    assertThat(listing).containsExactlyInAnyOrderElementsOf(expected.keySet());
+  }
+
+  @Test
+  void theBucketRefusesEveryRequestWithoutTls() {
+    Map<String, Object> policy = TEMPLATE.properties("ContentBucketPolicy");
+    assertThat(((Map<?, ?>) TEMPLATE.resources().get("ContentBucketPolicy")).get("Type"))
+        .isEqualTo("AWS::S3::BucketPolicy");
+    assertThat(policy.get("Bucket")).isEqualTo(Map.of("Ref", "ContentBucket"));
+    List<Object> statements =
+        List.copyOf((List<?>) ((Map<?, ?>) policy.get("PolicyDocument")).get("Statement"));
+    assertThat(statements)
+        .containsExactly(
+            (Object)
+                Map.of(
+                    "Sid", "DenyRequestsWithoutTls",
+                    "Effect", "Deny",
+                    "Principal", "*",
+                    "Action", "s3:*",
+                    "Resource",
+                        List.of(
+                            Map.of("Fn::GetAtt", List.of("ContentBucket", "Arn")),
+                            Map.of("Fn::Sub", "${ContentBucket.Arn}/*")),
+                    "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))));
   }
 
   @Test

@@ -26,8 +26,12 @@ import java.util.regex.Pattern;
  *       map, which becomes "".
  * </ul>
  *
- * Conservative where it is unsure: it resolves only {@code Ref} and {@code Fn::Sub}, so a variable
- * built any other way counts as "" here even if the SAM CLI could resolve it.
+ * Conservative where it is unsure: it resolves only {@code Ref}, {@code Fn::Sub} (with a map of
+ * variables too), {@code Fn::Select} and {@code Fn::Split} (the SAM CLI's IntrinsicResolver has all
+ * four, and {@code AWS::StackId} is {@code
+ * arn:aws:cloudformation:us-east-1:123456789012:stack/local/51af3dc0-da77-11e4-872e-1234567db123}
+ * in its {@code IntrinsicsSymbolTable}), so a variable built any other way counts as "" here even
+ * if the SAM CLI could resolve it.
  */
 final class SamCli {
 
@@ -36,6 +40,9 @@ final class SamCli {
           "AWS::AccountId", "123456789012",
           "AWS::Region", "us-east-1",
           "AWS::StackName", "local",
+          "AWS::StackId",
+              "arn:aws:cloudformation:us-east-1:123456789012:stack/local/"
+                  + ContentBucket.LOCAL_STACK_UUID,
           "AWS::Partition", "aws",
           "AWS::URLSuffix", "amazonaws.com");
 
@@ -148,19 +155,53 @@ final class SamCli {
       return reference(name, parameters, resources);
     }
     if (map.get("Fn::Sub") instanceof String text) {
-      Matcher m = SUB_VARIABLE.matcher(text);
-      StringBuilder out = new StringBuilder();
-      while (m.find()) {
-        String replacement = reference(m.group(1), parameters, resources);
-        if (replacement == null) {
+      return substitute(text, parameters, resources);
+    }
+    if (map.get("Fn::Sub") instanceof List<?> sub
+        && sub.size() == 2
+        && sub.get(1) instanceof Map<?, ?> variables) {
+      Map<String, String> local = new LinkedHashMap<>(parameters);
+      for (Map.Entry<?, ?> variable : variables.entrySet()) {
+        String v = resolve(variable.getValue(), parameters, resources);
+        if (v == null) {
           return null;
         }
-        m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        local.put(String.valueOf(variable.getKey()), v);
       }
-      m.appendTail(out);
-      return out.toString();
+      return substitute(String.valueOf(sub.get(0)), local, resources);
+    }
+    if (map.get("Fn::Select") instanceof List<?> select && select.size() == 2) {
+      List<String> list = split(select.get(1), parameters, resources);
+      int index = Integer.parseInt(String.valueOf(select.get(0)));
+      return list == null || index >= list.size() ? null : list.get(index);
     }
     return null;
+  }
+
+  private static List<String> split(
+      Object value, Map<String, String> parameters, java.util.Set<String> resources) {
+    if (value instanceof Map<?, ?> map && map.get("Fn::Split") instanceof List<?> split) {
+      String text = resolve(split.get(1), parameters, resources);
+      return text == null
+          ? null
+          : List.of(text.split(Pattern.quote(String.valueOf(split.get(0))), -1));
+    }
+    return null;
+  }
+
+  private static String substitute(
+      String text, Map<String, String> parameters, java.util.Set<String> resources) {
+    Matcher m = SUB_VARIABLE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String replacement = reference(m.group(1), parameters, resources);
+      if (replacement == null) {
+        return null;
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private static String reference(

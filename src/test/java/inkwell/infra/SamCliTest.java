@@ -43,7 +43,10 @@ class SamCliTest {
       Map.of(
           "INKWELL_CDN_DISTRIBUTION_ID",
           "no CDN under sam local: the index function invalidates nothing (a !Ref would give the"
-              + " logical id SiteDistribution, which it would try to invalidate)");
+              + " logical id SiteDistribution, which it would try to invalidate)",
+          "INKWELL_SITE_CDN_KEY",
+          "no CDN under sam local: the site believes no X-Forwarded-Host (a !Ref would give the"
+              + " logical id SiteCachePolicy as the key)");
 
   static List<String> functions() {
     return Functions.names(TEMPLATE);
@@ -177,7 +180,7 @@ class SamCliTest {
                   .loadFromString(Files.readString(Path.of("docs/sam-local/posts-table.json")));
       assertThat(env.get("INKWELL_TABLE"))
           .isEqualTo(table.get("TableName"))
-          .isEqualTo("local-posts");
+          .isEqualTo("local-posts-51af3dc0-da77-11e4-872e-1234567db123");
     }
 
     @Test

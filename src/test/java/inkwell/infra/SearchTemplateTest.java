@@ -70,15 +70,50 @@ class SearchTemplateTest {
     @Test
     void theQueueOutlastsTheIndexFunctionAndGivesUpIntoAFifoDeadLetterQueue() {
       Map<String, Object> queue = TEMPLATE.properties("SearchQueue");
-      int timeout =
-          Integer.parseInt(
-              String.valueOf(Functions.property(TEMPLATE, "IndexFunction", "Timeout")));
+      // Lambda refuses an SQS event source whose visibility timeout is below the function's.
       assertThat(Integer.parseInt(String.valueOf(queue.get("VisibilityTimeout"))))
-          .isGreaterThanOrEqualTo(6 * timeout);
+          .isGreaterThanOrEqualTo(indexTimeout());
       Map<?, ?> redrive = (Map<?, ?>) queue.get("RedrivePolicy");
       assertThat(References.in(redrive.get("deadLetterTargetArn")))
           .containsExactly("SearchDeadLetterQueue");
       assertThat(TEMPLATE.properties("SearchDeadLetterQueue").get("FifoQueue")).isEqualTo("true");
+    }
+
+    private static int indexTimeout() {
+      return Integer.parseInt(
+          String.valueOf(Functions.property(TEMPLATE, "IndexFunction", "Timeout")));
+    }
+
+    @Test
+    void onePoisonedMessageHoldsBackTheChangesBehindItForTenMinutesAtMost() {
+      // The message fails on each receive, and is received again once its visibility timeout
+      // ends; on its third receive the index function moves it to the dead-letter queue and goes
+      // on with the changes behind it (IndexFunctionCdnTest). The changes before it in its batch
+      // are kept (ReportBatchItemFailures).
+      Map<String, Object> queue = TEMPLATE.properties("SearchQueue");
+      int visibility = Integer.parseInt(String.valueOf(queue.get("VisibilityTimeout")));
+      int backstop =
+          Integer.parseInt(
+              String.valueOf(((Map<?, ?>) queue.get("RedrivePolicy")).get("maxReceiveCount")));
+      int giveUp = inkwell.search.IndexHandler.GIVE_UP_RECEIVES;
+      assertThat(visibility).isEqualTo(300);
+      assertThat(giveUp).isEqualTo(3);
+      assertThat((giveUp - 1) * visibility).isLessThanOrEqualTo(10 * 60);
+      // The changes behind a poisoned one are received with it, up to giveUp times for each
+      // poisoned change ahead of them: the queue's own redrive must leave room for that.
+      assertThat(backstop).isGreaterThanOrEqualTo(3 * giveUp);
+      String url =
+          PoliciesTest.sub(
+              Functions.environment(TEMPLATE, "IndexFunction")
+                  .get("INKWELL_SEARCH_DEAD_LETTER_QUEUE_URL"));
+      assertThat(TEMPLATE.properties("SearchDeadLetterQueue").get("QueueName"))
+          .isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-search-failed.fifo"));
+      assertThat(url).endsWith("/${AWS::AccountId}/${AWS::StackName}-search-failed.fifo");
+      Map<?, ?> event =
+          (Map<?, ?>)
+              ((Map<?, ?>) TEMPLATE.properties("IndexFunction").get("Events")).get("SearchChanges");
+      assertThat(((Map<?, ?>) event.get("Properties")).get("FunctionResponseTypes"))
+          .isEqualTo(List.of("ReportBatchItemFailures"));
     }
 
     @Test
@@ -113,10 +148,22 @@ class SearchTemplateTest {
             assertThat(action)
                 .as(action)
                 .matches(
-                    "dynamodb:(GetItem|BatchGetItem|Scan|Query)|cloudfront:CreateInvalidation");
+                    "dynamodb:(GetItem|BatchGetItem|Scan|Query)|cloudfront:CreateInvalidation"
+                        + "|sqs:SendMessage");
           }
         }
       }
+    }
+
+    @Test
+    void theIndexFunctionSendsOnlyToItsOwnQueuesToRetryAnInvalidationOrMoveAFailingChange() {
+      List<Map<String, Object>> sends = PoliciesTest.allowing("IndexFunction", "sqs:SendMessage");
+      assertThat(sends).singleElement();
+      assertThat(PoliciesTest.actions(sends.get(0))).containsExactly("sqs:SendMessage");
+      assertThat(PoliciesTest.resources(sends.get(0)))
+          .containsExactly(
+              Map.of("Fn::GetAtt", List.of("SearchQueue", "Arn")),
+              Map.of("Fn::GetAtt", List.of("SearchDeadLetterQueue", "Arn")));
     }
 
     @Test

@@ -86,14 +86,34 @@ class TemplateTest {
 
     @Test
     void theTableNameIsSpelledTheSameWayInTheTableAndTheFunctions() {
-      // Built from the stack name rather than !Ref PostsTable, which sam local would turn into the
-      // logical id "PostsTable".
+      // Built from the stack name and UUID rather than !Ref PostsTable, which sam local would turn
+      // into the logical id "PostsTable".
       Object name = TEMPLATE.properties("PostsTable").get("TableName");
-      assertThat(name).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-posts"));
+      assertThat(name).isEqualTo(ContentBucket.sub("${AWS::StackName}-posts-${StackUuid}"));
       for (String function : Functions.names(TEMPLATE)) {
         assertThat(Functions.environment(TEMPLATE, function).get("INKWELL_TABLE"))
             .as(function)
             .isEqualTo(name);
+      }
+    }
+
+    @Test
+    void theBucketAndTableNamesAreNewForEveryStackSoSeveralBlogsAndARedeployFit() {
+      // A stack's UUID is new for every stack, even one with an old stack's name: a new stack
+      // never meets the bucket or table a deleted one retained, nor another blog's.
+      for (String resource : List.of("ContentBucket", "PostsTable")) {
+        Object name =
+            TEMPLATE
+                .properties(resource)
+                .get(resource.equals("PostsTable") ? "TableName" : "BucketName");
+        assertThat(ContentBucket.text(name)).as(resource).contains("${StackUuid}");
+      }
+      // S3's limit: 63 characters; a UUID is 36.
+      assertThat(ContentBucket.localName()).hasSizeLessThanOrEqualTo(63).matches("[a-z0-9.-]+");
+      for (String function : Functions.names(TEMPLATE)) {
+        Map<String, Object> env = Functions.environment(TEMPLATE, function);
+        assertThat(env.get("INKWELL_BUCKET"))
+            .isEqualTo(TEMPLATE.properties("ContentBucket").get("BucketName"));
       }
     }
 
@@ -133,6 +153,7 @@ class TemplateTest {
         spelled.add(mentions.group());
       }
       assertThat(spelled).hasSizeGreaterThan(4).allMatch(name::equals);
+      assertThat(name).isEqualTo("inkwell-content-${StackUuid}");
       for (String function : Functions.names(TEMPLATE)) {
         Map<String, Object> merged =
             Functions.merge(Functions.globals(TEMPLATE), TEMPLATE.properties(function));

@@ -33,7 +33,7 @@ class SampleEventsTest {
         .containsExactly(
             new ObjectEvent(
                 ObjectEvent.Type.CREATED,
-                "inkwell-content-123456789012-us-east-1",
+                "inkwell-content-51af3dc0-da77-11e4-872e-1234567db123",
                 "posts/2024/Hello World \u2014 caf\u00e9 + more.md",
                 "3HL4kqtJlcpXroDTDmjVBH40Nrjfkd",
                 Sequencer.of("0067469C5A3E1B2F4D")));

@@ -56,8 +56,8 @@ class HttpSemanticsTest {
       }
 
       @Override
-      public boolean isTrustForwardedHost() {
-        return false;
+      public String getCdnKey() {
+        return "";
       }
 
       @Override

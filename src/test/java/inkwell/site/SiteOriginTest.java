@@ -43,6 +43,9 @@ class SiteOriginTest {
 
   private static final String API = "abc123.execute-api.us-east-1.amazonaws.com";
 
+  /** What the template's distribution sends as X-Inkwell-Cdn-Key (its cache policy's id). */
+  private static final String CDN_KEY = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
   private final Emulators emulators;
   private final Map<String, Object> properties = new HashMap<>();
   private SiteHandler fromRequest;
@@ -71,7 +74,7 @@ class SiteOriginTest {
     withBase.put("inkwell.site.base-url", "https://blog.example.com");
     configured = new SiteHandler(ApplicationContext.builder().properties(withBase).start());
     Map<String, Object> forwarded = new HashMap<>(properties);
-    forwarded.put("inkwell.site.trust-forwarded-host", "true");
+    forwarded.put("inkwell.site.cdn-key", CDN_KEY);
     behindCdn = new SiteHandler(ApplicationContext.builder().properties(forwarded).start());
     DynamoPostRepository posts =
         new DynamoPostRepository(
@@ -160,7 +163,11 @@ class SiteOriginTest {
     // request policy sends the API's own domain as Host.
     String cdn = "d111111abcdef8.cloudfront.net";
     Map<String, String> headers =
-        Map.of("x-forwarded-proto", "https", "host", API, "x-forwarded-host", cdn);
+        Map.of(
+            "x-forwarded-proto", "https",
+            "host", API,
+            "x-forwarded-host", cdn,
+            "x-inkwell-cdn-key", CDN_KEY);
     assertThat(canonical(get(behindCdn, "/hello/", headers)))
         .isEqualTo("https://" + cdn + "/hello/");
     assertThat(get(behindCdn, "/feed.xml", headers)).contains("<link>https://" + cdn + "/hello/");
@@ -179,6 +186,51 @@ class SiteOriginTest {
         .isEqualTo("https://" + API + "/hello/");
     assertThat(canonical(get(configured, "/hello/", spoofed)))
         .isEqualTo("https://blog.example.com/hello/");
+  }
+
+  @Test
+  void behindTheCdnAForwardedHostSentToTheApiDirectlyIsIgnored() {
+    // Anyone can call the HTTP API with a made-up X-Forwarded-Host; only the CDN sends the key.
+    for (String key : new String[] {null, "", "guess", CDN_KEY + "x"}) {
+      Map<String, String> forged = new HashMap<>();
+      forged.put("x-forwarded-proto", "https");
+      forged.put("host", API);
+      forged.put("x-forwarded-host", "evil.example");
+      if (key != null) {
+        forged.put("x-inkwell-cdn-key", key);
+      }
+      String html = get(behindCdn, "/hello/", forged);
+      assertThat(canonical(html)).as("key %s", key).isEqualTo("https://" + API + "/hello/");
+      assertThat(html).doesNotContain("evil.example");
+    }
+  }
+
+  @Test
+  void madeUpHostsNeverBecomeOriginsWithPagesOfTheirOwn() {
+    // Each origin gets a copy of the site and its render cache: made-up hosts sent to the API
+    // directly must not evict the real ones. They all get the API's own pages.
+    for (int i = 0; i < 3 * SiteService.MAX_ORIGINS; i++) {
+      Map<String, String> forged =
+          Map.of(
+              "x-forwarded-proto",
+              "https",
+              "host",
+              API,
+              "x-forwarded-host",
+              "made-up-" + i + ".example");
+      assertThat(canonical(get(behindCdn, "/hello/", forged)))
+          .isEqualTo("https://" + API + "/hello/");
+    }
+  }
+
+  @Test
+  void whetherARequestCameThroughTheCdnIsTheKeyAndNothingElse() {
+    assertThat(SiteRequest.fromCdn(CDN_KEY, CDN_KEY)).isTrue();
+    assertThat(SiteRequest.fromCdn(" " + CDN_KEY + " ", CDN_KEY)).isTrue();
+    assertThat(SiteRequest.fromCdn(null, CDN_KEY)).isFalse();
+    assertThat(SiteRequest.fromCdn("other", CDN_KEY)).isFalse();
+    assertThat(SiteRequest.fromCdn("", "")).as("no key configured: no CDN").isFalse();
+    assertThat(SiteRequest.fromCdn(CDN_KEY, null)).isFalse();
   }
 
   @Test

@@ -1,12 +1,15 @@
 package inkwell.testenv;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import inkwell.support.Json;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -15,14 +18,18 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /**
  * Does what Lambda's SQS event source mapping does for a function: receives up to {@code batchSize}
  * messages from the queue, hands them to the handler as the event JSON Lambda sends (deserialized
- * by the Lambda runtime's own serializer), and deletes them when the handler returns. A handler
- * that throws leaves them on the queue, to be received again.
+ * by the Lambda runtime's own serializer), and deletes them when the handler returns, except those
+ * it reports as failed in an {@link SQSBatchResponse} ({@code ReportBatchItemFailures}). A handler
+ * that throws leaves them all on the queue, to be received again.
  */
 public final class SqsDelivery {
 
   private SqsDelivery() {}
 
-  /** Delivers batches until the queue is empty; returns the number of batches. */
+  /**
+   * Delivers batches until the queue is empty, or until a batch reports failed messages (they wait
+   * for their visibility timeout); returns the number of batches.
+   */
   public static <O> int drain(
       SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, O> handler, int batchSize) {
     int batches = 0;
@@ -37,17 +44,29 @@ public final class SqsDelivery {
       if (messages.isEmpty()) {
         return batches;
       }
-      LambdaInvoker.invoke(handler, SQSEvent.class, eventJson(queueUrl, messages));
+      O output = LambdaInvoker.invoke(handler, SQSEvent.class, eventJson(queueUrl, messages));
+      Set<String> failed = new HashSet<>();
+      if (output instanceof SQSBatchResponse response && response.getBatchItemFailures() != null) {
+        response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+      }
       List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
       for (Message message : messages) {
+        if (failed.contains(message.messageId())) {
+          continue;
+        }
         done.add(
             DeleteMessageBatchRequestEntry.builder()
                 .id(Integer.toString(done.size()))
                 .receiptHandle(message.receiptHandle())
                 .build());
       }
-      sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
+      if (!done.isEmpty()) {
+        sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
+      }
       batches++;
+      if (!failed.isEmpty()) {
+        return batches; // the failed messages wait for their visibility timeout, as on AWS
+      }
     }
   }
 
