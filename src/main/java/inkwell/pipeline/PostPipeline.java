@@ -66,6 +66,7 @@ public final class PostPipeline {
   private final int wordsPerMinute;
   private final Markdown markdown;
   private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+  private final Permalinks permalinks;
 
   private PostPipeline(Builder builder) {
     this.postsPrefix = builder.postsPrefix;
@@ -74,6 +75,7 @@ public final class PostPipeline {
     this.zone = builder.zone;
     this.wordsPerMinute = builder.wordsPerMinute;
     this.markdown = new Markdown(builder.highlightCode);
+    this.permalinks = builder.permalinks;
   }
 
   public static Builder builder() {
@@ -132,12 +134,11 @@ public final class PostPipeline {
   private ParseResult.Parsed build(Source source) {
     String text = SourceText.decode(source.bytes(), maxSourceBytes);
     MarkdownFile file = MarkdownFile.split(text);
-    FrontMatter meta =
-        file.yaml() == null ? FrontMatter.NONE : new FrontMatterReader(zone, 2).read(file.yaml());
+    FrontMatter meta = frontMatter(file);
 
     String body = file.body();
     Instant date = meta.date();
-    if (file.yaml() == null) {
+    if (file.frontMatter() == null) {
       Optional<Inference.DateLine> dateLine = Inference.dateLine(body);
       if (dateLine.isPresent()) {
         body = dateLine.get().body();
@@ -183,6 +184,27 @@ public final class PostPipeline {
 
     boolean page = isPage(source.key());
     String slug = slug(source.key(), page ? pagesPrefix : postsPrefix, meta.slug());
+    List<String> aliases = new java.util.ArrayList<>(meta.aliases());
+    Optional<OldAddress> old = oldAddress(source.key(), page, meta, title, date);
+    if (old.isPresent()) {
+      slug = old.get().slug();
+      page = page || old.get().page();
+      old.get().alias().filter(a -> !aliases.contains(a)).ifPresent(aliases::add);
+    }
+    boolean draft = Boolean.TRUE.equals(meta.draft());
+    List<String> outputs = meta.addressing().outputs();
+    if (outputs != null && !outputs.contains("html")) {
+      draft = true;
+      warnings = new java.util.ArrayList<>(warnings);
+      warnings.add(
+          PostError.at(
+              Kind.NOT_ON_THE_WEB,
+              1,
+              1,
+              "outputs "
+                  + outputs
+                  + " has no html: the post is kept as a draft, not put on the web"));
+    }
     if (Slugs.isReserved(slug)) {
       throw new RejectedException(
           PostError.of(
@@ -203,10 +225,10 @@ public final class PostPipeline {
             tags(meta.tags()),
             meta.categories(),
             summary,
-            Boolean.TRUE.equals(meta.draft()),
+            draft,
             meta.publishDate(),
             meta.expiryDate(),
-            meta.aliases(),
+            List.copyOf(aliases),
             meta.canonical(),
             meta.image(),
             meta.author(),
@@ -223,9 +245,52 @@ public final class PostPipeline {
     return new ParseResult.Parsed(post, warnings);
   }
 
+  private FrontMatter frontMatter(MarkdownFile file) {
+    if (file.frontMatter() == null) {
+      return FrontMatter.NONE;
+    }
+    return switch (file.format()) {
+      case YAML -> new FrontMatterReader(zone, 2).read(file.frontMatter());
+      case TOML -> new FrontMatterReader(zone, 2).readToml(file.frontMatter());
+      case JSON -> new FrontMatterReader(zone, 1).readJson(file.frontMatter());
+    };
+  }
+
   /** True if {@code key} lies under the pages prefix: a standalone page, not a post. */
   public boolean isPage(String key) {
     return !pagesPrefix.isEmpty() && key.startsWith(pagesPrefix);
+  }
+
+  /**
+   * The address the old site gave the post, when the site's permalink rules are known or the front
+   * matter sets the whole path ({@code url}, {@code permalink}): Inkwell's slug for it, and the old
+   * path as an alias when the two differ ({@code /posts/my_post/} answers with a 301 to {@code
+   * /posts/my-post/}).
+   */
+  private Optional<OldAddress> oldAddress(
+      String key, boolean page, FrontMatter meta, String title, Instant date) {
+    String prefix = page ? pagesPrefix : postsPrefix;
+    String url = meta.addressing().url();
+    if ((permalinks == null && url == null) || !key.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String relative = key.substring(prefix.length());
+    String address;
+    if (permalinks == null || page) {
+      address = url.startsWith("/") ? url : "/" + url;
+    } else {
+      LocalDate day =
+          meta.addressing().writtenDate() != null
+              ? meta.addressing().writtenDate()
+              : date.atZone(zone).toLocalDate();
+      address =
+          permalinks.address(
+              new Permalinks.Facts(
+                  relative, day, title, meta.slug(), meta.categories(), url));
+    }
+    return OldAddress.of(
+        address,
+        permalinks != null && permalinks.tool() == Permalinks.Tool.HUGO && !relative.contains("/"));
   }
 
   private static String slug(String key, String prefix, String frontMatterSlug) {
@@ -277,8 +342,19 @@ public final class PostPipeline {
     private ZoneId zone = ZoneOffset.UTC;
     private int wordsPerMinute = DEFAULT_WORDS_PER_MINUTE;
     private boolean highlightCode = true;
+    private Permalinks permalinks;
 
     private Builder() {}
+
+    /**
+     * The old site's permalink rules (Hugo's or Jekyll's): each post is published at the address
+     * they give it, or, where Inkwell's slug rules write it differently, there with a 301 from it.
+     * {@code null} (the default): slugs come from the object keys.
+     */
+    public Builder permalinks(Permalinks permalinks) {
+      this.permalinks = permalinks;
+      return this;
+    }
 
     /**
      * Whether fenced code in a known language is coloured (on by default); off leaves it escaped
