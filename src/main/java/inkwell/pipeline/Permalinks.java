@@ -101,6 +101,58 @@ public final class Permalinks {
     return tool;
   }
 
+  /**
+   * The rules written as one line, as {@code INKWELL_PERMALINKS} takes them: {@code hugo
+   * posts=/:year/:month/:title/ page=/:filename/} (with {@code ugly} for {@code uglyURLs}), or
+   * {@code jekyll /:categories/:year/:month/:day/:title:output_ext}. Read back by {@link #parse}.
+   */
+  public String spec() {
+    if (tool == Tool.JEKYLL) {
+      return "jekyll " + jekyllPattern;
+    }
+    StringBuilder spec = new StringBuilder("hugo");
+    if (uglyUrls) {
+      spec.append(" ugly");
+    }
+    new java.util.TreeMap<>(patterns).forEach((k, v) -> spec.append(' ').append(k).append('=').append(v));
+    return spec.toString();
+  }
+
+  /**
+   * Rules from their {@link #spec()} line; {@code null} for a blank or absent one.
+   *
+   * @throws IllegalArgumentException when the line names neither tool or a Hugo entry has no
+   *     {@code =}
+   */
+  public static Permalinks parse(String spec) {
+    if (spec == null || spec.isBlank()) {
+      return null;
+    }
+    String[] words = spec.strip().split("\\s+");
+    if (words[0].equals("jekyll")) {
+      return jekyll(words.length > 1 ? words[1] : null);
+    }
+    if (!words[0].equals("hugo")) {
+      throw new IllegalArgumentException(
+          "INKWELL_PERMALINKS \"" + spec + "\" must start with hugo or jekyll");
+    }
+    boolean ugly = false;
+    Map<String, String> bySection = new java.util.HashMap<>();
+    for (int i = 1; i < words.length; i++) {
+      if (words[i].equals("ugly")) {
+        ugly = true;
+        continue;
+      }
+      int eq = words[i].indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            "INKWELL_PERMALINKS: \"" + words[i] + "\" is not section=pattern");
+      }
+      bySection.put(words[i].substring(0, eq), words[i].substring(eq + 1));
+    }
+    return hugo(bySection, ugly);
+  }
+
   /** The path the old site served the post at, starting with {@code /}. */
   public String address(Facts facts) {
     Objects.requireNonNull(facts, "facts");

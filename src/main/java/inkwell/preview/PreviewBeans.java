@@ -28,6 +28,8 @@ class PreviewBeans {
   static final String FOLDER = "inkwell.preview.folder";
   static final String DRAFTS = "inkwell.preview.drafts";
   static final String MEDIA = "inkwell.preview.media";
+  /** Folders whose images are served at their own paths (a Hugo or Jekyll site's static files). */
+  static final String FILES = "inkwell.preview.files";
   static final String LIVE_RELOAD = "inkwell.preview.live-reload";
   static final String BUCKET = "local-folder";
 
@@ -44,8 +46,16 @@ class PreviewBeans {
   /** Images from the folder next to the posts folder ({@code examples/media} for the samples). */
   @Singleton
   @Primary
-  FolderMedia media(@Value("${" + MEDIA + "}") String folder) {
-    return new FolderMedia(Path.of(folder));
+  FolderMedia media(
+      @Value("${" + MEDIA + "}") String folder, @Value("${" + FILES + ":}") String files) {
+    List<Path> roots = new java.util.ArrayList<>();
+    roots.add(Path.of(folder));
+    for (String file : files.split(java.io.File.pathSeparator)) {
+      if (!file.isBlank()) {
+        roots.add(Path.of(file));
+      }
+    }
+    return new FolderMedia(roots);
   }
 
   @Singleton

@@ -9,6 +9,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import inkwell.migrate.SiteRoot;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,6 +51,15 @@ public final class PreviewServer implements AutoCloseable {
     return start(options, Map.of());
   }
 
+  /** The site at {@code folder}: a Hugo or Jekyll site root, or a plain folder of posts. */
+  private static SiteRoot siteRoot(Path folder) throws StartupException {
+    try {
+      return SiteRoot.detect(folder);
+    } catch (java.io.IOException e) {
+      throw new StartupException("cannot read the site's config: " + e.getMessage(), 2);
+    }
+  }
+
   /** Starts the preview with extra configuration properties (tests, tools). */
   public static PreviewServer start(PreviewOptions options, Map<String, Object> extra)
       throws StartupException {
@@ -63,10 +73,16 @@ public final class PreviewServer implements AutoCloseable {
                 + " does not exist or is not a folder",
             2);
       }
-      Path folder = options.folder().toAbsolutePath().normalize();
+      SiteRoot site = siteRoot(options.folder());
+      Path folder = site.posts();
       properties.put(PreviewBeans.FOLDER, folder.toString());
       Path media = options.media() != null ? options.media() : folder.resolveSibling("media");
       properties.put(PreviewBeans.MEDIA, media.toAbsolutePath().normalize().toString());
+      properties.put(
+          PreviewBeans.FILES,
+          String.join(
+              java.io.File.pathSeparator, site.files().stream().map(Path::toString).toList()));
+      site.settings().properties().forEach(properties::putIfAbsent);
     }
     int port = options.port() == 0 ? freePort(options.host()) : options.port();
     checkPortIsFree(options.host(), port);

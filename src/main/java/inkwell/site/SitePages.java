@@ -311,11 +311,26 @@ final class SitePages {
         .orElseGet(this::notFound);
   }
 
+  /**
+   * An old address: a 301 to the post that names it as an alias; else, for an image path, the
+   * image at that path in the media store ({@code /img/x.png}, where a Hugo or Jekyll site had its
+   * static files and page bundles their images); else 404.
+   */
   private SiteResponse alias(String path) {
     return posts
         .findAlias(path)
         .map(slug -> SiteResponse.redirect(301, SitePaths.post(slug)))
+        .or(() -> staticFile(path))
         .orElseGet(this::notFound);
+  }
+
+  private Optional<SiteResponse> staticFile(String path) {
+    if (MediaStore.contentType(path).isEmpty()) {
+      return Optional.empty();
+    }
+    return media
+        .read(path)
+        .map(m -> new SiteResponse(200, Map.of("Content-Type", m.contentType()), m.bytes()));
   }
 
   // ------------------------------------------------------------------ JSON API

@@ -1,0 +1,190 @@
+package inkwell.migrate;
+
+import inkwell.pipeline.Permalinks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a blog's files are: a plain folder of posts, or a Hugo or Jekyll site root with its config.
+ *
+ * <pre>{@code
+ * SiteRoot site = SiteRoot.detect(Path.of("my-hugo-site"));
+ * site.posts();      // my-hugo-site/content
+ * site.files();      // [my-hugo-site/static, my-hugo-site/content]: served at their own paths
+ * site.settings();   // title, base URL, permalinks from hugo.toml
+ * }</pre>
+ *
+ * @param kind what the folder is
+ * @param root the folder given
+ * @param posts the folder whose Markdown files are the posts ({@code content}, {@code _posts}, or
+ *     the folder itself)
+ * @param drafts Jekyll's {@code _drafts}, or {@code null}
+ * @param files folders whose files the old site served at their own paths (Hugo's {@code static}
+ *     and the content folder, for page bundles' images; Jekyll's site root), first match wins
+ * @param settings what the config says; {@link #NO_SETTINGS} for a plain folder
+ * @param config the config file read, or {@code null}
+ */
+public record SiteRoot(
+    Kind kind,
+    Path root,
+    Path posts,
+    Path drafts,
+    List<Path> files,
+    SiteSettings settings,
+    Path config) {
+
+  /** What kind of folder. */
+  public enum Kind {
+    FOLDER,
+    HUGO,
+    JEKYLL
+  }
+
+  public static final SiteSettings NO_SETTINGS =
+      new SiteSettings(null, null, null, null, null, null, null);
+
+  /** Hugo's config file names, in the order Hugo looks for them. */
+  static final List<String> HUGO_CONFIGS =
+      List.of(
+          "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml",
+          "config.yml", "config.json");
+
+  /**
+   * What {@code folder} is: a Hugo site (a Hugo config file, or {@code config/_default/}, beside a
+   * {@code content} folder), a Jekyll site ({@code _config.yml} or a {@code _posts} folder), or a
+   * plain folder of posts.
+   *
+   * @throws IOException when the site's config file cannot be read; the message names the file
+   *     and, for a syntax error, the line and column
+   */
+  public static SiteRoot detect(Path folder) throws IOException {
+    Path root = folder.toAbsolutePath().normalize();
+    Path hugoConfig = hugoConfig(root);
+    if (hugoConfig != null) {
+      return hugo(root, hugoConfig);
+    }
+    if (Files.isRegularFile(root.resolve("_config.yml"))
+        || Files.isRegularFile(root.resolve("_config.yaml"))
+        || Files.isDirectory(root.resolve("_posts"))) {
+      return jekyll(root);
+    }
+    return new SiteRoot(Kind.FOLDER, root, root, null, List.of(), NO_SETTINGS, null);
+  }
+
+  private static Path hugoConfig(Path root) {
+    if (!Files.isDirectory(root.resolve("content"))
+        && !Files.isDirectory(root.resolve("config/_default"))) {
+      return null;
+    }
+    for (String name : HUGO_CONFIGS) {
+      if (Files.isRegularFile(root.resolve(name))) {
+        return root.resolve(name);
+      }
+    }
+    for (String name : HUGO_CONFIGS) {
+      Path file = root.resolve("config/_default").resolve(name);
+      if (Files.isRegularFile(file)) {
+        return file;
+      }
+    }
+    return Files.isDirectory(root.resolve("config/_default"))
+        ? root.resolve("config/_default")
+        : null;
+  }
+
+  private static SiteRoot hugo(Path root, Path configPath) throws IOException {
+    Map<String, Object> config = new LinkedHashMap<>();
+    if (Files.isRegularFile(configPath)) {
+      config.putAll(ConfigFiles.read(configPath));
+    }
+    Path defaults = root.resolve("config/_default");
+    for (String part : List.of("params", "permalinks", "languages", "menus")) {
+      for (String ext : List.of(".toml", ".yaml", ".yml", ".json")) {
+        Path file = defaults.resolve(part + ext);
+        if (Files.isRegularFile(file)) {
+          config.put(part, ConfigFiles.read(file));
+        }
+      }
+    }
+    Object contentDir = ConfigFiles.get(config, "contentDir");
+    Object staticDir = ConfigFiles.get(config, "staticDir");
+    Path content = root.resolve(contentDir == null ? "content" : contentDir.toString());
+    Path statics = root.resolve(staticDir == null ? "static" : staticDir.toString());
+    Map<String, Object> params = ConfigFiles.table(ConfigFiles.get(config, "params"));
+    String author = ConfigFiles.text(ConfigFiles.get(config, "author"));
+    if (author == null) {
+      author = ConfigFiles.text(ConfigFiles.get(params, "author"));
+    }
+    Object ugly = ConfigFiles.get(config, "uglyURLs");
+    SiteSettings settings =
+        new SiteSettings(
+            ConfigFiles.text(ConfigFiles.get(config, "title")),
+            ConfigFiles.text(ConfigFiles.get(config, "baseURL")),
+            ConfigFiles.text(ConfigFiles.get(config, "languageCode")),
+            ConfigFiles.text(ConfigFiles.get(params, "description")),
+            author,
+            ConfigFiles.text(ConfigFiles.get(config, "timeZone")),
+            Permalinks.hugo(
+                hugoPermalinks(ConfigFiles.table(ConfigFiles.get(config, "permalinks"))),
+                Boolean.TRUE.equals(ugly)));
+    List<Path> files = new ArrayList<>();
+    files.add(statics);
+    files.add(content);
+    return new SiteRoot(Kind.HUGO, root, content, null, files, settings, configPath);
+  }
+
+  /** Hugo's {@code permalinks}: {@code section = pattern}, or (Hugo 0.120+) under {@code page}. */
+  private static Map<String, String> hugoPermalinks(Map<String, Object> permalinks) {
+    Map<String, String> bySection = new LinkedHashMap<>();
+    permalinks.forEach(
+        (section, pattern) -> {
+          if (pattern instanceof Map<?, ?> kind) {
+            if (section.equals("page")) {
+              kind.forEach((s, p) -> bySection.put(s.toString(), p.toString()));
+            }
+          } else if (pattern != null) {
+            bySection.putIfAbsent(section, pattern.toString());
+          }
+        });
+    return bySection;
+  }
+
+  private static SiteRoot jekyll(Path root) throws IOException {
+    Path configPath =
+        Files.isRegularFile(root.resolve("_config.yml"))
+            ? root.resolve("_config.yml")
+            : Files.isRegularFile(root.resolve("_config.yaml")) ? root.resolve("_config.yaml") : null;
+    Map<String, Object> config = configPath == null ? Map.of() : ConfigFiles.read(configPath);
+    String url = ConfigFiles.text(ConfigFiles.get(config, "url"));
+    String baseurl = ConfigFiles.text(ConfigFiles.get(config, "baseurl"));
+    String base = url == null ? null : url + (baseurl == null ? "" : baseurl);
+    String language = ConfigFiles.text(ConfigFiles.get(config, "lang"));
+    if (language == null) {
+      language = ConfigFiles.text(ConfigFiles.get(config, "locale"));
+    }
+    Object permalink = ConfigFiles.get(config, "permalink");
+    SiteSettings settings =
+        new SiteSettings(
+            ConfigFiles.text(ConfigFiles.get(config, "title")),
+            base,
+            language,
+            ConfigFiles.text(ConfigFiles.get(config, "description")),
+            ConfigFiles.text(ConfigFiles.get(config, "author")),
+            ConfigFiles.text(ConfigFiles.get(config, "timezone")),
+            Permalinks.jekyll(permalink == null ? null : permalink.toString()));
+    Path drafts = root.resolve("_drafts");
+    return new SiteRoot(
+        Kind.JEKYLL,
+        root,
+        root.resolve("_posts"),
+        Files.isDirectory(drafts) ? drafts : null,
+        List.of(root),
+        settings,
+        configPath);
+  }
+}
