@@ -24,6 +24,9 @@ import java.util.Map;
  * @param posts the folder whose Markdown files are the posts ({@code content}, {@code _posts}, or
  *     the folder itself)
  * @param drafts Jekyll's {@code _drafts}, or {@code null}
+ * @param pages the folder whose Markdown files with front matter (not {@code index.md}) are
+ *     standalone pages, looked for there only, not below: a Jekyll site's root; {@code null} for
+ *     none
  * @param files folders whose files the old site served at their own paths (Hugo's {@code static}
  *     and the content folder, for page bundles' images; Jekyll's site root), first match wins
  * @param settings what the config says; {@link #NO_SETTINGS} for a plain folder
@@ -34,6 +37,7 @@ public record SiteRoot(
     Path root,
     Path posts,
     Path drafts,
+    Path pages,
     List<Path> files,
     SiteSettings settings,
     Path config) {
@@ -73,7 +77,25 @@ public record SiteRoot(
         || Files.isDirectory(root.resolve("_posts"))) {
       return jekyll(root);
     }
-    return new SiteRoot(Kind.FOLDER, root, root, null, List.of(), NO_SETTINGS, null);
+    return new SiteRoot(Kind.FOLDER, root, root, null, null, List.of(), NO_SETTINGS, null);
+  }
+
+  /**
+   * True for a Jekyll page in its site's root: a Markdown file that starts with front matter
+   * ({@code ---}), other than {@code index.md} (the home page, which Inkwell makes itself). Jekyll
+   * copies a file without front matter as it is, so it is no page.
+   */
+  public static boolean isJekyllPage(Path file) {
+    String name = file.getFileName().toString();
+    if (!Files.isRegularFile(file) || name.toLowerCase(java.util.Locale.ROOT).startsWith("index.")) {
+      return false;
+    }
+    try (var reader = Files.newBufferedReader(file)) {
+      String first = reader.readLine();
+      return first != null && first.replace("\uFEFF", "").strip().equals("---");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
   }
 
   private static Path hugoConfig(Path root) {
@@ -135,7 +157,7 @@ public record SiteRoot(
     List<Path> files = new ArrayList<>();
     files.add(statics);
     files.add(content);
-    return new SiteRoot(Kind.HUGO, root, content, null, files, settings, configPath);
+    return new SiteRoot(Kind.HUGO, root, content, null, null, files, settings, configPath);
   }
 
   /** Hugo's {@code permalinks}: {@code section = pattern}, or (Hugo 0.120+) under {@code page}. */
@@ -183,6 +205,7 @@ public record SiteRoot(
         root,
         root.resolve("_posts"),
         Files.isDirectory(drafts) ? drafts : null,
+        root,
         List.of(root),
         settings,
         configPath);

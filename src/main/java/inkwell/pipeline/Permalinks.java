@@ -159,6 +159,22 @@ public final class Permalinks {
     return tool == Tool.HUGO ? hugo(facts) : jekyll(facts);
   }
 
+  /**
+   * The address of a standalone page (Jekyll's {@code about.md} beside {@code _config.yml}): its
+   * {@code permalink}, else its path with {@code .html}, or with {@code /} when the site's
+   * permalinks end in {@code /} ({@code pretty}); for Hugo, as {@link #address}.
+   */
+  public String pageAddress(String path, String url) {
+    if (tool == Tool.HUGO) {
+      return address(new Facts(path, null, null, null, java.util.List.of(), url));
+    }
+    if (url != null) {
+      return url.startsWith("/") ? url : "/" + url;
+    }
+    String base = withoutExtension(path);
+    return "/" + base + (jekyllPattern.endsWith("/") ? "/" : ".html");
+  }
+
   // ------------------------------------------------------------------ Hugo
 
   private String hugo(Facts f) {

@@ -189,7 +189,7 @@ public final class PostPipeline {
     if (old.isPresent()) {
       slug = old.get().slug();
       page = page || old.get().page();
-      old.get().alias().filter(a -> !aliases.contains(a)).ifPresent(aliases::add);
+      old.get().aliases().stream().filter(a -> !aliases.contains(a)).forEach(aliases::add);
     }
     boolean draft = Boolean.TRUE.equals(meta.draft());
     List<String> outputs = meta.addressing().outputs();
@@ -276,8 +276,10 @@ public final class PostPipeline {
     }
     String relative = key.substring(prefix.length());
     String address;
-    if (permalinks == null || page) {
+    if (permalinks == null) {
       address = url.startsWith("/") ? url : "/" + url;
+    } else if (page) {
+      address = permalinks.pageAddress(relative, url);
     } else {
       LocalDate day =
           meta.addressing().writtenDate() != null

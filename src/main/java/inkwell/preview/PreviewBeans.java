@@ -1,6 +1,7 @@
 package inkwell.preview;
 
 import inkwell.config.BlogConfig;
+import inkwell.migrate.SiteRoot;
 import inkwell.pipeline.PostPipeline;
 import inkwell.publish.PublishService;
 import inkwell.search.LocalSearchIndex;
@@ -30,14 +31,22 @@ class PreviewBeans {
   static final String MEDIA = "inkwell.preview.media";
   /** Folders whose images are served at their own paths (a Hugo or Jekyll site's static files). */
   static final String FILES = "inkwell.preview.files";
+  /** A Jekyll site's root: its Markdown files with front matter are the standalone pages. */
+  static final String SITE_PAGES = "inkwell.preview.site-pages";
   static final String LIVE_RELOAD = "inkwell.preview.live-reload";
   static final String BUCKET = "local-folder";
 
   @Singleton
-  FolderSource folderSource(@Value("${" + FOLDER + "}") String folder, BlogConfig config) {
+  FolderSource folderSource(
+      @Value("${" + FOLDER + "}") String folder,
+      @Value("${" + SITE_PAGES + ":}") String sitePages,
+      BlogConfig config) {
     FolderSource posts = new FolderSource(Path.of(folder), config.getPostsPrefix());
     if (config.getPagesPrefix().isEmpty()) {
       return posts;
+    }
+    if (!sitePages.isEmpty()) {
+      return posts.withPages(Path.of(sitePages), config.getPagesPrefix(), 1, SiteRoot::isJekyllPage);
     }
     // The standalone pages: the folder "pages" next to the posts folder (examples/pages).
     return posts.withPages(posts.folder().resolveSibling("pages"), config.getPagesPrefix());

@@ -82,6 +82,9 @@ public final class PreviewServer implements AutoCloseable {
           PreviewBeans.FILES,
           String.join(
               java.io.File.pathSeparator, site.files().stream().map(Path::toString).toList()));
+      if (site.pages() != null) {
+        properties.put(PreviewBeans.SITE_PAGES, site.pages().toString());
+      }
       site.settings().properties().forEach(properties::putIfAbsent);
     }
     int port = options.port() == 0 ? freePort(options.host()) : options.port();
