@@ -55,16 +55,22 @@ public record SiteRoot(
   /** Hugo's config file names, in the order Hugo looks for them. */
   static final List<String> HUGO_CONFIGS =
       List.of(
-          "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml",
-          "config.yml", "config.json");
+          "hugo.toml",
+          "hugo.yaml",
+          "hugo.yml",
+          "hugo.json",
+          "config.toml",
+          "config.yaml",
+          "config.yml",
+          "config.json");
 
   /**
    * What {@code folder} is: a Hugo site (a Hugo config file, or {@code config/_default/}, beside a
    * {@code content} folder), a Jekyll site ({@code _config.yml} or a {@code _posts} folder), or a
    * plain folder of posts.
    *
-   * @throws IOException when the site's config file cannot be read; the message names the file
-   *     and, for a syntax error, the line and column
+   * @throws IOException when the site's config file cannot be read; the message names the file and,
+   *     for a syntax error, the line and column
    */
   public static SiteRoot detect(Path folder) throws IOException {
     Path root = folder.toAbsolutePath().normalize();
@@ -87,7 +93,8 @@ public record SiteRoot(
    */
   public static boolean isJekyllPage(Path file) {
     String name = file.getFileName().toString();
-    if (!Files.isRegularFile(file) || name.toLowerCase(java.util.Locale.ROOT).startsWith("index.")) {
+    if (!Files.isRegularFile(file)
+        || name.toLowerCase(java.util.Locale.ROOT).startsWith("index.")) {
       return false;
     }
     try (var reader = Files.newBufferedReader(file)) {
@@ -180,7 +187,9 @@ public record SiteRoot(
     Path configPath =
         Files.isRegularFile(root.resolve("_config.yml"))
             ? root.resolve("_config.yml")
-            : Files.isRegularFile(root.resolve("_config.yaml")) ? root.resolve("_config.yaml") : null;
+            : Files.isRegularFile(root.resolve("_config.yaml"))
+                ? root.resolve("_config.yaml")
+                : null;
     Map<String, Object> config = configPath == null ? Map.of() : ConfigFiles.read(configPath);
     String url = ConfigFiles.text(ConfigFiles.get(config, "url"));
     String baseurl = ConfigFiles.text(ConfigFiles.get(config, "baseurl"));

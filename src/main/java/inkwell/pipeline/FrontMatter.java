@@ -34,8 +34,24 @@ record FrontMatter(
 
   static final FrontMatter NONE =
       new FrontMatter(
-          null, null, null, null, List.of(), List.of(), null, null, null, null, List.of(), null,
-          null, null, null, null, Map.of(), Addressing.NONE);
+          null,
+          null,
+          null,
+          null,
+          List.of(),
+          List.of(),
+          null,
+          null,
+          null,
+          null,
+          List.of(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          Map.of(),
+          Addressing.NONE);
 
   /**
    * The fields of Hugo's and Jekyll's front matter that decide a post's address and whether it is

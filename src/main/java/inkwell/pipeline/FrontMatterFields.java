@@ -98,7 +98,8 @@ final class FrontMatterFields {
         }
         case "url", "permalink" -> url = path(name, value);
         case "redirect_to" -> redirectTo = redirect(name, value);
-        case "outputs" -> outputs = list(name, value).stream().map(o -> o.toLowerCase(Locale.ROOT)).toList();
+        case "outputs" ->
+            outputs = list(name, value).stream().map(o -> o.toLowerCase(Locale.ROOT)).toList();
         case "images" -> images = list(name, value);
         case "lastmod", "updated", "last_modified_at" -> lastmod = date(name, value);
         case "publishdate", "pubdate", "publish_date" -> publishDate = date(name, value);
@@ -156,7 +157,10 @@ final class FrontMatterFields {
       throw error(
           node,
           Kind.INVALID_FIELD,
-          field + ": \"" + value + "\" is not a path on this site; write one such as /2019/05/hello/");
+          field
+              + ": \""
+              + value
+              + "\" is not a path on this site; write one such as /2019/05/hello/");
     }
     return value;
   }
@@ -167,7 +171,9 @@ final class FrontMatterFields {
     if (value == null) {
       return null;
     }
-    return Slugs.aliasPath(value).isPresent() ? "/" + Slugs.aliasPath(value).get() : url(field, node, true);
+    return Slugs.aliasPath(value).isPresent()
+        ? "/" + Slugs.aliasPath(value).get()
+        : url(field, node, true);
   }
 
   /** {@code //host/x.png} as {@code https://host/x.png}: the site is served over HTTPS only. */

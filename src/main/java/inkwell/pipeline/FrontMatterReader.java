@@ -14,9 +14,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Reads front matter (YAML 1.2 core schema; TOML through {@link TomlNodes}; JSON as YAML) into {@link FrontMatter}: parses it, reporting
- * syntax errors where the author has to look, and hands the fields to {@link FrontMatterFields},
- * whose errors it places at their line and column in the source file.
+ * Reads front matter (YAML 1.2 core schema; TOML through {@link TomlNodes}; JSON as YAML) into
+ * {@link FrontMatter}: parses it, reporting syntax errors where the author has to look, and hands
+ * the fields to {@link FrontMatterFields}, whose errors it places at their line and column in the
+ * source file.
  */
 final class FrontMatterReader {
 

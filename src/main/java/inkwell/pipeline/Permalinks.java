@@ -39,7 +39,8 @@ public final class Permalinks {
    * @param title the post's title
    * @param slug the front matter's {@code slug}, or {@code null}
    * @param categories the front matter's categories
-   * @param url Hugo's {@code url} or Jekyll's {@code permalink} in the front matter, or {@code null}
+   * @param url Hugo's {@code url} or Jekyll's {@code permalink} in the front matter, or {@code
+   *     null}
    */
   public record Facts(
       String path,
@@ -50,8 +51,7 @@ public final class Permalinks {
       String url) {}
 
   private static final Pattern TOKEN = Pattern.compile(":([a-z_]+)");
-  private static final Pattern JEKYLL_DATE =
-      Pattern.compile("^(\\d{2,4}-\\d{1,2}-\\d{1,2})-(.*)$");
+  private static final Pattern JEKYLL_DATE = Pattern.compile("^(\\d{2,4}-\\d{1,2}-\\d{1,2})-(.*)$");
 
   /** Jekyll's named permalink styles (Jekyll 4's {@code Utils#permalink_style}). */
   static final Map<String, String> JEKYLL_STYLES =
@@ -94,7 +94,8 @@ public final class Permalinks {
    */
   public static Permalinks jekyll(String permalink) {
     String pattern = permalink == null ? "date" : permalink.strip();
-    return new Permalinks(Tool.JEKYLL, Map.of(), JEKYLL_STYLES.getOrDefault(pattern, pattern), false);
+    return new Permalinks(
+        Tool.JEKYLL, Map.of(), JEKYLL_STYLES.getOrDefault(pattern, pattern), false);
   }
 
   public Tool tool() {
@@ -114,15 +115,16 @@ public final class Permalinks {
     if (uglyUrls) {
       spec.append(" ugly");
     }
-    new java.util.TreeMap<>(patterns).forEach((k, v) -> spec.append(' ').append(k).append('=').append(v));
+    new java.util.TreeMap<>(patterns)
+        .forEach((k, v) -> spec.append(' ').append(k).append('=').append(v));
     return spec.toString();
   }
 
   /**
    * Rules from their {@link #spec()} line; {@code null} for a blank or absent one.
    *
-   * @throws IllegalArgumentException when the line names neither tool or a Hugo entry has no
-   *     {@code =}
+   * @throws IllegalArgumentException when the line names neither tool or a Hugo entry has no {@code
+   *     =}
    */
   public static Permalinks parse(String spec) {
     if (spec == null || spec.isBlank()) {
@@ -272,10 +274,7 @@ public final class Permalinks {
       case "categories" ->
           String.join(
               "/",
-              f.categories().stream()
-                  .map(c -> c.toLowerCase(Locale.ROOT))
-                  .distinct()
-                  .toList());
+              f.categories().stream().map(c -> c.toLowerCase(Locale.ROOT)).distinct().toList());
       case "output_ext" -> ".html";
       default -> null;
     };
@@ -300,8 +299,8 @@ public final class Permalinks {
   }
 
   /**
-   * The value of the longest known token at the start of {@code name} ({@code :title_x} is
-   * {@code :title} then {@code _x}); {@code name} itself when none is known.
+   * The value of the longest known token at the start of {@code name} ({@code :title_x} is {@code
+   * :title} then {@code _x}); {@code name} itself when none is known.
    */
   private static String longestToken(String name, Tokens tokens) {
     for (int end = name.length(); end > 0; end--) {

@@ -66,7 +66,7 @@ public final class PostPipeline {
   private final int wordsPerMinute;
   private final Markdown markdown;
   private final HtmlSanitizer sanitizer = new HtmlSanitizer();
-  private final Permalinks permalinks;
+  private final Addresses addresses;
 
   private PostPipeline(Builder builder) {
     this.postsPrefix = builder.postsPrefix;
@@ -75,7 +75,8 @@ public final class PostPipeline {
     this.zone = builder.zone;
     this.wordsPerMinute = builder.wordsPerMinute;
     this.markdown = new Markdown(builder.highlightCode);
-    this.permalinks = builder.permalinks;
+    this.addresses =
+        new Addresses(builder.permalinks, builder.postsPrefix, builder.pagesPrefix, builder.zone);
   }
 
   public static Builder builder() {
@@ -150,6 +151,13 @@ public final class PostPipeline {
           Inference.fileNameDate(source.key()).map(this::startOfDay).orElse(source.lastModified());
     }
 
+    Templates.Result templates =
+        Templates.process(
+            body,
+            file.bodyLine(),
+            new Templates.Context(
+                addresses.dialect(), meta.params(), meta.title(), addresses::linkTo));
+    body = templates.body();
     Nesting.checkBlocks(body, file.bodyLine());
     Node document = markdown.parse(body);
     String title = meta.title();
@@ -174,7 +182,8 @@ public final class PostPipeline {
     Nesting.checkTree(document, file.bodyLine());
     UnclosedTags.check(document, body, file.bodyLine());
     Headings.makeRoomForTheTitle(document);
-    List<PostError> warnings = MissingAltText.find(document, file.bodyLine());
+    List<PostError> warnings = new java.util.ArrayList<>(templates.warnings());
+    warnings.addAll(MissingAltText.find(document, file.bodyLine()));
 
     Headings headings = Headings.of(document, markdown);
     String html = sanitizer.clean(markdown.render(document, headings.ids()));
@@ -185,7 +194,7 @@ public final class PostPipeline {
     boolean page = isPage(source.key());
     String slug = slug(source.key(), page ? pagesPrefix : postsPrefix, meta.slug());
     List<String> aliases = new java.util.ArrayList<>(meta.aliases());
-    Optional<OldAddress> old = oldAddress(source.key(), page, meta, title, date);
+    Optional<OldAddress> old = addresses.oldAddress(source.key(), page, meta, title, date);
     if (old.isPresent()) {
       slug = old.get().slug();
       page = page || old.get().page();
@@ -195,7 +204,6 @@ public final class PostPipeline {
     List<String> outputs = meta.addressing().outputs();
     if (outputs != null && !outputs.contains("html")) {
       draft = true;
-      warnings = new java.util.ArrayList<>(warnings);
       warnings.add(
           PostError.at(
               Kind.NOT_ON_THE_WEB,
@@ -259,40 +267,6 @@ public final class PostPipeline {
   /** True if {@code key} lies under the pages prefix: a standalone page, not a post. */
   public boolean isPage(String key) {
     return !pagesPrefix.isEmpty() && key.startsWith(pagesPrefix);
-  }
-
-  /**
-   * The address the old site gave the post, when the site's permalink rules are known or the front
-   * matter sets the whole path ({@code url}, {@code permalink}): Inkwell's slug for it, and the old
-   * path as an alias when the two differ ({@code /posts/my_post/} answers with a 301 to {@code
-   * /posts/my-post/}).
-   */
-  private Optional<OldAddress> oldAddress(
-      String key, boolean page, FrontMatter meta, String title, Instant date) {
-    String prefix = page ? pagesPrefix : postsPrefix;
-    String url = meta.addressing().url();
-    if ((permalinks == null && url == null) || !key.startsWith(prefix)) {
-      return Optional.empty();
-    }
-    String relative = key.substring(prefix.length());
-    String address;
-    if (permalinks == null) {
-      address = url.startsWith("/") ? url : "/" + url;
-    } else if (page) {
-      address = permalinks.pageAddress(relative, url);
-    } else {
-      LocalDate day =
-          meta.addressing().writtenDate() != null
-              ? meta.addressing().writtenDate()
-              : date.atZone(zone).toLocalDate();
-      address =
-          permalinks.address(
-              new Permalinks.Facts(
-                  relative, day, title, meta.slug(), meta.categories(), url));
-    }
-    return OldAddress.of(
-        address,
-        permalinks != null && permalinks.tool() == Permalinks.Tool.HUGO && !relative.contains("/"));
   }
 
   private static String slug(String key, String prefix, String frontMatterSlug) {

@@ -53,7 +53,8 @@ final class TomlNodes {
               Kind.TOML_SYNTAX,
               firstLine + at.line() - 1,
               at.column(),
-              "front matter is not valid TOML: " + (cut > 0 ? message.substring(0, cut) : message)));
+              "front matter is not valid TOML: "
+                  + (cut > 0 ? message.substring(0, cut) : message)));
     }
     return table(result, null);
   }
@@ -63,8 +64,7 @@ final class TomlNodes {
     for (String key : table.keySet()) {
       TomlPosition position = table.inputPositionOf(List.of(key));
       Object value = table.get(List.of(key));
-      tuples.add(
-          new NodeTuple(scalar(Tag.STR, key, position), node(value, position)));
+      tuples.add(new NodeTuple(scalar(Tag.STR, key, position), node(value, position)));
     }
     return new MappingNode(Tag.MAP, true, tuples, FlowStyle.BLOCK, mark(at), Optional.empty());
   }
@@ -109,7 +109,6 @@ final class TomlNodes {
     if (at == null) {
       return Optional.empty();
     }
-    return Optional.of(
-        new Mark("front matter", 0, at.line() - 1, at.column() - 1, new int[0], 0));
+    return Optional.of(new Mark("front matter", 0, at.line() - 1, at.column() - 1, new int[0], 0));
   }
 }

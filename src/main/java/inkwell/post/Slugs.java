@@ -61,7 +61,8 @@ public final class Slugs {
   public static boolean isSectionIndex(String name) {
     int fileName = name.lastIndexOf('/') + 1;
     int length = extensionLength(name);
-    return length > 0 && name.substring(fileName, name.length() - length).equalsIgnoreCase("_index");
+    return length > 0
+        && name.substring(fileName, name.length() - length).equalsIgnoreCase("_index");
   }
 
   private static int extensionLength(String name) {

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 public final class FolderSource implements SourceStore {
 
   /**
-   * A folder, the key prefix its files have, how deep its files are looked for, and which files
-   * are sources.
+   * A folder, the key prefix its files have, how deep its files are looked for, and which files are
+   * sources.
    */
   private record Root(Path folder, String prefix, int depth, Predicate<Path> accepts) {}
 

@@ -29,10 +29,13 @@ class PreviewBeans {
   static final String FOLDER = "inkwell.preview.folder";
   static final String DRAFTS = "inkwell.preview.drafts";
   static final String MEDIA = "inkwell.preview.media";
+
   /** Folders whose images are served at their own paths (a Hugo or Jekyll site's static files). */
   static final String FILES = "inkwell.preview.files";
+
   /** A Jekyll site's root: its Markdown files with front matter are the standalone pages. */
   static final String SITE_PAGES = "inkwell.preview.site-pages";
+
   static final String LIVE_RELOAD = "inkwell.preview.live-reload";
   static final String BUCKET = "local-folder";
 
@@ -46,7 +49,8 @@ class PreviewBeans {
       return posts;
     }
     if (!sitePages.isEmpty()) {
-      return posts.withPages(Path.of(sitePages), config.getPagesPrefix(), 1, SiteRoot::isJekyllPage);
+      return posts.withPages(
+          Path.of(sitePages), config.getPagesPrefix(), 1, SiteRoot::isJekyllPage);
     }
     // The standalone pages: the folder "pages" next to the posts folder (examples/pages).
     return posts.withPages(posts.folder().resolveSibling("pages"), config.getPagesPrefix());

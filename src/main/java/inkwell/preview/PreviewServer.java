@@ -1,5 +1,6 @@
 package inkwell.preview;
 
+import inkwell.migrate.SiteRoot;
 import inkwell.site.PreviewNotes;
 import inkwell.support.StructuredLog;
 import io.micronaut.context.ApplicationContext;
@@ -9,7 +10,6 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import inkwell.migrate.SiteRoot;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -312,9 +312,9 @@ final class SitePages {
   }
 
   /**
-   * An old address: a 301 to the post that names it as an alias; else, for an image path, the
-   * image at that path in the media store ({@code /img/x.png}, where a Hugo or Jekyll site had its
-   * static files and page bundles their images); else 404.
+   * An old address: a 301 to the post that names it as an alias; else, for an image path, the image
+   * at that path in the media store ({@code /img/x.png}, where a Hugo or Jekyll site had its static
+   * files and page bundles their images); else 404.
    */
   private SiteResponse alias(String path) {
     return posts
