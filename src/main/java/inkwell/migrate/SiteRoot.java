@@ -27,6 +27,8 @@ import java.util.Map;
  * @param pages the folder whose Markdown files with front matter (not {@code index.md}) are
  *     standalone pages, looked for there only, not below: a Jekyll site's root; {@code null} for
  *     none
+ * @param includedPages folders whose name starts with {@code _} that the Jekyll config's {@code
+ *     include} names ({@code _pages}): every Markdown file with front matter in them is a page
  * @param files folders whose files the old site served at their own paths (Hugo's {@code static}
  *     and the content folder, for page bundles' images; Jekyll's site root), first match wins
  * @param settings what the config says; {@link #NO_SETTINGS} for a plain folder
@@ -38,6 +40,7 @@ public record SiteRoot(
     Path posts,
     Path drafts,
     Path pages,
+    List<Path> includedPages,
     List<Path> files,
     SiteSettings settings,
     Path config) {
@@ -83,7 +86,8 @@ public record SiteRoot(
         || Files.isDirectory(root.resolve("_posts"))) {
       return jekyll(root);
     }
-    return new SiteRoot(Kind.FOLDER, root, root, null, null, List.of(), NO_SETTINGS, null);
+    return new SiteRoot(
+        Kind.FOLDER, root, root, null, null, List.of(), List.of(), NO_SETTINGS, null);
   }
 
   /**
@@ -103,6 +107,22 @@ public record SiteRoot(
     } catch (IOException | java.io.UncheckedIOException e) {
       return false;
     }
+  }
+
+  private static List<Path> includedPages(Path root, Object include) {
+    List<Path> folders = new ArrayList<>();
+    if (include instanceof List<?> names) {
+      for (Object name : names) {
+        String folder = String.valueOf(name).replaceAll("/+$", "");
+        if (folder.startsWith("_")
+            && !folder.equals("_posts")
+            && !folder.contains("/")
+            && Files.isDirectory(root.resolve(folder))) {
+          folders.add(root.resolve(folder));
+        }
+      }
+    }
+    return List.copyOf(folders);
   }
 
   private static Path hugoConfig(Path root) {
@@ -164,7 +184,8 @@ public record SiteRoot(
     List<Path> files = new ArrayList<>();
     files.add(statics);
     files.add(content);
-    return new SiteRoot(Kind.HUGO, root, content, null, null, files, settings, configPath);
+    return new SiteRoot(
+        Kind.HUGO, root, content, null, null, List.of(), files, settings, configPath);
   }
 
   /** Hugo's {@code permalinks}: {@code section = pattern}, or (Hugo 0.120+) under {@code page}. */
@@ -215,6 +236,7 @@ public record SiteRoot(
         root.resolve("_posts"),
         Files.isDirectory(drafts) ? drafts : null,
         root,
+        includedPages(root, ConfigFiles.get(config, "include")),
         List.of(root),
         settings,
         configPath);

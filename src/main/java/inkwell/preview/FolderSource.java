@@ -45,6 +45,7 @@ public final class FolderSource implements SourceStore {
   public FolderSource withPages(
       Path pagesFolder, String pagesPrefix, int depth, Predicate<Path> accepts) {
     FolderSource both = new FolderSource(folder(), roots.get(0).prefix());
+    both.roots.addAll(roots.subList(1, roots.size()));
     both.roots.add(new Root(pagesFolder.toAbsolutePath().normalize(), pagesPrefix, depth, accepts));
     return both;
   }

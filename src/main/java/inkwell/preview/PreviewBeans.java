@@ -33,7 +33,10 @@ class PreviewBeans {
   /** Folders whose images are served at their own paths (a Hugo or Jekyll site's static files). */
   static final String FILES = "inkwell.preview.files";
 
-  /** A Jekyll site's root: its Markdown files with front matter are the standalone pages. */
+  /**
+   * A Jekyll site's root, then the folders its config includes: their Markdown files with front
+   * matter are the standalone pages.
+   */
   static final String SITE_PAGES = "inkwell.preview.site-pages";
 
   static final String LIVE_RELOAD = "inkwell.preview.live-reload";
@@ -49,8 +52,20 @@ class PreviewBeans {
       return posts;
     }
     if (!sitePages.isEmpty()) {
-      return posts.withPages(
-          Path.of(sitePages), config.getPagesPrefix(), 1, SiteRoot::isJekyllPage);
+      // A Jekyll site: its root's pages, then each folder its config includes (_pages).
+      String[] folders = sitePages.split(java.io.File.pathSeparator);
+      FolderSource all =
+          posts.withPages(Path.of(folders[0]), config.getPagesPrefix(), 1, SiteRoot::isJekyllPage);
+      for (int i = 1; i < folders.length; i++) {
+        Path included = Path.of(folders[i]);
+        all =
+            all.withPages(
+                included,
+                config.getPagesPrefix() + included.getFileName() + "/",
+                Integer.MAX_VALUE,
+                SiteRoot::isJekyllPage);
+      }
+      return all;
     }
     // The standalone pages: the folder "pages" next to the posts folder (examples/pages).
     return posts.withPages(posts.folder().resolveSibling("pages"), config.getPagesPrefix());

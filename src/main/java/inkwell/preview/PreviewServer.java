@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -83,7 +84,11 @@ public final class PreviewServer implements AutoCloseable {
           String.join(
               java.io.File.pathSeparator, site.files().stream().map(Path::toString).toList()));
       if (site.pages() != null) {
-        properties.put(PreviewBeans.SITE_PAGES, site.pages().toString());
+        List<Path> pages = new java.util.ArrayList<>(List.of(site.pages()));
+        pages.addAll(site.includedPages());
+        properties.put(
+            PreviewBeans.SITE_PAGES,
+            String.join(java.io.File.pathSeparator, pages.stream().map(Path::toString).toList()));
       }
       site.settings().properties().forEach(properties::putIfAbsent);
     }

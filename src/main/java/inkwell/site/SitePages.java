@@ -120,6 +120,7 @@ final class SitePages {
       return media
           .read(file.path())
           .map(m -> new SiteResponse(200, Map.of("Content-Type", m.contentType()), m.bytes()))
+          .or(() -> staticFile("media/" + file.path()))
           .orElseGet(this::notFound);
     } else if (route instanceof Route.Robots) {
       return machine.robots();
