@@ -18,14 +18,15 @@ final class HugoShortcode {
   /** The replacement for the shortcode at {@code start}, or {@code null} if none starts there. */
   static Templates.Replacement at(String text, int start, Templates.Context ctx) {
     char kind = text.charAt(start + 2);
-    String close = kind + "}}";
+    String close = (kind == '<' ? ">" : "%") + "}}";
     if (text.startsWith("/*", start + 3)) {
       int end = text.indexOf("*/" + close, start);
       if (end < 0) {
         return null;
       }
       String literal = "{{" + kind + text.substring(start + 5, end) + close;
-      return new Templates.Replacement(end + 4, literal.replace("<", "&lt;"), null);
+      return new Templates.Replacement(
+          end + 2 + close.length(), literal.replace("<", "&lt;"), null);
     }
     int tagEnd = text.indexOf(close, start + 3);
     if (tagEnd < 0) {

@@ -75,16 +75,17 @@ final class Liquid {
             : new Templates.Replacement(
                 end, "", "{% " + name + " " + target + " %} names no post Inkwell knows");
       }
-      case "include", "include_relative" ->
-          new Templates.Replacement(
-              end,
-              "",
-              "{% "
-                  + name
-                  + " "
-                  + args
-                  + " %} is not rendered: Inkwell has no theme includes, so the page shows"
-                  + " nothing in its place");
+      case "include", "include_relative" -> {
+        return new Templates.Replacement(
+            end,
+            "",
+            "{% "
+                + name
+                + " "
+                + args
+                + " %} is not rendered: Inkwell has no theme includes, so the page shows"
+                + " nothing in its place");
+      }
       default -> {
         if (BLOCKS.contains(name)) {
           int close = find(text, end, "end" + name);
@@ -109,7 +110,6 @@ final class Liquid {
             "Liquid tag {% " + name + " %} is not rendered; the page shows nothing in its place");
       }
     }
-    return null;
   }
 
   private static Templates.Replacement output(String expression, int end, Templates.Context ctx) {

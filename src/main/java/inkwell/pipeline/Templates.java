@@ -51,7 +51,7 @@ final class Templates {
 
   private static final Pattern IAL = Pattern.compile("\\{:[^}\\n]*\\}");
   private static final Pattern TOC_ITEM =
-      Pattern.compile("(?m)^\\s*(?:[*+-]|1\\.)\\s+.*\\n\\s*\\{:toc\\}[ \\t]*$");
+      Pattern.compile("(?m)^[ \\t]*(?:[*+-]|1\\.)[ \\t]+.*\\n[ \\t]*\\{:toc\\}[ \\t]*$");
   private static final Set<String> NO_WARNING = Set.of("comment");
 
   private Templates() {}
@@ -59,6 +59,10 @@ final class Templates {
   static Result process(String body, int bodyLine, Context ctx) {
     if (body.indexOf('{') < 0) {
       return new Result(body, List.of());
+    }
+    if (ctx.dialect() != Dialect.HUGO) {
+      // kramdown's "* TOC" list item marked {:toc}: the theme shows the table of contents.
+      body = TOC_ITEM.matcher(body).replaceAll("\n");
     }
     Lines lines = new Lines(body, bodyLine);
     List<PostError> warnings = new ArrayList<>();
@@ -100,11 +104,7 @@ final class Templates {
       out.append(Lines.keepingLines(r.text(), body.substring(i, r.end())));
       i = r.end();
     }
-    String result = out.toString();
-    if (jekyll) {
-      result = TOC_ITEM.matcher(result).replaceAll("");
-    }
-    return new Result(result, List.copyOf(warnings));
+    return new Result(out.toString(), List.copyOf(warnings));
   }
 
   /**
