@@ -12,7 +12,9 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.tomlj.Toml;
+import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
 
 /** Reads a site's config file (TOML, YAML or JSON, by its extension) into plain maps. Stateless. */
 final class ConfigFiles {
@@ -43,7 +45,7 @@ final class ConfigFiles {
                 + ": not valid TOML: "
                 + error.getMessage());
       }
-      return toml.toMap();
+      return plain(toml);
     }
     try {
       Object root = new Load(LoadSettings.builder().build()).loadFromString(text);
@@ -59,6 +61,25 @@ final class ConfigFiles {
     } catch (YamlEngineException e) {
       throw new ConfigException(file + ": not valid YAML: " + e.getMessage());
     }
+  }
+
+  /** TOML tables and arrays as plain maps and lists, all the way down. */
+  private static Map<String, Object> plain(TomlTable table) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (String key : table.keySet()) {
+      map.put(key, plain(table.get(List.of(key))));
+    }
+    return map;
+  }
+
+  private static Object plain(Object value) {
+    if (value instanceof TomlTable table) {
+      return plain(table);
+    }
+    if (value instanceof TomlArray array) {
+      return array.toList().stream().map(ConfigFiles::plain).toList();
+    }
+    return value;
   }
 
   /** The value of {@code key} in any case ({@code baseURL}, {@code baseurl}). */

@@ -57,9 +57,18 @@ final class Addresses {
           permalinks.address(
               new Permalinks.Facts(relative, day, title, meta.slug(), meta.categories(), url));
     }
-    return OldAddress.of(
-        address,
-        permalinks != null && permalinks.tool() == Permalinks.Tool.HUGO && !relative.contains("/"));
+    boolean hugo = permalinks != null && permalinks.tool() == Permalinks.Tool.HUGO;
+    Optional<OldAddress> old = OldAddress.of(address, hugo && !relative.contains("/"));
+    if (hugo && old.isPresent()) {
+      // Where the file lies in the content folder also leads to it: the target of ref/relref.
+      String byPath = Slugs.fromKey(relative, "");
+      if (!byPath.equals(old.get().slug()) && !old.get().aliases().contains(byPath)) {
+        List<String> aliases = new java.util.ArrayList<>(old.get().aliases());
+        aliases.add(byPath);
+        old = Optional.of(new OldAddress(old.get().slug(), List.copyOf(aliases), old.get().page()));
+      }
+    }
+    return old;
   }
 
   Templates.Dialect dialect() {
@@ -73,8 +82,9 @@ final class Addresses {
 
   /**
    * The address of another source named by its path ({@code posts/other.md}, Jekyll's {@code
-   * _posts/2024-08-05-hello.md}), for Hugo's {@code ref} and Jekyll's {@code post_url}: computed
-   * from the path alone, so a permalink pattern with the date of a Hugo post cannot be followed.
+   * _posts/2024-08-05-hello.md}), for Hugo's {@code ref} and Jekyll's {@code post_url}: for Hugo
+   * the content path, which every post answers with a 301; for Jekyll the address its file name
+   * gives (a {@code slug} or {@code permalink} in the target's front matter is not seen).
    */
   String linkTo(String path) {
     String relative = path.strip().replaceFirst("^/", "").replaceFirst("^content/", "");
@@ -84,7 +94,8 @@ final class Addresses {
     if (!Slugs.isMarkdown(relative)) {
       relative = relative + ".md";
     }
-    if (permalinks == null) {
+    if (permalinks == null || permalinks.tool() == Permalinks.Tool.HUGO) {
+      // For Hugo, the content path: every post answers there with a 301 (see oldAddress).
       return "/" + Slugs.fromKey(relative, "") + "/";
     }
     LocalDate day = Inference.fileNameDate(relative).orElse(null);

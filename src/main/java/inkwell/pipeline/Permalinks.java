@@ -173,8 +173,13 @@ public final class Permalinks {
     if (url != null) {
       return url.startsWith("/") ? url : "/" + url;
     }
-    String base = withoutExtension(path);
-    return "/" + base + (jekyllPattern.endsWith("/") ? "/" : ".html");
+    // Jekyll's Page#template with Utils.add_permalink_suffix: "/" for a style ending in "/", the
+    // output extension for one ending in :output_ext, nothing for any other.
+    String base = "/" + withoutExtension(path);
+    if (jekyllPattern.endsWith("/")) {
+      return base + "/";
+    }
+    return jekyllPattern.endsWith(":output_ext") ? base + ".html" : base;
   }
 
   // ------------------------------------------------------------------ Hugo

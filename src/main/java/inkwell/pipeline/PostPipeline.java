@@ -151,12 +151,16 @@ public final class PostPipeline {
           Inference.fileNameDate(source.key()).map(this::startOfDay).orElse(source.lastModified());
     }
 
+    String bundle =
+        source.key().startsWith(postsPrefix)
+            ? BundleImages.folder(source.key().substring(postsPrefix.length()))
+            : null;
     Templates.Result templates =
         Templates.process(
             body,
             file.bodyLine(),
             new Templates.Context(
-                addresses.dialect(), meta.params(), meta.title(), addresses::linkTo));
+                addresses.dialect(), meta.params(), meta.title(), addresses::linkTo, bundle));
     body = templates.body();
     Nesting.checkBlocks(body, file.bodyLine());
     Node document = markdown.parse(body);
@@ -179,6 +183,7 @@ public final class PostPipeline {
         title = Inference.fileNameTitle(source.key());
       }
     }
+    BundleImages.rebase(document, bundle);
     Nesting.checkTree(document, file.bodyLine());
     UnclosedTags.check(document, body, file.bodyLine());
     Headings.makeRoomForTheTitle(document);
@@ -204,6 +209,7 @@ public final class PostPipeline {
     List<String> outputs = meta.addressing().outputs();
     if (outputs != null && !outputs.contains("html")) {
       draft = true;
+      aliases.clear();
       warnings.add(
           PostError.at(
               Kind.NOT_ON_THE_WEB,

@@ -69,7 +69,7 @@ final class Shortcodes {
           link(
               "https://www.instagram.com/p/" + args.getOrDefault("id", first) + "/",
               "Instagram post");
-      case "figure" -> figure(args);
+      case "figure" -> figure(args, ctx.bundle());
       case "highlight" -> {
         String options = args.getOrDefault("1", "");
         String body = inner == null ? "" : inner.strip();
@@ -89,8 +89,8 @@ final class Shortcodes {
     };
   }
 
-  private static String figure(Map<String, String> args) {
-    String src = args.getOrDefault("src", args.getOrDefault("0", ""));
+  private static String figure(Map<String, String> args, String bundle) {
+    String src = BundleImages.rebase(args.getOrDefault("src", args.getOrDefault("0", "")), bundle);
     String alt =
         args.getOrDefault("alt", args.getOrDefault("caption", args.getOrDefault("title", "")));
     StringBuilder html = new StringBuilder("<figure>");

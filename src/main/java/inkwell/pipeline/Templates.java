@@ -37,12 +37,16 @@ final class Templates {
    * @param params the front matter's other fields (Hugo's {@code param})
    * @param title the front matter's title, or {@code null}
    * @param linker the address of another source, by its path ({@code ref}, {@code post_url})
+   * @param bundle the folder of a page bundle's post ({@link BundleImages}), or {@code null}
    */
   record Context(
-      Dialect dialect, Map<String, Object> params, String title, UnaryOperator<String> linker) {
+      Dialect dialect,
+      Map<String, Object> params,
+      String title,
+      UnaryOperator<String> linker,
+      String bundle) {
     String linkTo(String path) {
-      String address = linker.apply(path);
-      return address == null ? null : address;
+      return linker.apply(path);
     }
   }
 

@@ -115,6 +115,8 @@ class PermalinksTest {
     @Test
     void aPagesAddressIsItsPathWithHtmlOrPretty() {
       assertThat(Permalinks.jekyll(null).pageAddress("about.md", null)).isEqualTo("/about.html");
+      assertThat(Permalinks.jekyll("blog/:title").pageAddress("about.md", null))
+          .isEqualTo("/about");
       assertThat(Permalinks.jekyll("pretty").pageAddress("about.md", null)).isEqualTo("/about/");
       assertThat(Permalinks.jekyll("pretty").pageAddress("about.md", "/me/")).isEqualTo("/me/");
     }
