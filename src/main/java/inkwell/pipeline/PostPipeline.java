@@ -52,9 +52,11 @@ public final class PostPipeline {
    *       HTML from the sanitizer (task-list labels, focusable scrolling blocks, repaired images)
    *   <li>the header menu: {@code menu} and {@code menuTitle} read from the front matter (a post
    *       stored before kept them as unknown fields, and so is in no menu until rendered again)
+   *   <li>sites moved from Hugo or Jekyll: TOML and JSON front matter, shortcodes, Liquid and
+   *       kramdown attribute lists rendered or dropped, page bundles at their folder
    * </ol>
    */
-  public static final int RENDER_VERSION = 3;
+  public static final int RENDER_VERSION = 4;
 
   /** Default reading speed for the reading-time estimate. */
   public static final int DEFAULT_WORDS_PER_MINUTE = 220;
