@@ -70,7 +70,10 @@ class CheckCommandTest {
     assertThat(check(folder)).isEqualTo(ExitCode.NOT_PUBLISHED);
     assertThat(lines()).contains("published  1", "rejected   1");
     assertThat(lines())
-        .anyMatch(l -> l.startsWith("  posts/bad.md:2:9: front matter is not valid TOML: Unexpected end of line"));
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "  posts/bad.md:2:9: front matter is not valid TOML: Unexpected end of line"));
   }
 
   @Test
