@@ -16,6 +16,7 @@ public record PostError(Kind kind, String message, int line, int column) {
     TOO_LARGE,
     NOT_UTF8,
     NUL_BYTE,
+    /** No longer produced (TOML front matter is read); kept so that stored statuses still read. */
     UNSUPPORTED_FRONT_MATTER,
     UNCLOSED_FRONT_MATTER,
     YAML_SYNTAX,
