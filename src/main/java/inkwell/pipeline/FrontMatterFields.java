@@ -153,7 +153,7 @@ final class FrontMatterFields {
     if (value == null) {
       return null;
     }
-    if (Slugs.aliasPath(value).isEmpty()) {
+    if (Slugs.aliasPath(value).isEmpty() && !value.equals("/")) {
       throw error(
           node,
           Kind.INVALID_FIELD,
