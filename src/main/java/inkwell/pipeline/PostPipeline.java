@@ -191,6 +191,24 @@ public final class PostPipeline {
     Headings.makeRoomForTheTitle(document);
     List<PostError> warnings = new java.util.ArrayList<>(templates.warnings());
     warnings.addAll(MissingAltText.find(document, file.bodyLine()));
+    RawHtmlElements.visit(
+        document,
+        file.bodyLine(),
+        "<",
+        (element, line, column) -> {
+          if (!sanitizer.keepsTag(element.tagName())) {
+            warnings.add(
+                PostError.at(
+                    Kind.HTML_REMOVED,
+                    line,
+                    column,
+                    "<"
+                        + element.tagName()
+                        + "> is removed: the page allows no "
+                        + element.tagName()
+                        + " element (what it holds that is allowed stays)"));
+          }
+        });
 
     Headings headings = Headings.of(document, markdown);
     String html = sanitizer.clean(markdown.render(document, headings.ids()));

@@ -61,7 +61,7 @@ final class Templates {
   private Templates() {}
 
   static Result process(String body, int bodyLine, Context ctx) {
-    if (body.indexOf('{') < 0) {
+    if (body.indexOf('{') < 0 && !body.toLowerCase(java.util.Locale.ROOT).contains("<iframe")) {
       return new Result(body, List.of());
     }
     if (ctx.dialect() != Dialect.HUGO) {
@@ -79,6 +79,14 @@ final class Templates {
     int i = 0;
     while (i < body.length()) {
       char c = body.charAt(i);
+      if (c == '<' && !code[i] && body.regionMatches(true, i, "<iframe", 0, 7)) {
+        Replacement frame = Embeds.iframe(body, i);
+        if (frame != null) {
+          out.append(Lines.keepingLines(frame.text(), body.substring(i, frame.end())));
+          i = frame.end();
+          continue;
+        }
+      }
       if (c != '{' || (skipCode && code[i])) {
         out.append(c);
         i++;

@@ -222,4 +222,43 @@ class TemplatesTest {
           .isEqualTo("<p><code>{{&lt; youtube abc &gt;}}</code> and <code>{% raw %}</code></p>\n");
     }
   }
+
+  @Nested
+  class RawHtml {
+
+    private final PostPipeline plain = PostPipeline.create();
+
+    @Test
+    void anIframeBecomesALinkToWhatItShowed() {
+      assertThat(
+              html(
+                  plain,
+                  "<iframe width=\"560\" src=\"https://www.youtube.com/embed/abc?si=x\""
+                      + " title=\"My talk\"></iframe>\n"))
+          .isEqualTo(
+              "<p><a href=\"https://www.youtube.com/watch?v=abc\">My talk (youtube.com)</a></p>\n");
+    }
+
+    @Test
+    void videoAndAudioWithControlsStay() {
+      assertThat(html(plain, "<video controls src=\"/media/a.mp4\"></video>\n"))
+          .isEqualTo("<p><video controls=\"\" src=\"/media/a.mp4\"></video></p>\n");
+      assertThat(
+              html(
+                  plain,
+                  "<audio controls><source src=\"https://x.example/a.mp3\" type=\"audio/mpeg\"></audio>\n"))
+          .isEqualTo(
+              "<p><audio controls=\"\"><source src=\"https://x.example/a.mp3\" type=\"audio/mpeg\"></audio></p>\n");
+    }
+
+    @Test
+    void aRemovedElementIsReportedWhereItIs() {
+      ParseResult.Parsed parsed = run(plain, "Text.\n\n<object data=\"x.swf\"></object>\n");
+      assertThat(parsed.warnings())
+          .extracting(w -> w.kind() + " " + w.line() + ":" + w.column() + " " + w.message())
+          .containsExactly(
+              "HTML_REMOVED 7:1 <object> is removed: the page allows no object element (what it"
+                  + " holds that is allowed stays)");
+    }
+  }
 }
