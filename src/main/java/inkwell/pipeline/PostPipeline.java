@@ -168,7 +168,7 @@ public final class PostPipeline {
     Node document = markdown.parse(body);
     String title = meta.title();
     if (title == null) {
-      title = Inference.takeFirstH1(document, markdown).orElse(null);
+      title = Inference.takeLeadingHeading(document, markdown).orElse(null);
     }
     if (title == null) {
       Optional<Inference.FirstLine> firstLine = Inference.firstLine(body, markdown);
