@@ -43,13 +43,7 @@ final class LocalFolder {
           ExitCode.BAD_INPUT,
           Files.exists(folder) ? folder + " is not a folder" : "no folder " + folder);
     }
-    SiteRoot site;
-    try {
-      site = SiteRoot.detect(folder);
-    } catch (IOException e) {
-      throw new CliException(
-          ExitCode.BAD_INPUT, "cannot read the site's config: " + e.getMessage());
-    }
+    SiteRoot site = site(folder);
     if (site.kind() != SiteRoot.Kind.FOLDER) {
       return readSite(site, postsPrefix, pagesPrefix, mediaPrefix);
     }
@@ -121,6 +115,16 @@ final class LocalFolder {
       }
     }
     return new Contents(files, skipped, site.pages() != null, true);
+  }
+
+  /** What {@code folder} is (a Hugo or Jekyll site root, or a folder of posts); 3 if unreadable. */
+  static SiteRoot site(Path folder) {
+    try {
+      return SiteRoot.detect(folder);
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCode.BAD_INPUT, "cannot read the site's config: " + e.getMessage());
+    }
   }
 
   private static void readMarkdown(

@@ -42,13 +42,7 @@ final class SiteCheck {
     if (!Files.isDirectory(folder)) {
       throw new CliException(ExitCode.BAD_INPUT, "no folder " + folder);
     }
-    SiteRoot site;
-    try {
-      site = SiteRoot.detect(folder);
-    } catch (IOException e) {
-      throw new CliException(
-          ExitCode.BAD_INPUT, "cannot read the site's config: " + e.getMessage());
-    }
+    SiteRoot site = LocalFolder.site(folder);
     PostPipeline pipeline =
         PostPipeline.builder().permalinks(site.settings().permalinks()).zone(zone(site)).build();
     Map<String, Path> sources = new TreeMap<>();
