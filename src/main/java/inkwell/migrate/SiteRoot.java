@@ -52,6 +52,9 @@ public record SiteRoot(
     JEKYLL
   }
 
+  private static final java.util.regex.Pattern HOME_PERMALINK =
+      java.util.regex.Pattern.compile("permalink:\\s*([\"']?)/\\1\\s*");
+
   public static final SiteSettings NO_SETTINGS =
       new SiteSettings(null, null, null, null, null, null, null);
 
@@ -92,8 +95,8 @@ public record SiteRoot(
 
   /**
    * True for a Jekyll page in its site's root: a Markdown file that starts with front matter
-   * ({@code ---}), other than {@code index.md} (the home page, which Inkwell makes itself). Jekyll
-   * copies a file without front matter as it is, so it is no page.
+   * ({@code ---}), other than the home page ({@code index.md}, or {@code permalink: /}), which
+   * Inkwell makes itself. Jekyll copies a file without front matter as it is, so it is no page.
    */
   public static boolean isJekyllPage(Path file) {
     String name = file.getFileName().toString();
@@ -103,7 +106,18 @@ public record SiteRoot(
     }
     try (var reader = Files.newBufferedReader(file)) {
       String first = reader.readLine();
-      return first != null && first.replace("\uFEFF", "").strip().equals("---");
+      if (first == null || !first.replace("\uFEFF", "").strip().equals("---")) {
+        return false;
+      }
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (line.strip().equals("---")) {
+          return true;
+        }
+        if (HOME_PERMALINK.matcher(line).matches()) {
+          return false; // the home page, which Inkwell makes itself
+        }
+      }
+      return true;
     } catch (IOException | java.io.UncheckedIOException e) {
       return false;
     }

@@ -239,7 +239,22 @@ public final class PostPipeline {
                   + outputs
                   + " has no html: the post is kept as a draft, not put on the web"));
     }
-    if (Slugs.isReserved(slug)) {
+    if (Slugs.isReserved(slug) && old.isPresent() && page) {
+      // A moved site's own tag or archive page (Jekyll's tag-archive.md at /tags/): Inkwell
+      // serves that address itself, so the page stays off the web rather than failing the move.
+      draft = true;
+      aliases.clear();
+      warnings.add(
+          PostError.at(
+              Kind.NOT_ON_THE_WEB,
+              1,
+              1,
+              "the page's address /"
+                  + slug
+                  + "/ is one Inkwell serves itself; the page is kept as a draft, not put on the"
+                  + " web"));
+      slug = "moved/" + slug;
+    } else if (Slugs.isReserved(slug)) {
       throw new RejectedException(
           PostError.of(
               Kind.INVALID_FIELD,

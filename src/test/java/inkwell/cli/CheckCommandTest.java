@@ -42,12 +42,13 @@ class CheckCommandTest {
     assertThat(lines())
         .containsExactly(
             "Jekyll site " + site + "; permalinks: jekyll /:categories/:year/:month/:day/:title/",
-            "files      4 Markdown files",
+            "files      5 Markdown files",
             "published  4",
-            "drafts     0 (draft, published: false, or outputs without html)",
+            "drafts     1 (draft, published: false, or outputs without html)",
             "rejected   0",
-            "warnings   TEMPLATE_NOT_RENDERED 2: posts/2020-01-02-older.md:4:1,"
-                + " posts/2024-03-05-My_Post.md:19:1",
+            "warnings   TEMPLATE_NOT_RENDERED 3: pages/tags.md:5:1,"
+                + " posts/2020-01-02-older.md:4:1, posts/2024-03-05-My_Post.md:19:1",
+            "warnings   NOT_ON_THE_WEB 1: pages/tags.md:1:1",
             "images     1 served at their old paths");
   }
 

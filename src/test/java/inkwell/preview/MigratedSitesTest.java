@@ -119,6 +119,8 @@ class MigratedSitesTest {
     // Pages take the permalink style's ending (Jekyll's Page#template): "/" here.
     assertThat(answer("/contact/")).isEqualTo("200");
     assertThat(answer("/readme/")).isEqualTo("404");
+    assertThat(answer("/home/")).isEqualTo("404"); // permalink: / is the home page
+    assertThat(answer("/tags/")).isEqualTo("200"); // Inkwell's own tag index, not the old page
     assertThat(answer("/assets/img/a.png")).isEqualTo("200");
     assertThat(get("/notes/2024/03/05/my-post/").body())
         .contains("<img src=\"/assets/img/a.png\" alt=\"A picture\">")
