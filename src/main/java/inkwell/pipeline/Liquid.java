@@ -21,6 +21,11 @@ final class Liquid {
       Pattern.compile("\\{\\{-?\\s*(.*?)\\s*-?\\}\\}", Pattern.DOTALL);
   private static final Pattern QUOTED_PATH =
       Pattern.compile("[\"']([^\"']*)[\"']\\s*\\|\\s*(?:relative_url|absolute_url)\\s*");
+
+  /** What only a Jekyll output starts with: a site or page variable, or a quoted path. */
+  private static final Pattern JEKYLL_OUTPUT =
+      Pattern.compile("(?:site|page|layout|paginator|include)\\.|[\"']");
+
   private static final Set<String> BLOCKS =
       Set.of("if", "unless", "for", "case", "capture", "tablerow", "comment");
 
@@ -114,6 +119,9 @@ final class Liquid {
 
   private static Templates.Replacement output(String expression, int end, Templates.Context ctx) {
     String e = expression.strip();
+    if (ctx.dialect() == Templates.Dialect.PLAIN && !JEKYLL_OUTPUT.matcher(e).lookingAt()) {
+      return null; // in a plain folder, {{ name }} may be the author's text (Mustache, Go, ...)
+    }
     if (e.equals("site.baseurl")
         || e.equals("site.url")
         || e.matches("site\\.(baseurl|url)\\s*\\|.*")) {

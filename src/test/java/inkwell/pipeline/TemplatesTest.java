@@ -217,6 +217,12 @@ class TemplatesTest {
     }
 
     @Test
+    void anOutputThatIsNoJekyllVariableStaysText() {
+      assertThat(html(plain, "Mustache writes {{ name }}; Jekyll {{ site.baseurl }}/x.\n"))
+          .isEqualTo("<p>Mustache writes {{ name }}; Jekyll /x.</p>\n");
+    }
+
+    @Test
     void codeAboutTemplatesIsLeftAlone() {
       assertThat(html(plain, "`{{< youtube abc >}}` and `{% raw %}`\n"))
           .isEqualTo("<p><code>{{&lt; youtube abc &gt;}}</code> and <code>{% raw %}</code></p>\n");
