@@ -41,6 +41,23 @@ class PermalinksTest {
           .isEqualTo(address.strip());
     }
 
+    /** Each address as Hugo 0.111.3 (Debian's) wrote it for {@code posts = "/:year/:title/"}. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "Hello, World! It's me        | /2024/hello-world-its-me/",
+          "C++ & Rust: a \"comparison\"   | /2024/c-rust-a-comparison/",
+          "Crème brûlée — 100% tasty    | /2024/crème-brûlée-100-tasty/",
+          "under_score  double  space   | /2024/under_score-double-space/",
+          "Why #1? (maybe) @home ~tilde | /2024/why-#1-maybe-@home-~tilde/",
+          "日本語のタイトル                  | /2024/日本語のタイトル/",
+        })
+    void titlesBecomePathsAsHugoWritesThem(String title, String address) {
+      Permalinks hugo = Permalinks.hugo(Map.of("posts", "/:year/:title/"), false);
+      assertThat(hugo.address(facts("posts/p.md", title.strip(), null))).isEqualTo(address.strip());
+    }
+
     @Test
     void aSectionWithoutAPatternKeepsItsContentPathAndUnderscores() {
       Permalinks hugo = Permalinks.hugo(Map.of(), false);
