@@ -97,7 +97,11 @@ final class FrontMatterFields {
           writtenDate = date == null ? null : Dates.writtenDay(text(name, value)).orElse(null);
         }
         case "url", "permalink" -> url = path(name, value);
-        case "redirect_to" -> redirectTo = redirect(name, value);
+        case "redirect_to" -> {
+          // Kept with the post's other fields too: the site answers its address with a 301.
+          redirectTo = redirect(name, value);
+          params.put("redirect_to", redirectTo);
+        }
         case "outputs" ->
             outputs = list(name, value).stream().map(o -> o.toLowerCase(Locale.ROOT)).toList();
         case "images" -> images = list(name, value);

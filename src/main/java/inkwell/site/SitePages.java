@@ -174,6 +174,10 @@ final class SitePages {
         if (!post.isVisibleAt(now) && marker == null) {
           yield notFound();
         }
+        if (post.params().get("redirect_to") instanceof String target && !target.isEmpty()) {
+          // Jekyll's redirect_to (read by the pipeline): the post's address moved elsewhere.
+          yield SiteResponse.redirect(301, target);
+        }
         if (problem.isPresent()) {
           marker =
               "This file has an error, so you are seeing its last good version: " + problem.get();

@@ -42,8 +42,8 @@ class CheckCommandTest {
     assertThat(lines())
         .containsExactly(
             "Jekyll site " + site + "; permalinks: jekyll /:categories/:year/:month/:day/:title/",
-            "files      5 Markdown files",
-            "published  4",
+            "files      6 Markdown files",
+            "published  5",
             "drafts     1 (draft, published: false, or outputs without html)",
             "rejected   0",
             "warnings   TEMPLATE_NOT_RENDERED 3: pages/tags.md:5:1,"

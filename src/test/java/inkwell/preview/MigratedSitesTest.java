@@ -119,6 +119,9 @@ class MigratedSitesTest {
     // Pages take the permalink style's ending (Jekyll's Page#template): "/" here.
     assertThat(answer("/contact/")).isEqualTo("200");
     assertThat(answer("/readme/")).isEqualTo("404");
+    assertThat(get("/2021/05/06/moved/").headers().firstValue("Location"))
+        .contains("https://elsewhere.example/moved/");
+    assertThat(get("/2021/05/06/moved/").statusCode()).isEqualTo(301);
     assertThat(answer("/home/")).isEqualTo("404"); // permalink: / is the home page
     assertThat(answer("/tags/")).isEqualTo("200"); // Inkwell's own tag index, not the old page
     assertThat(answer("/assets/img/a.png")).isEqualTo("200");
