@@ -21,7 +21,11 @@ record Arguments(
 
       Commands:
         publish FOLDER   Upload new and changed posts in FOLDER (and the pages and media
-                         folders beside it), wait for each one's outcome and print it.
+                         folders beside it; or a Hugo or Jekyll site root's posts, pages and
+                         static files), wait for each one's outcome and print it.
+        check FOLDER     Read a Hugo or Jekyll site root (or a folder of posts) on this
+                         machine and print a migration report: files found, published,
+                         rejected, and each kind of warning with where; no AWS needed.
         status           List every source file with its state: live, draft, scheduled,
                          expired, rejected (why and where), removed.
         reindex          Render every post again with the engine of this checkout, newer
@@ -67,7 +71,7 @@ record Arguments(
             throw usage("unknown option " + arg);
           } else if (command == null) {
             command = arg;
-          } else if (command.equals("publish") && folder == null) {
+          } else if ((command.equals("publish") || command.equals("check")) && folder == null) {
             folder = arg;
           } else {
             throw usage("unexpected argument \"" + arg + "\"");
@@ -81,11 +85,11 @@ record Arguments(
     if (command == null) {
       throw usage("no command given");
     }
-    if (!List.of("publish", "status", "reindex", "redrive").contains(command)) {
+    if (!List.of("publish", "check", "status", "reindex", "redrive").contains(command)) {
       throw usage("unknown command \"" + command + "\"");
     }
-    if (command.equals("publish") && folder == null) {
-      throw usage("publish needs a FOLDER");
+    if ((command.equals("publish") || command.equals("check")) && folder == null) {
+      throw usage(command + " needs a FOLDER");
     }
     if (!command.equals("publish") && (delete || timeout != DEFAULT_TIMEOUT)) {
       throw usage("--delete and --timeout go with publish");

@@ -64,6 +64,9 @@ public final class Cli {
         out.print(Arguments.USAGE);
         return ExitCode.OK;
       }
+      if (arguments.command().equals("check")) {
+        return new SiteCheck(out).run(Path.of(arguments.folder()));
+      }
       return execute(arguments);
     } catch (CliException e) {
       err.println("inkwell: " + e.getMessage());

@@ -1,5 +1,6 @@
 package inkwell.cli;
 
+import inkwell.migrate.SiteRoot;
 import inkwell.pipeline.PostPipeline;
 import inkwell.post.PostError;
 import inkwell.post.Slugs;
@@ -42,6 +43,10 @@ final class LocalFolder {
           ExitCode.BAD_INPUT,
           Files.exists(folder) ? folder + " is not a folder" : "no folder " + folder);
     }
+    SiteRoot site = site(folder);
+    if (site.kind() != SiteRoot.Kind.FOLDER) {
+      return readSite(site, postsPrefix, pagesPrefix, mediaPrefix);
+    }
     List<LocalFile> files = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     readMarkdown(folder, postsPrefix, files, skipped);
@@ -67,12 +72,76 @@ final class LocalFolder {
     return new Contents(files, skipped, hasPages, hasMedia);
   }
 
+  /**
+   * A Hugo or Jekyll site root: its posts ({@code content}, {@code _posts}) under the posts prefix,
+   * a Jekyll site's pages under the pages prefix, and the images the old site served at their own
+   * paths (Hugo's {@code static} and page bundles, Jekyll's assets) under the media prefix with
+   * their paths kept, where the site function finds them ({@code /img/x.png} is {@code
+   * media/img/x.png}).
+   */
+  private static Contents readSite(
+      SiteRoot site, String postsPrefix, String pagesPrefix, String mediaPrefix) {
+    List<LocalFile> files = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    // Images beside the posts (page bundles) are uploaded as media below, not listed as skipped.
+    List<Path> posts =
+        walk(site.posts()).stream()
+            .filter(p -> MediaStore.contentType(p.getFileName().toString()).isEmpty())
+            .toList();
+    readMarkdown(site.posts(), postsPrefix, files, skipped, posts);
+    if (site.pages() != null) {
+      List<Path> pages =
+          walk(site.pages()).stream()
+              .filter(p -> p.getParent().equals(site.pages()) && SiteRoot.isJekyllPage(p))
+              .toList();
+      readMarkdown(site.pages(), pagesPrefix, files, skipped, pages);
+      for (Path included : site.includedPages()) {
+        List<Path> more = walk(included).stream().filter(SiteRoot::isJekyllPage).toList();
+        readMarkdown(included, pagesPrefix + included.getFileName() + "/", files, skipped, more);
+      }
+    }
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (Path root : site.files()) {
+      for (Path path : walk(root)) {
+        String relative = relative(root, path);
+        Optional<String> type = MediaStore.contentType(relative);
+        if (type.isPresent()
+            && !relative.startsWith("_site/")
+            && keys.add(mediaPrefix + relative)) {
+          byte[] bytes = bytes(path);
+          files.add(
+              new LocalFile(mediaPrefix + relative, path, bytes, md5(bytes), null, type.get()));
+        }
+      }
+    }
+    return new Contents(files, skipped, site.pages() != null, true);
+  }
+
+  /** What {@code folder} is (a Hugo or Jekyll site root, or a folder of posts); 3 if unreadable. */
+  static SiteRoot site(Path folder) {
+    try {
+      return SiteRoot.detect(folder);
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCode.BAD_INPUT, "cannot read the site's config: " + e.getMessage());
+    }
+  }
+
   private static void readMarkdown(
       Path folder, String prefix, List<LocalFile> files, List<String> skipped) {
-    for (Path path : walk(folder)) {
+    readMarkdown(folder, prefix, files, skipped, walk(folder));
+  }
+
+  private static void readMarkdown(
+      Path folder, String prefix, List<LocalFile> files, List<String> skipped, List<Path> paths) {
+    for (Path path : paths) {
       String key = prefix + relative(folder, path);
       if (!Slugs.isMarkdown(key)) {
-        skipped.add(key + ": not a Markdown file (.md or .markdown)");
+        skipped.add(
+            key
+                + (Slugs.isSectionIndex(key)
+                    ? ": a section's text (_index.md), not a post"
+                    : ": not a Markdown file (.md or .markdown)"));
         continue;
       }
       byte[] bytes = bytes(path);

@@ -46,6 +46,14 @@ public interface BlogConfig {
   @Bindable(defaultValue = "1048576")
   long getMaxSourceBytes();
 
+  /**
+   * The permalink rules of the Hugo or Jekyll site the blog moved from ({@code
+   * inkwell.pipeline.Permalinks#spec}, e.g. {@code jekyll /:year/:month/:day/:title/}); unset:
+   * slugs come from the object keys. {@code ./preview SITE} sets it from the site's config.
+   */
+  @Nullable
+  String getPermalinks();
+
   /** The site's time zone: dates written without a zone are read in it. */
   @Bindable(defaultValue = "UTC")
   String getTimeZone();

@@ -1,5 +1,6 @@
 package inkwell.config;
 
+import inkwell.pipeline.Permalinks;
 import inkwell.pipeline.PostPipeline;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -18,6 +19,7 @@ class CoreBeans {
         .pagesPrefix(config.getPagesPrefix())
         .maxSourceBytes(config.getMaxSourceBytes())
         .zone(zone(config.getTimeZone()))
+        .permalinks(Permalinks.parse(config.getPermalinks()))
         .build();
   }
 

@@ -68,6 +68,19 @@ final class Dates {
     return parseProse(trimmed).map(date -> date.atStartOfDay(zone).toInstant());
   }
 
+  /**
+   * The calendar day a date is written on, before any zone or offset is applied ({@code
+   * 2024-08-05T23:30:00-05:00} is 5 August): what Hugo's and Jekyll's {@code :day} show.
+   */
+  static Optional<LocalDate> writtenDay(String text) {
+    String trimmed = text.strip();
+    Matcher iso = ISO.matcher(trimmed);
+    if (iso.matches()) {
+      return date(iso.group(1), Integer.parseInt(iso.group(2)), iso.group(3));
+    }
+    return parseProse(trimmed);
+  }
+
   /** A date written alone on a line of prose ({@code August 5, 2024}, {@code 2024-08-05}). */
   static Optional<LocalDate> parseProse(String text) {
     String trimmed = text.strip();

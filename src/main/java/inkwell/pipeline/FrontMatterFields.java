@@ -70,6 +70,11 @@ final class FrontMatterFields {
     List<String> categories = List.of();
     List<String> aliases = new ArrayList<>();
     Map<String, Object> params = new LinkedHashMap<>();
+    String url = null;
+    String redirectTo = null;
+    List<String> outputs = null;
+    List<String> images = List.of();
+    java.time.LocalDate writtenDate = null;
     Set<String> seen = new HashSet<>();
 
     for (NodeTuple tuple : mapping.getValue()) {
@@ -87,10 +92,22 @@ final class FrontMatterFields {
         case "slug" -> slug = text(name, value);
         case "summary" -> summary = text(name, value);
         case "description" -> description = text(name, value);
-        case "date" -> date = date(name, value);
+        case "date" -> {
+          date = date(name, value);
+          writtenDate = date == null ? null : Dates.writtenDay(text(name, value)).orElse(null);
+        }
+        case "url", "permalink" -> url = path(name, value);
+        case "redirect_to" -> {
+          // Kept with the post's other fields too: the site answers its address with a 301.
+          redirectTo = redirect(name, value);
+          params.put("redirect_to", redirectTo);
+        }
+        case "outputs" ->
+            outputs = list(name, value).stream().map(o -> o.toLowerCase(Locale.ROOT)).toList();
+        case "images" -> images = list(name, value);
         case "lastmod", "updated", "last_modified_at" -> lastmod = date(name, value);
-        case "publishdate", "pubdate" -> publishDate = date(name, value);
-        case "expirydate", "unpublishdate" -> expiryDate = date(name, value);
+        case "publishdate", "pubdate", "publish_date" -> publishDate = date(name, value);
+        case "expirydate", "unpublishdate", "expiry_date" -> expiryDate = date(name, value);
         case "draft" -> draft = bool(name, value);
         case "published" -> {
           // Jekyll: "published: false" hides a post; Hugo: "published" is a publish date.
@@ -125,12 +142,47 @@ final class FrontMatterFields {
         publishDate,
         expiryDate,
         aliases,
-        image,
+        image != null ? image : images.isEmpty() ? null : protocolRelative(images.get(0)),
         author == null || author.isEmpty() ? null : author,
         canonical,
         menu.position(),
         menuTitle != null ? menuTitle : menu.label() != null ? menu.label() : linkTitle,
-        params);
+        params,
+        new FrontMatter.Addressing(url, redirectTo, outputs, writtenDate));
+  }
+
+  /** A path on this site (Hugo's {@code url}, Jekyll's {@code permalink}), as written. */
+  private String path(String field, Node node) {
+    String value = text(field, node);
+    if (value == null) {
+      return null;
+    }
+    if (Slugs.aliasPath(value).isEmpty() && !value.equals("/")) {
+      throw error(
+          node,
+          Kind.INVALID_FIELD,
+          field
+              + ": \""
+              + value
+              + "\" is not a path on this site; write one such as /2019/05/hello/");
+    }
+    return value;
+  }
+
+  /** Jekyll's {@code redirect_to}: an http(s) URL or a path on this site. */
+  private String redirect(String field, Node node) {
+    String value = text(field, node);
+    if (value == null) {
+      return null;
+    }
+    return Slugs.aliasPath(value).isPresent()
+        ? "/" + Slugs.aliasPath(value).get()
+        : url(field, node, true);
+  }
+
+  /** {@code //host/x.png} as {@code https://host/x.png}: the site is served over HTTPS only. */
+  private static String protocolRelative(String value) {
+    return value.startsWith("//") ? "https:" + value : value;
   }
 
   private String text(String field, Node node) {
@@ -241,6 +293,9 @@ final class FrontMatterFields {
     String value = text(field, node);
     if (value == null) {
       return null;
+    }
+    if (!absolute && value.startsWith("//")) {
+      value = protocolRelative(value);
     }
     try {
       URI uri = new URI(value);

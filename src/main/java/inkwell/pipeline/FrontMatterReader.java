@@ -14,9 +14,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Reads YAML front matter (YAML 1.2 core schema) into {@link FrontMatter}: parses it, reporting
- * syntax errors where the author has to look, and hands the fields to {@link FrontMatterFields},
- * whose errors it places at their line and column in the source file.
+ * Reads front matter (YAML 1.2 core schema; TOML through {@link TomlNodes}; JSON as YAML) into
+ * {@link FrontMatter}: parses it, reporting syntax errors where the author has to look, and hands
+ * the fields to {@link FrontMatterFields}, whose errors it places at their line and column in the
+ * source file.
  */
 final class FrontMatterReader {
 
@@ -32,6 +33,32 @@ final class FrontMatterReader {
   FrontMatterReader(ZoneId zone, int firstLine) {
     this.zone = zone;
     this.firstLine = firstLine;
+  }
+
+  /** TOML front matter ({@code +++}), checked field by field as YAML is. */
+  FrontMatter readToml(String toml) {
+    return new FrontMatterFields(zone, this::error).read(TomlNodes.parse(toml, firstLine));
+  }
+
+  /**
+   * JSON front matter: a JSON object is a YAML 1.2 flow mapping, so it is read by the same parser;
+   * its syntax errors say JSON.
+   */
+  FrontMatter readJson(String json) {
+    try {
+      return read(json);
+    } catch (RejectedException e) {
+      PostError error = e.error();
+      if (error.kind() != Kind.YAML_SYNTAX) {
+        throw e;
+      }
+      throw new RejectedException(
+          PostError.at(
+              Kind.JSON_SYNTAX,
+              error.line(),
+              error.column(),
+              error.message().replace("not valid YAML", "not valid JSON")));
+    }
   }
 
   FrontMatter read(String yaml) {

@@ -21,49 +21,75 @@ final class HtmlSanitizer {
   /** Only used to let relative URLs pass the protocol check; never written out. */
   private static final String BASE_URI = "https://inkwell.invalid/";
 
-  private final Safelist safelist =
-      new CodeTokenSafelist(Safelist.relaxed())
-          .addTags(
-              "del",
-              "s",
-              "ins",
-              "mark",
-              "kbd",
-              "samp",
-              "var",
-              "abbr",
-              "dfn",
-              "hr",
-              "section",
-              "input",
-              "figure",
-              "figcaption",
-              "details",
-              "summary",
-              "time")
-          .addAttributes("h1", "id")
-          .addAttributes("h2", "id")
-          .addAttributes("h3", "id")
-          .addAttributes("h4", "id")
-          .addAttributes("h5", "id")
-          .addAttributes("h6", "id")
-          .addAttributes("a", "id", "class", "aria-label", "data-footnote-ref")
-          .addAttributes("a", "data-footnote-backref", "data-footnote-backref-idx")
-          .addAttributes("sup", "id", "class")
-          .addAttributes("li", "id")
-          .addAttributes("section", "class", "data-footnotes")
-          .addAttributes("code", "class")
-          .addAttributes("span", "class")
-          .addAttributes("th", "align")
-          .addAttributes("td", "align")
-          .addAttributes("img", "loading")
-          .addAttributes("abbr", "title")
-          .addAttributes("time", "datetime")
-          .addAttributes("details", "open")
-          .addAttributes("input", "type", "checked", "aria-label")
-          .addEnforcedAttribute("input", "disabled", "disabled")
-          .addProtocols("a", "href", "#")
-          .preserveRelativeLinks(true);
+  private final CodeTokenSafelist safelist = new CodeTokenSafelist(Safelist.relaxed());
+
+  {
+    safelist
+        .addTags(
+            "del",
+            "s",
+            "ins",
+            "mark",
+            "kbd",
+            "samp",
+            "var",
+            "abbr",
+            "dfn",
+            "hr",
+            "section",
+            "input",
+            "figure",
+            "figcaption",
+            "details",
+            "summary",
+            "time",
+            "video",
+            "audio",
+            "source",
+            "track")
+        .addAttributes("h1", "id")
+        .addAttributes("h2", "id")
+        .addAttributes("h3", "id")
+        .addAttributes("h4", "id")
+        .addAttributes("h5", "id")
+        .addAttributes("h6", "id")
+        .addAttributes("a", "id", "class", "aria-label", "data-footnote-ref")
+        .addAttributes("a", "data-footnote-backref", "data-footnote-backref-idx")
+        .addAttributes("sup", "id", "class")
+        .addAttributes("li", "id")
+        .addAttributes("section", "class", "data-footnotes")
+        .addAttributes("code", "class")
+        .addAttributes("span", "class")
+        .addAttributes("th", "align")
+        .addAttributes("td", "align")
+        .addAttributes("img", "loading")
+        .addAttributes("abbr", "title")
+        .addAttributes("time", "datetime")
+        .addAttributes("details", "open")
+        .addAttributes("input", "type", "checked", "aria-label")
+        .addEnforcedAttribute("input", "disabled", "disabled")
+        .addAttributes(
+            "video",
+            "src",
+            "controls",
+            "poster",
+            "width",
+            "height",
+            "preload",
+            "loop",
+            "muted",
+            "playsinline")
+        .addAttributes("audio", "src", "controls", "preload", "loop", "muted")
+        .addAttributes("source", "src", "type")
+        .addAttributes("track", "src", "kind", "srclang", "label", "default")
+        .addProtocols("video", "src", "https")
+        .addProtocols("video", "poster", "https")
+        .addProtocols("audio", "src", "https")
+        .addProtocols("source", "src", "https")
+        .addProtocols("track", "src", "https")
+        .addProtocols("a", "href", "#")
+        .preserveRelativeLinks(true);
+  }
 
   private final Document.OutputSettings output =
       new Document.OutputSettings().prettyPrint(false).charset("UTF-8");
@@ -90,6 +116,11 @@ final class HtmlSanitizer {
     return previous;
   }
 
+  /** True if raw HTML's {@code tagName} elements stay (with their safe attributes). */
+  boolean keepsTag(String tagName) {
+    return safelist.keeps(tagName);
+  }
+
   private String pass(String html) {
     Document clean = new Cleaner(safelist).clean(Jsoup.parseBodyFragment(html, BASE_URI));
     HtmlRepairs.apply(clean.body());
@@ -104,6 +135,10 @@ final class HtmlSanitizer {
   private static final class CodeTokenSafelist extends Safelist {
     CodeTokenSafelist(Safelist base) {
       super(base);
+    }
+
+    boolean keeps(String tagName) {
+      return isSafeTag(tagName);
     }
 
     @Override

@@ -63,15 +63,16 @@ final class Inference {
     return Optional.empty();
   }
 
-  /** Removes the first top-level level-1 heading from {@code document} and returns its text. */
-  static Optional<String> takeFirstH1(Node document, Markdown markdown) {
-    for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
-      if (node instanceof Heading heading && heading.getLevel() == 1) {
-        String title = markdown.plainText(heading);
-        if (!title.isEmpty()) {
-          heading.unlink();
-          return Optional.of(title);
-        }
+  /**
+   * Removes the heading that is {@code document}'s first block, of any level, and returns its text;
+   * a heading further down is never the title.
+   */
+  static Optional<String> takeLeadingHeading(Node document, Markdown markdown) {
+    if (document.getFirstChild() instanceof Heading heading) {
+      String title = markdown.plainText(heading);
+      if (!title.isEmpty()) {
+        heading.unlink();
+        return Optional.of(title);
       }
     }
     return Optional.empty();
@@ -80,20 +81,28 @@ final class Inference {
   /** A title taken from the first non-blank line, and the body without that line. */
   record FirstLine(String title, String body) {}
 
-  /** The first non-blank line as plain text, unless it opens a code block or has no text. */
+  /** Longest first line taken as a title, in characters of plain text. */
+  static final int TITLE_LINE_LENGTH = 100;
+
+  /**
+   * The first non-blank line as plain text when it stands alone: followed by a blank line (or
+   * nothing), at most {@value #TITLE_LINE_LENGTH} characters, not opening a code block. A line that
+   * a paragraph goes on after is never cut out of it.
+   */
   static Optional<FirstLine> firstLine(String body, Markdown markdown) {
     String[] lines = body.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].isBlank()) {
         continue;
       }
-      if (FENCE.matcher(lines[i]).find()) {
+      boolean alone = i + 1 >= lines.length || lines[i + 1].isBlank();
+      if (FENCE.matcher(lines[i]).find() || !alone) {
         return Optional.empty();
       }
       String inline = LINE_MARKERS.matcher(lines[i]).replaceFirst("");
       Document parsed = (Document) markdown.parse(inline);
       String title = markdown.plainText(parsed);
-      return title.isEmpty()
+      return title.isEmpty() || title.length() > TITLE_LINE_LENGTH
           ? Optional.empty()
           : Optional.of(new FirstLine(title, removeLine(lines, i)));
     }

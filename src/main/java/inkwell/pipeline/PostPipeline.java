@@ -52,9 +52,11 @@ public final class PostPipeline {
    *       HTML from the sanitizer (task-list labels, focusable scrolling blocks, repaired images)
    *   <li>the header menu: {@code menu} and {@code menuTitle} read from the front matter (a post
    *       stored before kept them as unknown fields, and so is in no menu until rendered again)
+   *   <li>sites moved from Hugo or Jekyll: TOML and JSON front matter, shortcodes, Liquid and
+   *       kramdown attribute lists rendered or dropped, page bundles at their folder
    * </ol>
    */
-  public static final int RENDER_VERSION = 3;
+  public static final int RENDER_VERSION = 4;
 
   /** Default reading speed for the reading-time estimate. */
   public static final int DEFAULT_WORDS_PER_MINUTE = 220;
@@ -66,6 +68,7 @@ public final class PostPipeline {
   private final int wordsPerMinute;
   private final Markdown markdown;
   private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+  private final Addresses addresses;
 
   private PostPipeline(Builder builder) {
     this.postsPrefix = builder.postsPrefix;
@@ -74,6 +77,8 @@ public final class PostPipeline {
     this.zone = builder.zone;
     this.wordsPerMinute = builder.wordsPerMinute;
     this.markdown = new Markdown(builder.highlightCode);
+    this.addresses =
+        new Addresses(builder.permalinks, builder.postsPrefix, builder.pagesPrefix, builder.zone);
   }
 
   public static Builder builder() {
@@ -132,12 +137,11 @@ public final class PostPipeline {
   private ParseResult.Parsed build(Source source) {
     String text = SourceText.decode(source.bytes(), maxSourceBytes);
     MarkdownFile file = MarkdownFile.split(text);
-    FrontMatter meta =
-        file.yaml() == null ? FrontMatter.NONE : new FrontMatterReader(zone, 2).read(file.yaml());
+    FrontMatter meta = frontMatter(file);
 
     String body = file.body();
     Instant date = meta.date();
-    if (file.yaml() == null) {
+    if (file.frontMatter() == null) {
       Optional<Inference.DateLine> dateLine = Inference.dateLine(body);
       if (dateLine.isPresent()) {
         body = dateLine.get().body();
@@ -149,11 +153,22 @@ public final class PostPipeline {
           Inference.fileNameDate(source.key()).map(this::startOfDay).orElse(source.lastModified());
     }
 
+    String bundle =
+        source.key().startsWith(postsPrefix)
+            ? BundleImages.folder(source.key().substring(postsPrefix.length()))
+            : null;
+    Templates.Result templates =
+        Templates.process(
+            body,
+            file.bodyLine(),
+            new Templates.Context(
+                addresses.dialect(), meta.params(), meta.title(), addresses::linkTo, bundle));
+    body = templates.body();
     Nesting.checkBlocks(body, file.bodyLine());
     Node document = markdown.parse(body);
     String title = meta.title();
     if (title == null) {
-      title = Inference.takeFirstH1(document, markdown).orElse(null);
+      title = Inference.takeLeadingHeading(document, markdown).orElse(null);
     }
     if (title == null) {
       Optional<Inference.FirstLine> firstLine = Inference.firstLine(body, markdown);
@@ -170,10 +185,30 @@ public final class PostPipeline {
         title = Inference.fileNameTitle(source.key());
       }
     }
+    BundleImages.rebase(document, bundle);
     Nesting.checkTree(document, file.bodyLine());
     UnclosedTags.check(document, body, file.bodyLine());
     Headings.makeRoomForTheTitle(document);
-    List<PostError> warnings = MissingAltText.find(document, file.bodyLine());
+    List<PostError> warnings = new java.util.ArrayList<>(templates.warnings());
+    warnings.addAll(MissingAltText.find(document, file.bodyLine()));
+    RawHtmlElements.visit(
+        document,
+        file.bodyLine(),
+        "<",
+        (element, line, column) -> {
+          if (!sanitizer.keepsTag(element.tagName())) {
+            warnings.add(
+                PostError.at(
+                    Kind.HTML_REMOVED,
+                    line,
+                    column,
+                    "<"
+                        + element.tagName()
+                        + "> is removed: the page allows no "
+                        + element.tagName()
+                        + " element (what it holds that is allowed stays)"));
+          }
+        });
 
     Headings headings = Headings.of(document, markdown);
     String html = sanitizer.clean(markdown.render(document, headings.ids()));
@@ -183,7 +218,43 @@ public final class PostPipeline {
 
     boolean page = isPage(source.key());
     String slug = slug(source.key(), page ? pagesPrefix : postsPrefix, meta.slug());
-    if (Slugs.isReserved(slug)) {
+    List<String> aliases = new java.util.ArrayList<>(meta.aliases());
+    Optional<OldAddress> old = addresses.oldAddress(source.key(), page, meta, title, date);
+    if (old.isPresent()) {
+      slug = old.get().slug();
+      page = page || old.get().page();
+      old.get().aliases().stream().filter(a -> !aliases.contains(a)).forEach(aliases::add);
+    }
+    boolean draft = Boolean.TRUE.equals(meta.draft());
+    List<String> outputs = meta.addressing().outputs();
+    if (outputs != null && !outputs.contains("html")) {
+      draft = true;
+      aliases.clear();
+      warnings.add(
+          PostError.at(
+              Kind.NOT_ON_THE_WEB,
+              1,
+              1,
+              "outputs "
+                  + outputs
+                  + " has no html: the post is kept as a draft, not put on the web"));
+    }
+    if (Slugs.isReserved(slug) && old.isPresent() && page) {
+      // A moved site's own tag or archive page (Jekyll's tag-archive.md at /tags/): Inkwell
+      // serves that address itself, so the page stays off the web rather than failing the move.
+      draft = true;
+      aliases.clear();
+      warnings.add(
+          PostError.at(
+              Kind.NOT_ON_THE_WEB,
+              1,
+              1,
+              "the page's address /"
+                  + slug
+                  + "/ is one Inkwell serves itself; the page is kept as a draft, not put on the"
+                  + " web"));
+      slug = "moved/" + slug;
+    } else if (Slugs.isReserved(slug)) {
       throw new RejectedException(
           PostError.of(
               Kind.INVALID_FIELD,
@@ -203,10 +274,10 @@ public final class PostPipeline {
             tags(meta.tags()),
             meta.categories(),
             summary,
-            Boolean.TRUE.equals(meta.draft()),
+            draft,
             meta.publishDate(),
             meta.expiryDate(),
-            meta.aliases(),
+            List.copyOf(aliases),
             meta.canonical(),
             meta.image(),
             meta.author(),
@@ -221,6 +292,17 @@ public final class PostPipeline {
                 ? null
                 : new MenuPlace(meta.menu(), meta.menuTitle() != null ? meta.menuTitle() : title));
     return new ParseResult.Parsed(post, warnings);
+  }
+
+  private FrontMatter frontMatter(MarkdownFile file) {
+    if (file.frontMatter() == null) {
+      return FrontMatter.NONE;
+    }
+    return switch (file.format()) {
+      case YAML -> new FrontMatterReader(zone, 2).read(file.frontMatter());
+      case TOML -> new FrontMatterReader(zone, 2).readToml(file.frontMatter());
+      case JSON -> new FrontMatterReader(zone, 1).readJson(file.frontMatter());
+    };
   }
 
   /** True if {@code key} lies under the pages prefix: a standalone page, not a post. */
@@ -277,8 +359,19 @@ public final class PostPipeline {
     private ZoneId zone = ZoneOffset.UTC;
     private int wordsPerMinute = DEFAULT_WORDS_PER_MINUTE;
     private boolean highlightCode = true;
+    private Permalinks permalinks;
 
     private Builder() {}
+
+    /**
+     * The old site's permalink rules (Hugo's or Jekyll's): each post is published at the address
+     * they give it, or, where Inkwell's slug rules write it differently, there with a 301 from it.
+     * {@code null} (the default): slugs come from the object keys.
+     */
+    public Builder permalinks(Permalinks permalinks) {
+      this.permalinks = permalinks;
+      return this;
+    }
 
     /**
      * Whether fenced code in a known language is coloured (on by default); off leaves it escaped

@@ -16,9 +16,14 @@ public record PostError(Kind kind, String message, int line, int column) {
     TOO_LARGE,
     NOT_UTF8,
     NUL_BYTE,
+    /** No longer produced (TOML front matter is read); kept so that stored statuses still read. */
     UNSUPPORTED_FRONT_MATTER,
     UNCLOSED_FRONT_MATTER,
     YAML_SYNTAX,
+    /** TOML front matter ({@code +++}) that is not valid TOML. */
+    TOML_SYNTAX,
+    /** JSON front matter that is not valid JSON. */
+    JSON_SYNTAX,
     FRONT_MATTER_NOT_A_MAP,
     INVALID_FIELD,
     NESTED_TOO_DEEPLY,
@@ -29,7 +34,19 @@ public record PostError(Kind kind, String message, int line, int column) {
      * A warning: an {@code <img>} in the author's HTML has no alt text (published with {@code
      * alt=""}).
      */
-    IMAGE_WITHOUT_ALT
+    IMAGE_WITHOUT_ALT,
+    /**
+     * A warning: a Hugo shortcode, Jekyll Liquid tag or kramdown attribute list that Inkwell does
+     * not render; the page shows its inner content, or nothing, never its source.
+     */
+    TEMPLATE_NOT_RENDERED,
+    /** A warning: raw HTML the sanitizer removes (an {@code <iframe>}, a {@code <script>}). */
+    HTML_REMOVED,
+    /**
+     * A warning: the post is not put on the web (Hugo's {@code outputs} without {@code html}, or a
+     * Jekyll {@code redirect_to} to another site).
+     */
+    NOT_ON_THE_WEB
   }
 
   public PostError {

@@ -51,7 +51,18 @@ public final class Slugs {
    * template's S3 filter all go by this.
    */
   public static boolean isMarkdown(String name) {
-    return extensionLength(name) > 0;
+    return extensionLength(name) > 0 && !isSectionIndex(name);
+  }
+
+  /**
+   * True for Hugo's {@code _index.md} (in any case, {@code .md} or {@code .markdown}): the text of
+   * a section's list page, not a post; it is not published.
+   */
+  public static boolean isSectionIndex(String name) {
+    int fileName = name.lastIndexOf('/') + 1;
+    int length = extensionLength(name);
+    return length > 0
+        && name.substring(fileName, name.length() - length).equalsIgnoreCase("_index");
   }
 
   private static int extensionLength(String name) {
@@ -68,7 +79,9 @@ public final class Slugs {
   /**
    * The slug for an object key: the part below {@code postsPrefix} (if the key starts with it),
    * {@code .md} or {@code .markdown} dropped, each folder kept as a segment. {@code
-   * posts/2024/Hello World.md} under {@code posts/} gives {@code 2024/hello-world}.
+   * posts/2024/Hello World.md} under {@code posts/} gives {@code 2024/hello-world}. A file named
+   * {@code index} in a folder is that folder's post (a page bundle): {@code posts/trip/index.md}
+   * gives {@code trip}.
    */
   public static String fromKey(String key, String postsPrefix) {
     String path = key;
@@ -76,6 +89,10 @@ public final class Slugs {
       path = path.substring(postsPrefix.length());
     }
     path = path.substring(0, path.length() - extensionLength(path));
+    if (path.endsWith("/index")) {
+      // A page bundle (Hugo): posts/trip/index.md is the post posts/trip, its images beside it.
+      path = path.substring(0, path.length() - "/index".length());
+    }
     String slug = path(path);
     return slug.isEmpty() ? "post-" + hash8(key) : slug;
   }

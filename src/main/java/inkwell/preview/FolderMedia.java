@@ -4,22 +4,38 @@ import inkwell.storage.MediaStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Images from a folder, for the preview: what {@code aws s3 sync FOLDER s3://BUCKET/media/}
- * uploads.
+ * uploads. With several folders (a Hugo site's {@code static} and {@code content}), the first that
+ * holds the path answers.
  */
 public final class FolderMedia implements MediaStore {
 
-  private final Path root;
+  private final List<Path> roots;
 
   public FolderMedia(Path root) {
-    this.root = root.toAbsolutePath().normalize();
+    this(List.of(root));
+  }
+
+  public FolderMedia(List<Path> roots) {
+    this.roots = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
   }
 
   @Override
   public Optional<Media> read(String path) {
+    for (Path root : roots) {
+      Optional<Media> media = read(root, path);
+      if (media.isPresent()) {
+        return media;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Media> read(Path root, String path) {
     Path file = root.resolve(path).normalize();
     Optional<String> type = MediaStore.contentType(path);
     if (!file.startsWith(root) || type.isEmpty() || !Files.isRegularFile(file)) {

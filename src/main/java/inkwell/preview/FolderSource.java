@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Markdown sources from a folder, under the same keys they would have in the bucket: {@code
@@ -18,20 +20,40 @@ import java.util.Optional;
  */
 public final class FolderSource implements SourceStore {
 
-  /** A folder and the key prefix its files have. */
-  private record Root(Path folder, String prefix) {}
+  /**
+   * A folder, the key prefix its files have, how deep its files are looked for, and which files are
+   * sources.
+   */
+  private record Root(Path folder, String prefix, int depth, Predicate<Path> accepts) {}
 
   private final List<Root> roots = new ArrayList<>();
 
   public FolderSource(Path folder, String prefix) {
-    roots.add(new Root(folder.toAbsolutePath().normalize(), prefix));
+    roots.add(new Root(folder.toAbsolutePath().normalize(), prefix, Integer.MAX_VALUE, f -> true));
   }
 
   /** These sources and the pages in {@code pagesFolder}, under {@code pagesPrefix}. */
   public FolderSource withPages(Path pagesFolder, String pagesPrefix) {
+    return withPages(pagesFolder, pagesPrefix, Integer.MAX_VALUE, f -> true);
+  }
+
+  /**
+   * These sources and the pages in {@code pagesFolder} at most {@code depth} folders down that
+   * {@code accepts} takes (a Jekyll site's pages: the Markdown files with front matter beside
+   * {@code _config.yml}).
+   */
+  public FolderSource withPages(
+      Path pagesFolder, String pagesPrefix, int depth, Predicate<Path> accepts) {
     FolderSource both = new FolderSource(folder(), roots.get(0).prefix());
-    both.roots.add(new Root(pagesFolder.toAbsolutePath().normalize(), pagesPrefix));
+    both.roots.addAll(roots.subList(1, roots.size()));
+    both.roots.add(new Root(pagesFolder.toAbsolutePath().normalize(), pagesPrefix, depth, accepts));
     return both;
+  }
+
+  /** Every source file in {@code folder}, one of {@link #folders()}. */
+  public Stream<Path> files(Path folder) throws IOException {
+    Root root = roots.stream().filter(r -> r.folder().equals(folder)).findFirst().orElseThrow();
+    return Files.walk(folder, root.depth()).filter(root.accepts());
   }
 
   /** The posts folder. */
@@ -47,8 +69,12 @@ public final class FolderSource implements SourceStore {
   /** The key of a file in one of the folders ({@code posts/2024/hello.md}). */
   public String keyOf(Path file) {
     Path normalized = file.toAbsolutePath().normalize();
+    // The deepest folder that holds it: a Jekyll site's _posts lies inside its pages folder.
     Root root =
-        roots.stream().filter(r -> normalized.startsWith(r.folder())).findFirst().orElseThrow();
+        roots.stream()
+            .filter(r -> normalized.startsWith(r.folder()))
+            .max(java.util.Comparator.comparingInt(r -> r.folder().getNameCount()))
+            .orElseThrow();
     Path relative = root.folder().relativize(normalized);
     return root.prefix() + relative.toString().replace(java.io.File.separatorChar, '/');
   }

@@ -199,7 +199,7 @@ public final class FolderWatcher implements AutoCloseable {
   private Map<String, Path> markdownFiles() {
     Map<String, Path> files = new TreeMap<>();
     for (Path folder : source.folders()) {
-      try (Stream<Path> walk = Files.walk(folder)) {
+      try (Stream<Path> walk = source.files(folder)) {
         walk.filter(FolderWatcher::isMarkdown).forEach(p -> files.put(source.keyOf(p), p));
       } catch (IOException | UncheckedIOException e) {
         console.println("  error  cannot list " + folder + ": " + e.getMessage());

@@ -1,5 +1,6 @@
 package inkwell.preview;
 
+import inkwell.migrate.SiteRoot;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -11,6 +12,27 @@ import java.util.Arrays;
 public final class Preview {
 
   private Preview() {}
+
+  /** For a Hugo or Jekyll site root: what was read, and where the migration report is. */
+  private static void describeSite(Path folder) {
+    try {
+      SiteRoot site = SiteRoot.detect(folder);
+      if (site.kind() != SiteRoot.Kind.FOLDER) {
+        System.out.println(
+            "  "
+                + (site.kind() == SiteRoot.Kind.HUGO ? "Hugo" : "Jekyll")
+                + " site: posts from "
+                + site.root().relativize(site.posts())
+                + ", permalinks "
+                + site.settings().permalinks().spec()
+                + "; ./inkwell check "
+                + folder
+                + " prints the migration report");
+      }
+    } catch (java.io.IOException e) {
+      // The server started, so the config was read; nothing to add.
+    }
+  }
 
   public static void main(String[] args) {
     Path project = Path.of(System.getProperty("inkwell.project.dir", "."));
@@ -38,6 +60,9 @@ public final class Preview {
                             ? "S3 and DynamoDB"
                             : options.folder().toAbsolutePath().normalize().toString())
                         + (options.drafts() ? " (drafts and scheduled posts shown)" : ""));
+                if (!options.aws()) {
+                  describeSite(options.folder());
+                }
                 System.out.println("  open " + url + "   (Ctrl-C stops it)");
               });
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "inkwell-preview-stop"));

@@ -1,6 +1,7 @@
 package inkwell.preview;
 
 import inkwell.config.BlogConfig;
+import inkwell.migrate.SiteRoot;
 import inkwell.pipeline.PostPipeline;
 import inkwell.post.Hashes;
 import inkwell.publish.PublishService;
@@ -30,15 +31,44 @@ class PreviewBeans {
   static final String FOLDER = "inkwell.preview.folder";
   static final String DRAFTS = "inkwell.preview.drafts";
   static final String MEDIA = "inkwell.preview.media";
+
+  /** Folders whose images are served at their own paths (a Hugo or Jekyll site's static files). */
+  static final String FILES = "inkwell.preview.files";
+
+  /**
+   * A Jekyll site's root, then the folders its config includes: their Markdown files with front
+   * matter are the standalone pages.
+   */
+  static final String SITE_PAGES = "inkwell.preview.site-pages";
+
   static final String LIVE_RELOAD = "inkwell.preview.live-reload";
   static final String CACHE = "inkwell.preview.cache";
   static final String BUCKET = "local-folder";
 
   @Singleton
-  FolderSource folderSource(@Value("${" + FOLDER + "}") String folder, BlogConfig config) {
+  FolderSource folderSource(
+      @Value("${" + FOLDER + "}") String folder,
+      @Value("${" + SITE_PAGES + ":}") String sitePages,
+      BlogConfig config) {
     FolderSource posts = new FolderSource(Path.of(folder), config.getPostsPrefix());
     if (config.getPagesPrefix().isEmpty()) {
       return posts;
+    }
+    if (!sitePages.isEmpty()) {
+      // A Jekyll site: its root's pages, then each folder its config includes (_pages).
+      String[] folders = sitePages.split(java.io.File.pathSeparator);
+      FolderSource all =
+          posts.withPages(Path.of(folders[0]), config.getPagesPrefix(), 1, SiteRoot::isJekyllPage);
+      for (int i = 1; i < folders.length; i++) {
+        Path included = Path.of(folders[i]);
+        all =
+            all.withPages(
+                included,
+                config.getPagesPrefix() + included.getFileName() + "/",
+                Integer.MAX_VALUE,
+                SiteRoot::isJekyllPage);
+      }
+      return all;
     }
     // The standalone pages: the folder "pages" next to the posts folder (examples/pages).
     return posts.withPages(posts.folder().resolveSibling("pages"), config.getPagesPrefix());
@@ -47,8 +77,16 @@ class PreviewBeans {
   /** Images from the folder next to the posts folder ({@code examples/media} for the samples). */
   @Singleton
   @Primary
-  FolderMedia media(@Value("${" + MEDIA + "}") String folder) {
-    return new FolderMedia(Path.of(folder));
+  FolderMedia media(
+      @Value("${" + MEDIA + "}") String folder, @Value("${" + FILES + ":}") String files) {
+    List<Path> roots = new java.util.ArrayList<>();
+    roots.add(Path.of(folder));
+    for (String file : files.split(java.io.File.pathSeparator)) {
+      if (!file.isBlank()) {
+        roots.add(Path.of(file));
+      }
+    }
+    return new FolderMedia(roots);
   }
 
   @Singleton

@@ -1,5 +1,6 @@
 package inkwell.preview;
 
+import inkwell.migrate.SiteRoot;
 import inkwell.site.PreviewNotes;
 import inkwell.support.StructuredLog;
 import io.micronaut.context.ApplicationContext;
@@ -11,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -51,6 +53,15 @@ public final class PreviewServer implements AutoCloseable {
     return start(options, Map.of());
   }
 
+  /** The site at {@code folder}: a Hugo or Jekyll site root, or a plain folder of posts. */
+  private static SiteRoot siteRoot(Path folder) throws StartupException {
+    try {
+      return SiteRoot.detect(folder);
+    } catch (java.io.IOException e) {
+      throw new StartupException("cannot read the site's config: " + e.getMessage(), 2);
+    }
+  }
+
   /** Starts the preview with extra configuration properties (tests, tools). */
   public static PreviewServer start(PreviewOptions options, Map<String, Object> extra)
       throws StartupException {
@@ -75,7 +86,8 @@ public final class PreviewServer implements AutoCloseable {
                 + " does not exist or is not a folder",
             2);
       }
-      Path folder = options.folder().toAbsolutePath().normalize();
+      SiteRoot site = siteRoot(options.folder());
+      Path folder = site.posts();
       properties.put(PreviewBeans.FOLDER, folder.toString());
       Path media = options.media() != null ? options.media() : folder.resolveSibling("media");
       properties.put(PreviewBeans.MEDIA, media.toAbsolutePath().normalize().toString());
@@ -83,6 +95,18 @@ public final class PreviewServer implements AutoCloseable {
       properties.putIfAbsent(
           PreviewBeans.CACHE,
           project.resolve("target/preview-cache").toAbsolutePath().normalize().toString());
+      properties.put(
+          PreviewBeans.FILES,
+          String.join(
+              java.io.File.pathSeparator, site.files().stream().map(Path::toString).toList()));
+      if (site.pages() != null) {
+        List<Path> pages = new java.util.ArrayList<>(List.of(site.pages()));
+        pages.addAll(site.includedPages());
+        properties.put(
+            PreviewBeans.SITE_PAGES,
+            String.join(java.io.File.pathSeparator, pages.stream().map(Path::toString).toList()));
+      }
+      site.settings().properties().forEach(properties::putIfAbsent);
     }
     int port = options.port() == 0 ? freePort(options.host()) : options.port();
     checkPortIsFree(options.host(), port);

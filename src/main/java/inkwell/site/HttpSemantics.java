@@ -24,11 +24,12 @@ import java.util.Map;
 final class HttpSemantics {
 
   /**
-   * No script may run, styles and fonts come from the site, images from anywhere on https; forms
-   * (the search box) submit only to the site.
+   * No script may run, styles and fonts come from the site, images, video and audio from anywhere
+   * on https; forms (the search box) submit only to the site.
    */
   static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; style-src 'self'; img-src 'self' https:; font-src 'self'; "
+      "default-src 'none'; style-src 'self'; img-src 'self' https:; media-src 'self' https:;"
+          + " font-src 'self'; "
           + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   private static final Map<String, String> SECURITY_HEADERS =

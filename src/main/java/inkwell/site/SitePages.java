@@ -120,6 +120,7 @@ final class SitePages {
       return media
           .read(file.path())
           .map(m -> new SiteResponse(200, Map.of("Content-Type", m.contentType()), m.bytes()))
+          .or(() -> staticFile("media/" + file.path()))
           .orElseGet(this::notFound);
     } else if (route instanceof Route.Robots) {
       return machine.robots();
@@ -172,6 +173,10 @@ final class SitePages {
         String marker = notes.showUnpublished() ? previewMarker(post, now) : null;
         if (!post.isVisibleAt(now) && marker == null) {
           yield notFound();
+        }
+        if (post.params().get("redirect_to") instanceof String target && !target.isEmpty()) {
+          // Jekyll's redirect_to (read by the pipeline): the post's address moved elsewhere.
+          yield SiteResponse.redirect(301, target);
         }
         if (problem.isPresent()) {
           marker =
@@ -311,11 +316,26 @@ final class SitePages {
         .orElseGet(this::notFound);
   }
 
+  /**
+   * An old address: a 301 to the post that names it as an alias; else, for an image path, the image
+   * at that path in the media store ({@code /img/x.png}, where a Hugo or Jekyll site had its static
+   * files and page bundles their images); else 404.
+   */
   private SiteResponse alias(String path) {
     return posts
         .findAlias(path)
         .map(slug -> SiteResponse.redirect(301, SitePaths.post(slug)))
+        .or(() -> staticFile(path))
         .orElseGet(this::notFound);
+  }
+
+  private Optional<SiteResponse> staticFile(String path) {
+    if (MediaStore.contentType(path).isEmpty()) {
+      return Optional.empty();
+    }
+    return media
+        .read(path)
+        .map(m -> new SiteResponse(200, Map.of("Content-Type", m.contentType()), m.bytes()));
   }
 
   // ------------------------------------------------------------------ JSON API

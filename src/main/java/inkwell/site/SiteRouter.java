@@ -117,8 +117,12 @@ final class SiteRouter {
       return valid ? new Route.Media(String.join("/", rest)) : new Route.NotFound();
     }
     if (first.equals("assets")) {
-      return count == 2 && !slash && STYLESHEET.matcher(segments.get(1)).matches()
-          ? new Route.Stylesheet(segments.get(1))
+      if (count == 2 && !slash && STYLESHEET.matcher(segments.get(1)).matches()) {
+        return new Route.Stylesheet(segments.get(1));
+      }
+      // A Jekyll site's own /assets/images/x.png: an image the media store may hold.
+      return !slash && last(segments).contains(".")
+          ? new Route.Alias(path.substring(1))
           : new Route.NotFound();
     }
     String last = segments.get(count - 1);
@@ -184,6 +188,10 @@ final class SiteRouter {
       return SLUG.matcher(slug).matches() ? new Route.ApiPost(slug) : new Route.NotFound();
     }
     return new Route.NotFound();
+  }
+
+  private static String last(List<String> segments) {
+    return segments.get(segments.size() - 1);
   }
 
   /** The {@code after} cursor from a query string; other parameters are ignored. */

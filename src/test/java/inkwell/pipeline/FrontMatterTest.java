@@ -190,11 +190,19 @@ class FrontMatterTest {
   class Errors {
 
     @Test
-    void tomlFrontMatterSaysOnlyYamlIsRead() {
-      PostError error = error("+++\ntitle = \"Hi\"\n+++\nBody");
-      assertThat(error.kind()).isEqualTo(Kind.UNSUPPORTED_FRONT_MATTER);
-      assertThat(error.message()).contains("TOML").contains("only YAML");
-      assertThat(error.line()).isEqualTo(1);
+    void invalidTomlFrontMatterIsReportedWhereItIsWrong() {
+      PostError error = error("+++\ntitle = \"Hi\"\ndate = \n+++\nBody");
+      assertThat(error.kind()).isEqualTo(Kind.TOML_SYNTAX);
+      assertThat(error.message()).startsWith("front matter is not valid TOML: ");
+      assertThat(error.line()).isEqualTo(3);
+      assertThat(error.column()).isEqualTo(8);
+    }
+
+    @Test
+    void unclosedTomlFrontMatterIsReportedOnLineOne() {
+      PostError error = error("+++\ntitle = \"Hi\"\nBody");
+      assertThat(error.kind()).isEqualTo(Kind.UNCLOSED_FRONT_MATTER);
+      assertThat(error.message()).contains("opened by +++ on line 1");
     }
 
     @Test

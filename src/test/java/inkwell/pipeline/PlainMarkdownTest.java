@@ -36,20 +36,39 @@ class PlainMarkdownTest {
     }
 
     @Test
-    void theFirstLevelOneHeadingWinsOverEarlierText() {
+    void aHeadingFromTheMiddleOfThePostIsNeverTheTitle() {
       Post post = post("Intro line.\n\n# Real title\n\nMore.");
-      assertThat(post.title()).isEqualTo("Real title");
-      assertThat(post.bodyHtml()).contains("Intro line.").doesNotContain("Real title");
+      assertThat(post.title()).isEqualTo("Intro line.");
+      assertThat(post.bodyHtml()).doesNotContain("Intro line.").contains("Real title");
     }
 
     @Test
-    void withoutALevelOneHeadingTheFirstNonEmptyLineIsTheTitle() {
-      Post post = post("\n\nNotes from the **road**\nSecond line stays.\n\nNext paragraph.");
+    void aHeadingAfterAParagraphLeavesTheFileNameAsTheTitle() {
+      Post post =
+          post("posts/2024-08-05-road_notes.md", "A first paragraph\ngoes on.\n\n# Later\n");
+      assertThat(post.title()).isEqualTo("Road notes");
+      assertThat(post.bodyHtml()).contains("A first paragraph\ngoes on.").contains("Later");
+    }
+
+    @Test
+    void aShortFirstLineStandingAloneIsTheTitle() {
+      Post post = post("\n\nNotes from the **road**\n\nNext paragraph.");
       assertThat(post.title()).isEqualTo("Notes from the road");
-      assertThat(post.bodyHtml())
-          .doesNotContain("Notes from the")
-          .contains("Second line stays.")
-          .contains("Next paragraph.");
+      assertThat(post.bodyHtml()).isEqualTo("<p>Next paragraph.</p>\n");
+    }
+
+    @Test
+    void aFirstLineThatAParagraphGoesOnAfterIsNeverCutOut() {
+      Post post =
+          post("posts/wrapped.md", "See [the long\nlink](https://x.example) here.\n\nMore.");
+      assertThat(post.title()).isEqualTo("Wrapped");
+      assertThat(post.bodyHtml()).contains("<a href=\"https://x.example\">the long\nlink</a>");
+    }
+
+    @Test
+    void aLongFirstLineIsNoTitle() {
+      Post post = post("posts/long.md", "word ".repeat(30) + "\n\nMore.");
+      assertThat(post.title()).isEqualTo("Long");
     }
 
     @Test

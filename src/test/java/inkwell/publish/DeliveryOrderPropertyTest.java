@@ -180,7 +180,7 @@ class DeliveryOrderPropertyTest {
               });
           String body =
               kind < 4
-                  ? "+++\ntitle = \"bad\"\n+++\n"
+                  ? "+++\ntitle = \n+++\n"
                   : "---\ntitle: "
                       + key
                       + " at "

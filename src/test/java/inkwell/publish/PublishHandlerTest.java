@@ -367,11 +367,9 @@ class PublishHandlerTest {
     }
 
     @Test
-    void tomlFrontMatterIsRejected() {
+    void invalidTomlFrontMatterIsRejected() {
       assertRejectedKeepingTheLiveVersion(
-          "toml",
-          "+++\ntitle = 'x'\n+++\n".getBytes(StandardCharsets.UTF_8),
-          "UNSUPPORTED_FRONT_MATTER");
+          "toml", "+++\ntitle = \n+++\n".getBytes(StandardCharsets.UTF_8), "TOML_SYNTAX");
     }
 
     @Test

@@ -1,0 +1,106 @@
+package inkwell.pipeline;
+
+import inkwell.post.Slugs;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a post lives when it moved from a Hugo or Jekyll site: its old address by the site's {@link
+ * Permalinks} (or the front matter's {@code url}/{@code permalink}), the addresses of the posts it
+ * links to by path, and which template syntax its text is written in. Immutable.
+ */
+final class Addresses {
+
+  private final Permalinks permalinks;
+  private final String postsPrefix;
+  private final String pagesPrefix;
+  private final ZoneId zone;
+
+  /**
+   * @param permalinks the site's rules, or {@code null} for a plain folder of posts
+   */
+  Addresses(Permalinks permalinks, String postsPrefix, String pagesPrefix, ZoneId zone) {
+    this.permalinks = permalinks;
+    this.postsPrefix = postsPrefix;
+    this.pagesPrefix = pagesPrefix;
+    this.zone = zone;
+  }
+
+  /**
+   * The address the old site gave the post, when the site's permalink rules are known or the front
+   * matter sets the whole path ({@code url}, {@code permalink}): Inkwell's slug for it, and the old
+   * path as an alias when the two differ ({@code /posts/my_post/} answers with a 301 to {@code
+   * /posts/my-post/}).
+   */
+  Optional<OldAddress> oldAddress(
+      String key, boolean page, FrontMatter meta, String title, Instant date) {
+    String prefix = page ? pagesPrefix : postsPrefix;
+    String url = meta.addressing().url();
+    if ((permalinks == null && url == null) || !key.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String relative = key.substring(prefix.length());
+    String address;
+    if (permalinks == null) {
+      address = url.startsWith("/") ? url : "/" + url;
+    } else if (page) {
+      address = permalinks.pageAddress(relative, url);
+    } else {
+      LocalDate day =
+          meta.addressing().writtenDate() != null
+              ? meta.addressing().writtenDate()
+              : date.atZone(zone).toLocalDate();
+      address =
+          permalinks.address(
+              new Permalinks.Facts(relative, day, title, meta.slug(), meta.categories(), url));
+    }
+    boolean hugo = permalinks != null && permalinks.tool() == Permalinks.Tool.HUGO;
+    Optional<OldAddress> old = OldAddress.of(address, hugo && !relative.contains("/"));
+    if (hugo && old.isPresent()) {
+      // Where the file lies in the content folder also leads to it: the target of ref/relref.
+      String byPath = Slugs.fromKey(relative, "");
+      if (!byPath.equals(old.get().slug()) && !old.get().aliases().contains(byPath)) {
+        List<String> aliases = new java.util.ArrayList<>(old.get().aliases());
+        aliases.add(byPath);
+        old = Optional.of(new OldAddress(old.get().slug(), List.copyOf(aliases), old.get().page()));
+      }
+    }
+    return old;
+  }
+
+  Templates.Dialect dialect() {
+    if (permalinks == null) {
+      return Templates.Dialect.PLAIN;
+    }
+    return permalinks.tool() == Permalinks.Tool.HUGO
+        ? Templates.Dialect.HUGO
+        : Templates.Dialect.JEKYLL;
+  }
+
+  /**
+   * The address of another source named by its path ({@code posts/other.md}, Jekyll's {@code
+   * _posts/2024-08-05-hello.md}), for Hugo's {@code ref} and Jekyll's {@code post_url}: for Hugo
+   * the content path, which every post answers with a 301; for Jekyll the address its file name
+   * gives (a {@code slug} or {@code permalink} in the target's front matter is not seen).
+   */
+  String linkTo(String path) {
+    String relative = path.strip().replaceFirst("^/", "").replaceFirst("^content/", "");
+    if (relative.startsWith("_posts/")) {
+      relative = relative.substring("_posts/".length());
+    }
+    if (!Slugs.isMarkdown(relative)) {
+      relative = relative + ".md";
+    }
+    if (permalinks == null || permalinks.tool() == Permalinks.Tool.HUGO) {
+      // For Hugo, the content path: every post answers there with a 301 (see oldAddress).
+      return "/" + Slugs.fromKey(relative, "") + "/";
+    }
+    LocalDate day = Inference.fileNameDate(relative).orElse(null);
+    String address =
+        permalinks.address(new Permalinks.Facts(relative, day, null, null, List.of(), null));
+    return OldAddress.of(address, false).map(a -> "/" + a.slug() + "/").orElse(null);
+  }
+}

@@ -1,0 +1,85 @@
+package inkwell.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./inkwell check PATH}: a migration report for a site, with no AWS. */
+class CheckCommandTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int check(Path folder) {
+    Cli cli =
+        new Cli(
+            Map.of(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            false,
+            UploadHook.NONE,
+            Clock.systemUTC());
+    return cli.run(List.of("check", folder.toString()));
+  }
+
+  private List<String> lines() {
+    return out.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  @Test
+  void aJekyllSiteIsReportedWithItsWarningsWhereTheyAre() {
+    Path site = Path.of("src/test/resources/migrate/jekyll").toAbsolutePath();
+    assertThat(check(site)).isEqualTo(ExitCode.OK);
+    assertThat(lines())
+        .containsExactly(
+            "Jekyll site " + site + "; permalinks: jekyll /:categories/:year/:month/:day/:title/",
+            "files      6 Markdown files",
+            "published  5",
+            "drafts     1 (draft, published: false, or outputs without html)",
+            "rejected   0",
+            "warnings   TEMPLATE_NOT_RENDERED 3: pages/tags.md:5:1,"
+                + " posts/2020-01-02-older.md:4:1, posts/2024-03-05-My_Post.md:19:1",
+            "warnings   NOT_ON_THE_WEB 1: pages/tags.md:1:1",
+            "images     1 served at their old paths");
+  }
+
+  @Test
+  void aHugoSiteCountsItsSectionTextsApart() {
+    Path site = Path.of("src/test/resources/migrate/hugo-yaml").toAbsolutePath();
+    assertThat(check(site)).isEqualTo(ExitCode.OK);
+    assertThat(lines())
+        .contains(
+            "published  1", "drafts     1 (draft, published: false, or outputs without html)");
+    assertThat(lines())
+        .anyMatch(l -> l.startsWith("warnings   NOT_ON_THE_WEB 1: posts/posts/feed-only.md:1:1"));
+  }
+
+  @Test
+  void aRejectedFileIsListedWithItsPositionAndTheExitStatusSaysSo(@TempDir Path folder)
+      throws Exception {
+    Files.writeString(folder.resolve("good.md"), "# Good\n\nText.\n");
+    Files.writeString(folder.resolve("bad.md"), "+++\ntitle = \n+++\nText.\n");
+    assertThat(check(folder)).isEqualTo(ExitCode.NOT_PUBLISHED);
+    assertThat(lines()).contains("published  1", "rejected   1");
+    assertThat(lines())
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "  posts/bad.md:2:9: front matter is not valid TOML: Unexpected end of line"));
+  }
+
+  @Test
+  void aMissingFolderIsBadInput(@TempDir Path folder) {
+    assertThat(check(folder.resolve("nothing"))).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("inkwell: no folder ");
+  }
+}

@@ -1,0 +1,142 @@
+package inkwell.preview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./preview SITE} on a Hugo or Jekyll site root (the fixtures in {@code
+ * src/test/resources/migrate}, one per shape): every address the old site served answers, at once
+ * or with a 301 to the post, its images are where they were, and no page shows template syntax.
+ */
+class MigratedSitesTest {
+
+  private static final Pattern TEMPLATE_SYNTAX = Pattern.compile("\\{\\{&lt;|\\{\\{%|\\{%|\\{:");
+  private static final Pattern PRE = Pattern.compile("(?s)<pre.*?</pre>");
+
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private PreviewServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private void start(String fixture) throws Exception {
+    Path site = Path.of("src/test/resources/migrate", fixture);
+    server =
+        PreviewServer.start(new PreviewOptions(site, null, 0, "127.0.0.1", false, false, false));
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The status of {@code path}, and where a redirect goes: "200" or "301 /to/". */
+  private String answer(String path) throws Exception {
+    HttpResponse<String> response = get(path);
+    return response.statusCode()
+        + response
+            .headers()
+            .firstValue("Location")
+            .map(l -> " " + URI.create(l).getPath())
+            .orElse("");
+  }
+
+  /** Every page the preview links from its archive, home and pages, with template syntax left. */
+  private List<String> pagesWithTemplateSyntax(List<String> paths) throws Exception {
+    List<String> found = new ArrayList<>();
+    for (String path : paths) {
+      String text = PRE.matcher(get(path).body()).replaceAll("").replaceAll("<[^>]*>", "");
+      if (TEMPLATE_SYNTAX.matcher(text).find()) {
+        found.add(path);
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void aHugoSiteInTomlKeepsItsPermalinksAndStaticFiles() throws Exception {
+    start("hugo-toml");
+    assertThat(answer("/2024/03/first-post-hello/")).isEqualTo("200");
+    assertThat(answer("/2024/04/second/")).isEqualTo("200");
+    // ref "posts/second.md" links the content path, which answers with a 301 to the post.
+    assertThat(answer("/posts/second/")).isEqualTo("301 /2024/04/second/");
+    assertThat(answer("/about/")).isEqualTo("200");
+    assertThat(answer("/img/logo.png")).isEqualTo("200");
+    assertThat(answer("/posts/")).isEqualTo("404"); // _index.md is no post
+    assertThat(get("/").body()).contains("<title>A Hugo blog in TOML</title>");
+    assertThat(get("/2024/03/first-post-hello/").body())
+        .contains("<figure><img src=\"/img/logo.png\" alt=\"The logo\">")
+        .contains("href=\"https://www.youtube.com/watch?v=w7Ft2ymGmfc\"")
+        .contains("href=\"/posts/second/\"");
+    assertThat(
+            pagesWithTemplateSyntax(
+                List.of("/2024/03/first-post-hello/", "/2024/04/second/", "/about/", "/")))
+        .isEmpty();
+  }
+
+  @Test
+  void aHugoSiteInYamlWithUglyUrlsAnswersAtItsHtmlAddresses() throws Exception {
+    start("hugo-yaml");
+    assertThat(answer("/posts/hello_world.html")).isEqualTo("301 /posts/hello-world/");
+    assertThat(answer("/old/hello/")).isEqualTo("301 /posts/hello-world/");
+    assertThat(answer("/posts/feed-only.html")).isEqualTo("404");
+    assertThat(pagesWithTemplateSyntax(List.of("/posts/hello-world/"))).isEmpty();
+  }
+
+  @Test
+  void aPageBundlePublishesAtItsFolderWithItsImages() throws Exception {
+    start("hugo-bundles");
+    assertThat(answer("/posts/trip/")).isEqualTo("200");
+    assertThat(answer("/posts/trip/view.png")).isEqualTo("200");
+    assertThat(get("/posts/trip/").body())
+        .contains("<img src=\"/posts/trip/view.png\" alt=\"The view\">")
+        .contains("<img src=\"/posts/trip/view.png\" alt=\"The view again\">");
+  }
+
+  @Test
+  void aJekyllSiteKeepsItsPermalinksPagesAndAssets() throws Exception {
+    start("jekyll");
+    assertThat(answer("/notes/2024/03/05/My_Post/")).isEqualTo("301 /notes/2024/03/05/my-post/");
+    assertThat(answer("/notes/2024/03/05/my-post/")).isEqualTo("200");
+    assertThat(answer("/2020/01/02/older/")).isEqualTo("200");
+    assertThat(answer("/about/")).isEqualTo("200");
+    // Pages take the permalink style's ending (Jekyll's Page#template): "/" here.
+    assertThat(answer("/contact/")).isEqualTo("200");
+    assertThat(answer("/readme/")).isEqualTo("404");
+    assertThat(get("/2021/05/06/moved/").headers().firstValue("Location"))
+        .contains("https://elsewhere.example/moved/");
+    assertThat(get("/2021/05/06/moved/").statusCode()).isEqualTo(301);
+    assertThat(answer("/home/")).isEqualTo("404"); // permalink: / is the home page
+    assertThat(answer("/tags/")).isEqualTo("200"); // Inkwell's own tag index, not the old page
+    assertThat(answer("/assets/img/a.png")).isEqualTo("200");
+    assertThat(get("/notes/2024/03/05/my-post/").body())
+        .contains("<img src=\"/assets/img/a.png\" alt=\"A picture\">")
+        .contains("href=\"/2020/01/02/older/\"")
+        .contains("Liquid looks like {{ this }}.");
+    assertThat(
+            pagesWithTemplateSyntax(
+                List.of(
+                    "/notes/2024/03/05/my-post/",
+                    "/2020/01/02/older/",
+                    "/about/",
+                    "/contact/",
+                    "/")))
+        .isEmpty();
+  }
+}
