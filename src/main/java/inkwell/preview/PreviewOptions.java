@@ -34,7 +34,8 @@ public record PreviewOptions(
       Usage: ./preview [FOLDER] [--port N] [--host ADDRESS] [--media DIR] [--drafts] [--no-reload]
                        [--aws]
 
-        FOLDER        a folder of Markdown posts (default: the sample posts in examples/posts)
+        FOLDER        a folder of Markdown posts (default: the sample posts in examples/posts),
+                      or a Hugo or Jekyll site root (see docs/MIGRATING.md)
         --port N      the port to listen on (default 8080; 0 for any free port)
         --host ADDR   the address to listen on (default 127.0.0.1)
         --media DIR   images served at /media/ (default: the folder "media" next to FOLDER)
