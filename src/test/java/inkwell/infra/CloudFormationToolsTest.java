@@ -56,6 +56,14 @@ class CloudFormationToolsTest {
       assertThat(cloudFormation.properties("IndexFunctionSearchChanges"))
           .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
           .containsEntry("FunctionName", Map.of("Ref", "IndexFunctionAliaslive"));
+      // The publish queue's consumer: on the live alias, reporting failed messages.
+      assertThat(cloudFormation.properties("PublishFunctionBucketEvents"))
+          .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
+          .containsEntry("FunctionName", Map.of("Ref", "PublishFunctionAliaslive"))
+          .containsEntry("EventSourceArn", Map.of("Fn::GetAtt", List.of("PublishQueue", "Arn")));
+      assertThat(cloudFormation.resources())
+          .containsKeys("PublishRule", "PublishQueuePolicy", "PublishDeadLetterQueue")
+          .doesNotContainKey("PublishInvokePermission");
       assertThat(cloudFormation.resources()).containsKeys("AlarmTopicKey", "ContentBucketPolicy");
     }
   }

@@ -33,7 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * must be the same, and never was more than one batch in flight.
  *
  * <p>{@link #withoutTheQueueTheSameEventsRaceAndThisTestSeesIt} delivers the conflict scenario the
- * way S3 notifications invoke a function, every event at once, and expects a different end state
+ * way S3 notifications invoke a function, every event at once (each invocation's first write held
+ * until all have read, the schedule that parallel instances produce now and then and a busy test
+ * machine may never happen to), and expects a different end state
  * within thirty rounds of its most contended scenario (eight claimants of one slug as its owner is
  * deleted), which the queue delivers right: it shows that the comparison detects the races the
  * queue prevents (a claimant's tags on the owner's slug, a deleted post left online, a tag count of
