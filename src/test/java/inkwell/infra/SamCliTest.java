@@ -33,7 +33,8 @@ class SamCliTest {
       Map.of(
           "INKWELL_ENDPOINT_URL", "AWS's own endpoints",
           "INKWELL_SITE_BASE_URL", "the URL each request was sent to",
-          "INKWELL_SITE_AUTHOR", "no site author: pages and feeds name none");
+          "INKWELL_SITE_AUTHOR", "no site author: pages and feeds name none",
+          "INKWELL_PERMALINKS", "Inkwell's own addresses, not a moved site's");
 
   /**
    * Variables that are empty under sam local only, on purpose: what they name does not exist there.

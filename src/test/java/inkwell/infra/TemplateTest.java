@@ -236,7 +236,7 @@ class TemplateTest {
       assertThat(pattern.get("source")).isEqualTo(List.of("aws.s3"));
       assertThat(pattern.get("detail-type")).isEqualTo(List.of("Object Created", "Object Deleted"));
       Map<?, ?> bucket = (Map<?, ?>) ((Map<?, ?>) pattern.get("detail")).get("bucket");
-      assertThat(bucket.get("name")).isEqualTo(List.of(Map.of("Fn::Sub", ContentBucket.nameSub())));
+      assertThat(bucket.get("name")).isEqualTo(List.of(ContentBucket.sub(ContentBucket.nameSub())));
       List<?> targets = (List<?>) TEMPLATE.properties("PublishRule").get("Targets");
       assertThat(targets).hasSize(1);
       Map<?, ?> target = (Map<?, ?>) targets.get(0);

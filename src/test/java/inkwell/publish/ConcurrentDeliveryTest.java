@@ -39,11 +39,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * expects a different end state within thirty rounds: it shows that the comparison detects the
  * races the queue prevents (a claimant's tags on the owner's slug, a deleted post left online, a
  * tag count of a post its tag page does not list). Whether a race shows depends on the threads
- * really running at once: alone on this project's 2-core machine the first different end state
- * came in rounds 1 to 10 of every run, but beside another test JVM none came in thirty. So it runs
- * on request, {@code mvn test -Dtest=ConcurrentDeliveryTest -Dinkwell.races=true}, not in the
- * build. If it ever fails when run alone, the races are gone or the comparison went blind: find
- * out which before touching it.
+ * really running at once: alone on this project's 2-core machine the first different end state came
+ * in rounds 1 to 10 of every run, but beside another test JVM none came in thirty. So it runs on
+ * request, {@code mvn test -Dtest=ConcurrentDeliveryTest -Dinkwell.races=true}, not in the build.
+ * If it ever fails when run alone, the races are gone or the comparison went blind: find out which
+ * before touching it.
  */
 @ExtendWith({AwsEmulators.class, SqsEmulator.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -525,8 +525,8 @@ class HttpSemanticsTest {
     void thePublicPolicyAllowsNoScript() {
       assertThat(HttpSemantics.CONTENT_SECURITY_POLICY)
           .isEqualTo(
-              "default-src 'none'; style-src 'self'; img-src 'self' https:; font-src 'self'; "
-                  + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+              "default-src 'none'; style-src 'self'; img-src 'self' https:; media-src 'self' https:;"
+                  + " font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every route of docs/READING.md's table, every kind of escape and every refusal, decided by {@link
@@ -303,15 +304,26 @@ class SiteRouterTest {
       "/media/a%20b.png",
       "/assets",
       "/assets/",
-      "/assets/site.css",
-      "/assets/site.012345678.css",
-      "/assets/site.0123456789a.css",
-      "/assets/site.ABCDEF0123.css",
       "/assets/site.0123456789.css/",
-      "/assets/x/site.0123456789.css",
+      "/assets/images/",
     })
     void aPathUnderAReservedPrefixThatNamesNothingIsNotFound(String path) {
       assertThat(route(path)).isEqualTo(new Route.NotFound());
+    }
+
+    @ParameterizedTest(name = "{0} is looked up as a moved site's asset")
+    @ValueSource(
+        strings = {
+          "/assets/site.css",
+          "/assets/site.012345678.css",
+          "/assets/site.0123456789a.css",
+          "/assets/site.ABCDEF0123.css",
+          "/assets/x/site.0123456789.css",
+          "/assets/images/cat.png",
+        })
+    void aFileUnderAssetsThatIsNotTheStylesheetIsLookedUpAsAnAlias(String path) {
+      // A Jekyll site's own /assets/...: an address the moved site's images kept (MIGRATING.md).
+      assertThat(route(path)).isEqualTo(new Route.Alias(path.substring(1)));
     }
 
     @Test
