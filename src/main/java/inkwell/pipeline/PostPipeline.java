@@ -5,7 +5,6 @@ import inkwell.post.MenuPlace;
 import inkwell.post.Post;
 import inkwell.post.PostError;
 import inkwell.post.PostError.Kind;
-import inkwell.post.Slugs;
 import inkwell.post.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -217,67 +216,30 @@ public final class PostPipeline {
         meta.summary() != null ? meta.summary() : Inference.summary(document, markdown);
 
     boolean page = isPage(source.key());
-    String slug = slug(source.key(), page ? pagesPrefix : postsPrefix, meta.slug());
-    List<String> aliases = new java.util.ArrayList<>(meta.aliases());
-    Optional<OldAddress> old = addresses.oldAddress(source.key(), page, meta, title, date);
-    if (old.isPresent()) {
-      slug = old.get().slug();
-      page = page || old.get().page();
-      old.get().aliases().stream().filter(a -> !aliases.contains(a)).forEach(aliases::add);
-    }
-    boolean draft = Boolean.TRUE.equals(meta.draft());
-    List<String> outputs = meta.addressing().outputs();
-    if (outputs != null && !outputs.contains("html")) {
-      draft = true;
-      aliases.clear();
-      warnings.add(
-          PostError.at(
-              Kind.NOT_ON_THE_WEB,
-              1,
-              1,
-              "outputs "
-                  + outputs
-                  + " has no html: the post is kept as a draft, not put on the web"));
-    }
-    if (Slugs.isReserved(slug) && old.isPresent() && page) {
-      // A moved site's own tag or archive page (Jekyll's tag-archive.md at /tags/): Inkwell
-      // serves that address itself, so the page stays off the web rather than failing the move.
-      draft = true;
-      aliases.clear();
-      warnings.add(
-          PostError.at(
-              Kind.NOT_ON_THE_WEB,
-              1,
-              1,
-              "the page's address /"
-                  + slug
-                  + "/ is one Inkwell serves itself; the page is kept as a draft, not put on the"
-                  + " web"));
-      slug = "moved/" + slug;
-    } else if (Slugs.isReserved(slug)) {
-      throw new RejectedException(
-          PostError.of(
-              Kind.INVALID_FIELD,
-              "the slug \""
-                  + slug
-                  + "\" starts with a path the site uses itself ("
-                  + String.join(", ", new java.util.TreeSet<>(Slugs.RESERVED))
-                  + "); move the file or set another slug"));
-    }
+    Placement placement =
+        Placement.of(
+            source.key(),
+            page ? pagesPrefix : postsPrefix,
+            page,
+            meta,
+            title,
+            date,
+            addresses,
+            warnings);
     Post post =
         new Post(
             source.key(),
-            slug,
+            placement.slug(),
             title,
             date,
             meta.lastmod() != null ? meta.lastmod() : date,
             tags(meta.tags()),
             meta.categories(),
             summary,
-            draft,
+            placement.draft(),
             meta.publishDate(),
             meta.expiryDate(),
-            List.copyOf(aliases),
+            placement.aliases(),
             meta.canonical(),
             meta.image(),
             meta.author(),
@@ -287,7 +249,7 @@ public final class PostPipeline {
             Math.max(1, (words + wordsPerMinute - 1) / wordsPerMinute),
             Hashes.sha256Hex(text),
             meta.params(),
-            page,
+            placement.page(),
             meta.menu() == null
                 ? null
                 : new MenuPlace(meta.menu(), meta.menuTitle() != null ? meta.menuTitle() : title));
@@ -308,18 +270,6 @@ public final class PostPipeline {
   /** True if {@code key} lies under the pages prefix: a standalone page, not a post. */
   public boolean isPage(String key) {
     return !pagesPrefix.isEmpty() && key.startsWith(pagesPrefix);
-  }
-
-  private static String slug(String key, String prefix, String frontMatterSlug) {
-    String fromKey = Slugs.fromKey(key, prefix);
-    if (frontMatterSlug == null) {
-      return fromKey;
-    }
-    if (frontMatterSlug.contains("/")) {
-      String path = Slugs.path(frontMatterSlug);
-      return path.isEmpty() ? fromKey : path;
-    }
-    return Slugs.replaceLastSegment(fromKey, frontMatterSlug);
   }
 
   /** Tags in the order written, one per slug ("Ünicode" and "unicode" are the same tag). */
