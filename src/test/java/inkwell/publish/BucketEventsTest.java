@@ -44,11 +44,13 @@ class BucketEventsTest {
     return Json.write(event);
   }
 
+  /** A {@code detail} naming the test's bucket and {@code object}. */
+  private static Map<String, Object> detail(Map<String, Object> object) {
+    return Map.of("version", "0", "bucket", Map.of("name", BUCKET), "object", object);
+  }
+
   private static String s3(String detailType, Map<String, Object> object) {
-    return event(
-        "aws.s3",
-        detailType,
-        Map.of("version", "0", "bucket", Map.of("name", BUCKET), "object", object));
+    return event("aws.s3", detailType, detail(object));
   }
 
   @Nested
@@ -86,15 +88,7 @@ class BucketEventsTest {
     @Test
     void anEventWithoutADetailTypeIsSkipped() {
       assertThat(
-              BucketEvents.decode(
-                  event(
-                      "aws.s3",
-                      null,
-                      Map.of(
-                          "bucket",
-                          Map.of("name", BUCKET),
-                          "object",
-                          object("posts/a.md", "0A", null)))))
+              BucketEvents.decode(event("aws.s3", null, detail(object("posts/a.md", "0A", null)))))
           .isEmpty();
     }
   }
@@ -107,14 +101,7 @@ class BucketEventsTest {
     void anEventFromAnotherSourceIsSkipped(String source) {
       assertThat(
               BucketEvents.decode(
-                  event(
-                      source,
-                      "Object Created",
-                      Map.of(
-                          "bucket",
-                          Map.of("name", BUCKET),
-                          "object",
-                          object("posts/a.md", "0A", null)))))
+                  event(source, "Object Created", detail(object("posts/a.md", "0A", null)))))
           .isEmpty();
     }
 
@@ -122,14 +109,7 @@ class BucketEventsTest {
     void anEventWithoutASourceIsSkipped() {
       assertThat(
               BucketEvents.decode(
-                  event(
-                      null,
-                      "Object Created",
-                      Map.of(
-                          "bucket",
-                          Map.of("name", BUCKET),
-                          "object",
-                          object("posts/a.md", "0A", null)))))
+                  event(null, "Object Created", detail(object("posts/a.md", "0A", null)))))
           .isEmpty();
     }
 

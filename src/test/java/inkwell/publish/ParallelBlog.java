@@ -90,15 +90,8 @@ final class ParallelBlog implements AutoCloseable {
     Buckets.createContentBucket(emulators.s3(), bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
     Map<String, Object> properties =
-        Map.of(
-            "inkwell.bucket",
-            bucket,
-            "inkwell.table",
-            table,
-            EmulatorAwsSettings.S3_ENDPOINT,
-            emulators.s3Endpoint().toString(),
-            EmulatorAwsSettings.DYNAMODB_ENDPOINT,
-            emulators.dynamoDbEndpoint().toString());
+        EmulatorAwsSettings.onEmulators(
+            emulators, Map.of("inkwell.bucket", bucket, "inkwell.table", table));
     for (int i = 0; i < instances; i++) {
       var context = ApplicationContext.builder().properties(properties);
       if (jitter > 0) {

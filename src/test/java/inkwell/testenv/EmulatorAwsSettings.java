@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -28,6 +29,18 @@ public class EmulatorAwsSettings {
 
   /** Optional: the SQS endpoint (ElasticMQ, {@link SqsEmulator}) for the search queue. */
   public static final String SQS_ENDPOINT = "inkwell.test.sqs-endpoint";
+
+  /**
+   * The properties of a handler of {@code bucket} and {@code table} whose clients go to the
+   * emulators: {@code properties} with both endpoints added.
+   */
+  public static Map<String, Object> onEmulators(
+      Emulators emulators, Map<String, Object> properties) {
+    Map<String, Object> all = new java.util.HashMap<>(properties);
+    all.put(S3_ENDPOINT, emulators.s3Endpoint().toString());
+    all.put(DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
+    return all;
+  }
 
   /** Counts the requests the handler's own SDK clients send. */
   @Singleton

@@ -33,10 +33,10 @@ public final class NotificationPlayer implements AutoCloseable {
 
   /** A publish handler with extra Micronaut {@code properties}. */
   public NotificationPlayer(Emulators emulators, Map<String, Object> properties) {
-    Map<String, Object> all = new java.util.HashMap<>(properties);
-    all.put(EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString());
-    all.put(EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
-    this.handler = new PublishHandler(ApplicationContext.builder().properties(all));
+    this.handler =
+        new PublishHandler(
+            ApplicationContext.builder()
+                .properties(EmulatorAwsSettings.onEmulators(emulators, properties)));
   }
 
   /** The next sequencer: 18 hex digits, greater than every one handed out before. */
