@@ -116,7 +116,7 @@ public final class DynamoPostReader implements PostReader {
 
   /**
    * Where a post stands in the home listing; for a live post not listed yet (a renamed post between
-   * its writes, docs/PUBLISHING.md) where it is about to stand; null for anything else.
+   * its writes, docs/ARCHITECTURE.md) where it is about to stand; null for anything else.
    */
   private static String position(Map<String, AttributeValue> item) {
     if (item.containsKey(PostTable.GSI1_SK)) {

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The publish function's writes to the posts table (layout in {@link PostTable}), without
  * transactions: the open-source DynamoDB emulators have none, and the order of conditional writes
- * gives the same guarantee to readers (docs/PUBLISHING.md, "Crash at any step").
+ * gives the same guarantee to readers (docs/ARCHITECTURE.md, "Applying an event").
  *
  * <p>Every item a publish writes carries its source key and sequencer, and every write is
  * conditional on not overwriting a later sequencer of the same source key, so items converge on the

@@ -2,7 +2,7 @@ package inkwell.aws;
 
 /**
  * The layout of the posts table: one table, generic key names, two sparse indexes. The SAM template
- * declares the same names (a test keeps them in step); see docs/PUBLISHING.md, "Data model".
+ * declares the same names (a test keeps them in step); see docs/ARCHITECTURE.md, "The table".
  *
  * <pre>
  * item            pk                 sk            gsi1pk / gsi1sk (listing)        gsi2pk / gsi2sk (tags)

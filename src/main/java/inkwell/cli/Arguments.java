@@ -44,8 +44,8 @@ record Arguments(
 
       AWS credentials, region and endpoints come from the usual AWS settings (AWS_PROFILE,
       AWS_REGION, AWS_ENDPOINT_URL, ...). Exit status: 0 done, 1 something was rejected or did
-      not finish in time, 2 wrong command line, 3 bad local input, 4 the blog cannot be reached.
-      See docs/CLI.md.
+      not finish in time, 2 wrong command line, 3 bad local input, 4 the blog cannot be reached,
+      5 an unexpected failure (INKWELL_DEBUG=1 shows the stack trace). See docs/PUBLISHING.md.
       """;
 
   static Arguments parse(List<String> args) {

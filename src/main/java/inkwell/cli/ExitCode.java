@@ -1,6 +1,6 @@
 package inkwell.cli;
 
-/** The exit statuses of {@code ./inkwell}, as docs/CLI.md lists them. */
+/** The exit statuses of {@code ./inkwell}, as docs/PUBLISHING.md lists them. */
 public final class ExitCode {
 
   /** Everything went as asked: every changed file published or removed. */

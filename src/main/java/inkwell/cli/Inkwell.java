@@ -3,7 +3,7 @@ package inkwell.cli;
 import java.time.Clock;
 import java.util.Arrays;
 
-/** The {@code ./inkwell} command's entry point; see {@link Cli} and docs/CLI.md. */
+/** The {@code ./inkwell} command's entry point; see {@link Cli} and docs/PUBLISHING.md. */
 public final class Inkwell {
 
   private Inkwell() {}

@@ -13,8 +13,8 @@ import java.util.List;
  * The publish function's entry point: batches from the publish queue, an SQS FIFO queue with one
  * message group that EventBridge fills with the bucket's {@code Object Created} and {@code Object
  * Deleted} events under the posts and pages prefixes. Lambda hands a message group to one
- * invocation at a time, so this is the only writer of the posts table (docs/PUBLISHING.md, "One
- * writer at a time").
+ * invocation at a time, so this is the only writer of the posts table (docs/ARCHITECTURE.md,
+ * "Publishing: one writer at a time").
  *
  * <p>Each message is decoded ({@link BucketEvents}) and applied by {@link PublishService}, in the
  * queue's order. Bad content is not a failure: it is a recorded rejection. A storage failure fails

@@ -19,7 +19,7 @@ final class CostModel {
   static final double S3_PER_PUT = 0.005 / 1000;
 
   // CloudFront, pay as you go, United States and Europe, and data out of the region to the
-  // internet; read 2026-12-01 (see docs/BENCHMARKS.md, "Cost behind a CDN").
+  // internet; read 2026-12-01 (see docs/BENCHMARKS.md, "Method").
   static final String CDN_PRICES_AS_OF =
       "2026-12-01 (CloudFront pay-as-you-go, United States/Europe edge locations)";
   static final double CLOUDFRONT_PER_HTTPS_REQUEST = 0.0100 / 10_000;

@@ -132,7 +132,7 @@ final class PublishBench {
           "DynamoDB requests per post",
           figures.dynamoRequestsPerPost(),
           "",
-          "design figure (7 + 3 per tag, docs/PUBLISHING.md)",
+          "design figure (7 + 3 per tag, docs/BENCHMARKS.md)",
           7 + 3 * Corpus.TAGS_PER_POST);
       report.add(
           "Publish",

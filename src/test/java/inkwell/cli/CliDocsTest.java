@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The README's and docs/CLI.md's account of {@code ./inkwell} is what the command does. */
+/** The README's and docs/PUBLISHING.md's account of {@code ./inkwell} is what the command does. */
 @ExtendWith(AwsEmulators.class)
 class CliDocsTest {
 
@@ -42,7 +42,7 @@ class CliDocsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"README.md", "docs/CLI.md"})
+  @ValueSource(strings = {"README.md", "docs/PUBLISHING.md"})
   void showsWhatPublishingTheSamplesPrints(String file) throws IOException {
     try (TestBlog blog = TestBlog.create(emulators)) {
       List<String> printed = blog.publish().out();
@@ -56,7 +56,7 @@ class CliDocsTest {
 
   @Test
   void theReferenceListsEveryExitStatus() throws IOException, IllegalAccessException {
-    String reference = Files.readString(Path.of("docs/CLI.md"));
+    String reference = Files.readString(Path.of("docs/PUBLISHING.md"));
     for (Field field : ExitCode.class.getFields()) {
       if (Modifier.isStatic(field.getModifiers()) && field.getType() == int.class) {
         assertThat(reference).as(field.getName()).contains("| " + field.getInt(null) + " | ");
@@ -66,7 +66,7 @@ class CliDocsTest {
 
   @Test
   void theHelpAndTheReferenceNameTheSameOptions() throws IOException {
-    String reference = Files.readString(Path.of("docs/CLI.md"));
+    String reference = Files.readString(Path.of("docs/PUBLISHING.md"));
     for (String option : List.of("--delete", "--timeout S", "--stack NAME", "--help")) {
       assertThat(Arguments.USAGE).contains(option);
       assertThat(reference).contains(option);

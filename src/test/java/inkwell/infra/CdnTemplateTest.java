@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The CDN block of {@code template.yaml}: a CloudFront distribution in front of the site function's
  * URL (and of the HTTP API for search), and each known trap of that arrangement handled
- * (docs/AWS.md, "The CDN"). cfn-lint 1.51 and the SAM translator 1.110 pass the template; they are
- * not part of the build (docs/AWS.md).
+ * (docs/ARCHITECTURE.md, "The CDN"). cfn-lint 1.51 and the SAM translator 1.110 pass the template;
+ * they are not part of the build (docs/ARCHITECTURE.md).
  */
 class CdnTemplateTest {
 
@@ -420,7 +420,7 @@ class CdnTemplateTest {
     @Test
     void everyMethodReachesTheSiteForIts405ButOnlyGetAndHeadAreCached() {
       // A PUT or POST reaches the site's URL only with x-amz-content-sha256 from the reader
-      // (unsigned payloads get Lambda's 403 first): documented in docs/AWS.md, "The CDN".
+      // (unsigned payloads get Lambda's 403 first): documented in docs/ARCHITECTURE.md, "The CDN".
       for (Map<String, Object> behavior : allBehaviors()) {
         assertThat(list(behavior.get("AllowedMethods")))
             .containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE");

@@ -19,10 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The deploy guide (docs/DEPLOY.md), the AWS notes (docs/AWS.md) and the sam local guide
- * (docs/SAM-LOCAL.md) say what the template declares, and their commands work as written: the files
- * they name exist, the parameters they override are the template's, the names are the ones {@code
- * sam local} gives the functions, and {@code sam build} comes first.
+ * The deploy guide (docs/DEPLOY.md), the architecture (docs/ARCHITECTURE.md) and the sam local
+ * guide (docs/SAM-LOCAL.md) say what the template declares, and their commands work as written: the
+ * files they name exist, the parameters they override are the template's, the names are the ones
+ * {@code sam local} gives the functions, and {@code sam build} comes first.
  */
 class DeployDocsTest {
 
@@ -59,8 +59,8 @@ class DeployDocsTest {
   }
 
   @Test
-  void theAwsNotesNameTheHandlersAndRoutesTheTemplateDeclares() throws IOException {
-    String notes = read("docs/AWS.md");
+  void theArchitectureNamesTheHandlersAndRoutesTheTemplateDeclares() throws IOException {
+    String notes = read("docs/ARCHITECTURE.md");
     for (String function : Functions.names(TEMPLATE)) {
       assertThat(notes).contains("`" + Functions.property(TEMPLATE, function, "Handler") + "`");
     }
@@ -119,6 +119,18 @@ class DeployDocsTest {
       assertThat(commands).contains("file://docs/sam-local/posts-table.json");
       assertThat(read("docs/sam-local/posts-table.json"))
           .contains("\"TableName\": \"" + env.get("INKWELL_TABLE") + "\"");
+    }
+
+    @Test
+    void createsTheSearchQueueThePublishFunctionSendsTo() throws IOException {
+      String commands = String.join("\n", commands("docs/SAM-LOCAL.md"));
+      String url =
+          SamCli.environment(TEMPLATE, "PublishFunction", Map.of()).get("INKWELL_SEARCH_QUEUE_URL");
+      String[] parts = url.split("/");
+      // LocalStack finds a queue by the account in its URL and takes a 12-digit access key as the
+      // account: the guide's key must be the account sam local puts in the URL.
+      assertThat(commands).contains("sqs create-queue --queue-name " + parts[parts.length - 1]);
+      assertThat(commands).contains("AWS_ACCESS_KEY_ID=" + parts[parts.length - 2] + " ");
     }
 
     @Test

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the template declares for the operator (docs/AWS.md, "Operating it"): alarms and where they
- * go, access logs with retention, what survives a stack's deletion, and permissions that follow the
+ * What the template declares for the operator (docs/OPERATIONS.md): alarms and where they go,
+ * access logs with retention, what survives a stack's deletion, and permissions that follow the
  * settings.
  */
 @SuppressWarnings("unchecked")

@@ -202,8 +202,8 @@ class TemplateTest {
   }
 
   /**
-   * One writer at a time (docs/PUBLISHING.md): the bucket's events reach the publish function only
-   * through EventBridge and one message group of a FIFO queue, never by a direct invocation.
+   * One writer at a time (docs/ARCHITECTURE.md): the bucket's events reach the publish function
+   * only through EventBridge and one message group of a FIFO queue, never by a direct invocation.
    */
   @Nested
   class ThePublishTrigger {

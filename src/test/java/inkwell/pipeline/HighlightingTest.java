@@ -290,8 +290,8 @@ class HighlightingTest {
   }
 
   @Test
-  void theExampleInDocsCodeRendersAsItSays() throws IOException {
-    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/CODE.md"));
+  void theExampleInDocsWritingRendersAsItSays() throws IOException {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/WRITING.md"));
     int markdownStart = doc.indexOf("````markdown\n") + "````markdown\n".length();
     String markdown = doc.substring(markdownStart, doc.indexOf("````\n", markdownStart));
     int htmlStart = doc.indexOf("```html\n", markdownStart) + "```html\n".length();

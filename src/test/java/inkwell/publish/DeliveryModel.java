@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The reference model of the delivery-order property tests: what the highest sequencers of one
- * source key imply, as docs/PUBLISHING.md describes it (two max-registers).
+ * source key imply, as docs/ARCHITECTURE.md describes it (two max-registers).
  */
 final class DeliveryModel {
 

@@ -93,7 +93,7 @@ class DeliveryOrderPropertyTest {
    * sent, after its response, or its response lost and sent again by the SDK), each crashed
    * delivery delivered again until it succeeds, as Lambda retries: the end state is the one the
    * model implies, as without crashes. {@code -Dinkwell.property.trials=10000} runs more, {@code
-   * -Dinkwell.property.seed=N} other trials (docs/PUBLISHING.md reports such runs).
+   * -Dinkwell.property.seed=N} other trials (docs/TESTING.md).
    */
   @Test
   void anyDeliveryOrderWithCrashesAtRandomRequestsEndsInTheSameState() {

@@ -8,6 +8,6 @@
  * the test JVM and dynalite runs as a Node child process. The system property or environment
  * variable {@code INKWELL_TEST_BACKEND} ({@code auto}, {@code embedded}, {@code localstack})
  * overrides the choice. {@link inkwell.testenv.AwsClients} builds clients for any endpoint,
- * including "dead" ones pointing at a closed port. See docs/TEST-ENVIRONMENT.md.
+ * including "dead" ones pointing at a closed port. See docs/TESTING.md.
  */
 package inkwell.testenv;
