@@ -45,6 +45,7 @@ public record PreviewOptions(
         --aws         serve the posts the publish function wrote to S3 and DynamoDB
                       (set INKWELL_BUCKET, INKWELL_TABLE and your AWS settings; for LocalStack
                       also AWS_ENDPOINT_URL=http://localhost:4566)
+        --help        print this help
       """;
 
   /** A command-line mistake: the message says what is wrong. */
