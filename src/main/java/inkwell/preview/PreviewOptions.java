@@ -32,7 +32,7 @@ public record PreviewOptions(
   static final String USAGE =
       """
       Usage: ./preview [FOLDER] [--port N] [--host ADDRESS] [--media DIR] [--drafts] [--no-reload]
-                       [--aws]
+                       [--aws] [--help]
 
         FOLDER        a folder of Markdown posts (default: the sample posts in examples/posts),
                       or a Hugo or Jekyll site root (see docs/MIGRATING.md)
