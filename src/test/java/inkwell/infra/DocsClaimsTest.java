@@ -9,8 +9,10 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -167,6 +169,64 @@ class DocsClaimsTest {
         found++;
       }
       assertThat(found).as(reference.getKey()).isGreaterThanOrEqualTo(4);
+    }
+  }
+
+  /** Names the docs use that belong to AWS, the SDK, Lucene, Hugo or Linux, not to this project. */
+  private static final Set<String> EXTERNAL_NAMES =
+      Set.of(
+          "DefaultTTL",
+          "MinTTL",
+          "EventBridgeConfiguration",
+          "ReportBatchItemFailures",
+          "TransactWriteItems",
+          "PendingConfirmation",
+          "S3Client",
+          "DynamoDbClient",
+          "SimpleQueryParser",
+          "VmRSS",
+          "MakePathSanitized");
+
+  private static final Pattern CAMEL_CASE = Pattern.compile("[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+");
+
+  private static final Pattern TYPE_DECLARATION =
+      Pattern.compile("\\b(?:class|record|interface|enum) ([A-Z]\\w*)");
+
+  /**
+   * The template's resources, parameters (and their allowed values), outputs, conditions and rules,
+   * and every type declared in the sources.
+   */
+  @SuppressWarnings("unchecked")
+  private static Set<String> knownNames() throws IOException {
+    Set<String> known = new HashSet<>(EXTERNAL_NAMES);
+    for (String section : List.of("Resources", "Parameters", "Outputs", "Conditions", "Rules")) {
+      known.addAll(((Map<String, Object>) TEMPLATE.root().get(section)).keySet());
+    }
+    for (Object parameter : ((Map<String, Object>) TEMPLATE.root().get("Parameters")).values()) {
+      Object allowed = ((Map<String, Object>) parameter).get("AllowedValues");
+      if (allowed != null) {
+        ((List<Object>) allowed).forEach(v -> known.add(String.valueOf(v)));
+      }
+    }
+    try (Stream<Path> files = Files.walk(Path.of("src"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Matcher type = TYPE_DECLARATION.matcher(Files.readString(file));
+        while (type.find()) {
+          known.add(type.group(1));
+        }
+      }
+    }
+    return known;
+  }
+
+  @ParameterizedTest
+  @MethodSource("documents")
+  void everyTemplateOrCodeNameExists(Path document) throws IOException {
+    Set<String> known = knownNames();
+    for (String span : Docs.codeSpans(Docs.read(document))) {
+      if (CAMEL_CASE.matcher(span).matches()) {
+        assertThat(known).as("%s names %s", document, span).contains(span);
+      }
     }
   }
 
