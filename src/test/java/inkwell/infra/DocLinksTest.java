@@ -23,12 +23,8 @@ class DocLinksTest {
 
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)|<img src=\"([^\"]+)\"");
 
-  static Stream<Path> documents() throws IOException {
-    List<Path> all = new ArrayList<>(List.of(Path.of("README.md")));
-    try (Stream<Path> docs = Files.list(Path.of("docs"))) {
-      docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(all::add);
-    }
-    return all.stream();
+  static Stream<Path> documents() {
+    return inkwell.docs.Docs.files().stream();
   }
 
   /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
