@@ -94,17 +94,15 @@ class EventFilesTest {
     Buckets.createContentBucket(emulators.s3(), bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
     Map<String, Object> properties =
-        Map.of(
-            "inkwell.bucket",
-            bucket,
-            "inkwell.table",
-            table,
-            "inkwell.site.base-url",
-            "https://blog.example.com",
-            EmulatorAwsSettings.S3_ENDPOINT,
-            emulators.s3Endpoint().toString(),
-            EmulatorAwsSettings.DYNAMODB_ENDPOINT,
-            emulators.dynamoDbEndpoint().toString());
+        EmulatorAwsSettings.onEmulators(
+            emulators,
+            Map.of(
+                "inkwell.bucket",
+                bucket,
+                "inkwell.table",
+                table,
+                "inkwell.site.base-url",
+                "https://blog.example.com"));
     publish = new PublishHandler(ApplicationContext.builder().properties(properties));
     site = new SiteHandler(ApplicationContext.builder().properties(properties).start());
     posts =
