@@ -93,16 +93,8 @@ class EventFilesTest {
     String table = Emulators.uniqueName("events");
     Buckets.createContentBucket(emulators.s3(), bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
-    Map<String, Object> properties =
-        EmulatorAwsSettings.onEmulators(
-            emulators,
-            Map.of(
-                "inkwell.bucket",
-                bucket,
-                "inkwell.table",
-                table,
-                "inkwell.site.base-url",
-                "https://blog.example.com"));
+    Map<String, Object> properties = EmulatorAwsSettings.onEmulators(emulators, bucket, table);
+    properties.put("inkwell.site.base-url", "https://blog.example.com");
     publish = new PublishHandler(ApplicationContext.builder().properties(properties));
     site = new SiteHandler(ApplicationContext.builder().properties(properties).start());
     posts =

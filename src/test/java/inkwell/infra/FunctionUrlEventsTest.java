@@ -80,11 +80,8 @@ class FunctionUrlEventsTest {
     Buckets.createContentBucket(emulators.s3(), bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
     // As the template sets them with Cdn=true and no BaseUrl.
-    Map<String, Object> properties =
-        EmulatorAwsSettings.onEmulators(
-            emulators,
-            Map.of(
-                "inkwell.bucket", bucket, "inkwell.table", table, "inkwell.site.cdn-key", CDN_KEY));
+    Map<String, Object> properties = EmulatorAwsSettings.onEmulators(emulators, bucket, table);
+    properties.put("inkwell.site.cdn-key", CDN_KEY);
     assertThat(Functions.environment(SamTemplate.load(), "SiteFunction"))
         .containsEntry(
             "INKWELL_SITE_CDN_KEY",
