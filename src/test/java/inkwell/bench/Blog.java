@@ -6,7 +6,6 @@ import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.Tables;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,11 +22,7 @@ record Blog(Emulators emulators, String bucket, String table) {
 
   /** Micronaut properties for a handler run in this JVM: metered clients on the emulators. */
   Map<String, Object> handlerProperties() {
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("inkwell.bucket", bucket);
-    properties.put("inkwell.table", table);
-    properties.put(EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString());
-    properties.put(EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
+    Map<String, Object> properties = EmulatorAwsSettings.onEmulators(emulators, bucket, table);
     properties.put(BenchAwsClients.METER, true);
     return properties;
   }

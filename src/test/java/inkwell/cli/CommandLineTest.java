@@ -130,7 +130,10 @@ class CommandLineTest extends BlogTest {
       Map<String, String> env = new HashMap<>(blog.env());
       env.put(
           "AWS_ENDPOINT_URL_DYNAMODB", inkwell.testenv.AwsClients.closedPortEndpoint().toString());
-      TestBlog.Run run = TestBlog.run(env, UploadHook.NONE, "status");
+      // One attempt: what the SDK's retries cost (about 20 s here) is not what this test is about.
+      TestBlog.Run run =
+          withSystemProperties(
+              Map.of("aws.maxAttempts", "1"), () -> TestBlog.run(env, UploadHook.NONE, "status"));
       assertThat(run.exitCode()).isEqualTo(ExitCode.NO_ACCESS);
       assertThat(run.err()).startsWith("inkwell: cannot reach AWS: ").hasLineCount(1);
     }
@@ -140,20 +143,26 @@ class CommandLineTest extends BlogTest {
       Map<String, String> env = new HashMap<>(blog.env());
       env.remove("AWS_ACCESS_KEY_ID");
       env.remove("AWS_SECRET_ACCESS_KEY");
-      Map<String, String> saved = new HashMap<>();
       // The machine's own credential sources, switched off: profile files, instance metadata.
       Map<String, String> off =
           Map.of(
               "aws.sharedCredentialsFile", "/nonexistent/credentials",
               "aws.configFile", "/nonexistent/config",
               "aws.disableEc2Metadata", "true");
-      off.forEach((k, v) -> saved.put(k, System.setProperty(k, v)));
+      assertOneLine(
+          withSystemProperties(off, () -> TestBlog.run(env, UploadHook.NONE, "status")),
+          ExitCode.NO_ACCESS,
+          "no AWS credentials found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and"
+              + " AWS_SECRET_ACCESS_KEY, or run aws configure)");
+    }
+
+    /** {@code run} with the SDK's system {@code properties} set, then restored. */
+    private static TestBlog.Run withSystemProperties(
+        Map<String, String> properties, java.util.function.Supplier<TestBlog.Run> run) {
+      Map<String, String> saved = new HashMap<>();
+      properties.forEach((k, v) -> saved.put(k, System.setProperty(k, v)));
       try {
-        assertOneLine(
-            TestBlog.run(env, UploadHook.NONE, "status"),
-            ExitCode.NO_ACCESS,
-            "no AWS credentials found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and"
-                + " AWS_SECRET_ACCESS_KEY, or run aws configure)");
+        return run.get();
       } finally {
         saved.forEach(
             (k, v) -> {

@@ -93,18 +93,8 @@ class EventFilesTest {
     String table = Emulators.uniqueName("events");
     Buckets.createContentBucket(emulators.s3(), bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
-    Map<String, Object> properties =
-        Map.of(
-            "inkwell.bucket",
-            bucket,
-            "inkwell.table",
-            table,
-            "inkwell.site.base-url",
-            "https://blog.example.com",
-            EmulatorAwsSettings.S3_ENDPOINT,
-            emulators.s3Endpoint().toString(),
-            EmulatorAwsSettings.DYNAMODB_ENDPOINT,
-            emulators.dynamoDbEndpoint().toString());
+    Map<String, Object> properties = EmulatorAwsSettings.onEmulators(emulators, bucket, table);
+    properties.put("inkwell.site.base-url", "https://blog.example.com");
     publish = new PublishHandler(ApplicationContext.builder().properties(properties));
     site = new SiteHandler(ApplicationContext.builder().properties(properties).start());
     posts =

@@ -80,18 +80,8 @@ class FunctionUrlEventsTest {
     Buckets.createContentBucket(emulators.s3(), bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
     // As the template sets them with Cdn=true and no BaseUrl.
-    Map<String, Object> properties =
-        Map.of(
-            "inkwell.bucket",
-            bucket,
-            "inkwell.table",
-            table,
-            "inkwell.site.cdn-key",
-            CDN_KEY,
-            EmulatorAwsSettings.S3_ENDPOINT,
-            emulators.s3Endpoint().toString(),
-            EmulatorAwsSettings.DYNAMODB_ENDPOINT,
-            emulators.dynamoDbEndpoint().toString());
+    Map<String, Object> properties = EmulatorAwsSettings.onEmulators(emulators, bucket, table);
+    properties.put("inkwell.site.cdn-key", CDN_KEY);
     assertThat(Functions.environment(SamTemplate.load(), "SiteFunction"))
         .containsEntry(
             "INKWELL_SITE_CDN_KEY",

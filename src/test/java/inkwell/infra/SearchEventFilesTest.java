@@ -71,16 +71,7 @@ class SearchEventFilesTest {
     String table = Emulators.uniqueName("search-events");
     Buckets.createContentBucket(emulators.s3(), bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
-    Map<String, Object> properties =
-        Map.of(
-            "inkwell.bucket",
-            bucket,
-            "inkwell.table",
-            table,
-            EmulatorAwsSettings.S3_ENDPOINT,
-            emulators.s3Endpoint().toString(),
-            EmulatorAwsSettings.DYNAMODB_ENDPOINT,
-            emulators.dynamoDbEndpoint().toString());
+    Map<String, Object> properties = EmulatorAwsSettings.onEmulators(emulators, bucket, table);
     emulators
         .s3()
         .putObject(

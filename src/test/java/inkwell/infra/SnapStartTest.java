@@ -32,15 +32,8 @@ class SnapStartTest {
         new PublishHandler(
             ApplicationContext.builder()
                 .properties(
-                    Map.of(
-                        "inkwell.bucket",
-                        Emulators.uniqueName("snap"),
-                        "inkwell.table",
-                        Emulators.uniqueName("snap"),
-                        EmulatorAwsSettings.S3_ENDPOINT,
-                        emulators.s3Endpoint().toString(),
-                        EmulatorAwsSettings.DYNAMODB_ENDPOINT,
-                        emulators.dynamoDbEndpoint().toString())))) {
+                    EmulatorAwsSettings.onEmulators(
+                        emulators, Emulators.uniqueName("snap"), Emulators.uniqueName("snap"))))) {
       assertThat(handler.getApplicationContext().getBean(RequestCounter.class).operations())
           .isEmpty();
     }
@@ -51,15 +44,8 @@ class SnapStartTest {
     // The search function renders its empty form while it starts (a warm page path for the
     // snapshot), which reads no index.
     Map<String, Object> properties =
-        Map.of(
-            "inkwell.bucket",
-            Emulators.uniqueName("snap"),
-            "inkwell.table",
-            Emulators.uniqueName("snap"),
-            EmulatorAwsSettings.S3_ENDPOINT,
-            emulators.s3Endpoint().toString(),
-            EmulatorAwsSettings.DYNAMODB_ENDPOINT,
-            emulators.dynamoDbEndpoint().toString());
+        EmulatorAwsSettings.onEmulators(
+            emulators, Emulators.uniqueName("snap"), Emulators.uniqueName("snap"));
     try (SearchHandler search =
             new SearchHandler(ApplicationContext.builder().properties(properties));
         IndexHandler index =

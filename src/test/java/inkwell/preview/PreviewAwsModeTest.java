@@ -33,16 +33,7 @@ class PreviewAwsModeTest {
     String table = Emulators.uniqueName("preview");
     emulators.s3().createBucket(r -> r.bucket(bucket));
     Tables.createPostsTable(emulators.dynamoDb(), table);
-    Map<String, Object> config =
-        Map.of(
-            "inkwell.bucket",
-            bucket,
-            "inkwell.table",
-            table,
-            EmulatorAwsSettings.S3_ENDPOINT,
-            emulators.s3Endpoint().toString(),
-            EmulatorAwsSettings.DYNAMODB_ENDPOINT,
-            emulators.dynamoDbEndpoint().toString());
+    Map<String, Object> config = EmulatorAwsSettings.onEmulators(emulators, bucket, table);
 
     emulators
         .s3()

@@ -3,6 +3,7 @@ package inkwell.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import inkwell.support.Gzip;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
@@ -55,9 +58,7 @@ class PreviewServerTest {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return get(path, Map.of());
   }
 
   /**
@@ -96,6 +97,45 @@ class PreviewServerTest {
     assertThat(get("/feed.xml").body()).contains("First words.");
     assertThat(Jsoup.parse(home.body()).select("link[rel=canonical]").attr("href"))
         .isEqualTo(server.url());
+  }
+
+  /**
+   * The conditional-request and encoding rules that {@code HttpSemanticsTest} tables, once over a
+   * real HTTP connection: a star and a weak tag in {@code If-None-Match} match a page, and a star
+   * in {@code Accept-Encoding} accepts gzip.
+   */
+  @Test
+  void aStarOrAWeakTagGetsA304AndAStarEncodingGetsGzipOverHttp() throws Exception {
+    write("hello.md", "---\ntitle: Hello preview\ndate: 2025-01-01\n---\nFirst words.");
+    start(false);
+    String etag = get("/hello/").headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).matches("\"[0-9a-f]{32}\"");
+
+    for (String condition : List.of("*", "W/" + etag)) {
+      HttpResponse<String> notModified = get("/hello/", Map.of("If-None-Match", condition));
+      assertThat(notModified.statusCode()).as(condition).isEqualTo(304);
+      assertThat(notModified.body()).as(condition).isEmpty();
+      assertThat(notModified.headers().firstValue("ETag")).as(condition).hasValue(etag);
+    }
+    assertThat(get("/hello/", Map.of("If-None-Match", "W/\"other\"")).statusCode()).isEqualTo(200);
+
+    HttpResponse<byte[]> zipped =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.url() + "hello/"))
+                .header("Accept-Encoding", "*")
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(new String(Gzip.decompress(zipped.body()), StandardCharsets.UTF_8))
+        .isEqualTo(get("/hello/").body());
+  }
+
+  private HttpResponse<String> get(String path, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)));
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

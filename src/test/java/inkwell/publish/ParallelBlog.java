@@ -89,9 +89,7 @@ final class ParallelBlog implements AutoCloseable {
     this.sqs = sqs;
     Buckets.createContentBucket(emulators.s3(), bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
-    Map<String, Object> properties =
-        EmulatorAwsSettings.onEmulators(
-            emulators, Map.of("inkwell.bucket", bucket, "inkwell.table", table));
+    Map<String, Object> properties = EmulatorAwsSettings.onEmulators(emulators, bucket, table);
     for (int i = 0; i < instances; i++) {
       var context = ApplicationContext.builder().properties(properties);
       if (jitter > 0) {

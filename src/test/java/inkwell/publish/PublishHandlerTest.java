@@ -70,18 +70,9 @@ class PublishHandlerTest {
   }
 
   private PublishHandler handler(String dynamoDbEndpoint) {
-    return new PublishHandler(
-        ApplicationContext.builder()
-            .properties(
-                Map.of(
-                    "inkwell.bucket",
-                    bucket,
-                    "inkwell.table",
-                    table,
-                    EmulatorAwsSettings.S3_ENDPOINT,
-                    emulators.s3Endpoint().toString(),
-                    EmulatorAwsSettings.DYNAMODB_ENDPOINT,
-                    dynamoDbEndpoint)));
+    Map<String, Object> properties = EmulatorAwsSettings.onEmulators(emulators, bucket, table);
+    properties.put(EmulatorAwsSettings.DYNAMODB_ENDPOINT, dynamoDbEndpoint);
+    return new PublishHandler(ApplicationContext.builder().properties(properties));
   }
 
   private S3ContentStore contentStore() {

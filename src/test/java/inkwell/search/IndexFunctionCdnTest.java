@@ -82,12 +82,8 @@ class IndexFunctionCdnTest {
                                 QueueAttributeName.FIFO_QUEUE, "true",
                                 QueueAttributeName.VISIBILITY_TIMEOUT, "1")))
             .queueUrl();
-    properties = new HashMap<>();
-    properties.put("inkwell.bucket", bucket);
-    properties.put("inkwell.table", table);
+    properties = EmulatorAwsSettings.onEmulators(emulators, bucket, table);
     properties.put("inkwell.search-queue-url", queue);
-    properties.put(EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString());
-    properties.put(EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
     properties.put(EmulatorAwsSettings.SQS_ENDPOINT, sqs.endpoint().toString());
     publish = new PublishHandler(ApplicationContext.builder().properties(properties));
     handlers.add(publish);

@@ -76,22 +76,10 @@ class SearchFunctionsTest {
     Buckets.createContentBucket(s3, bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
     queue = sqs.createFifoQueue("search");
-    properties =
-        Map.of(
-            "inkwell.bucket",
-            bucket,
-            "inkwell.table",
-            table,
-            "inkwell.search-queue-url",
-            queue,
-            "inkwell.site.title",
-            "Search test",
-            EmulatorAwsSettings.S3_ENDPOINT,
-            emulators.s3Endpoint().toString(),
-            EmulatorAwsSettings.DYNAMODB_ENDPOINT,
-            emulators.dynamoDbEndpoint().toString(),
-            EmulatorAwsSettings.SQS_ENDPOINT,
-            sqs.endpoint().toString());
+    properties = EmulatorAwsSettings.onEmulators(emulators, bucket, table);
+    properties.put("inkwell.search-queue-url", queue);
+    properties.put("inkwell.site.title", "Search test");
+    properties.put(EmulatorAwsSettings.SQS_ENDPOINT, sqs.endpoint().toString());
     publish = new PublishHandler(context(properties));
     index = new IndexHandler(context(properties));
     search = new SearchHandler(context(properties));

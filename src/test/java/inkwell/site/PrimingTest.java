@@ -7,7 +7,6 @@ import inkwell.testenv.EmulatorAwsSettings;
 import inkwell.testenv.Emulators;
 import inkwell.testenv.RequestCounter;
 import io.micronaut.context.ApplicationContext;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,12 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PrimingTest {
 
   private static Map<String, Object> properties(Emulators emulators) {
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("inkwell.bucket", Emulators.uniqueName("priming"));
-    properties.put("inkwell.table", Emulators.uniqueName("priming"));
-    properties.put(EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString());
-    properties.put(EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
-    return properties;
+    return EmulatorAwsSettings.onEmulators(
+        emulators, Emulators.uniqueName("priming"), Emulators.uniqueName("priming"));
   }
 
   @Test

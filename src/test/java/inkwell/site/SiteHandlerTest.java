@@ -18,7 +18,6 @@ import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,17 +76,13 @@ class SiteHandlerTest {
     String table = Emulators.uniqueName("site");
     Buckets.createContentBucket(emulators.s3(), bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("inkwell.bucket", bucket);
-    properties.put("inkwell.table", table);
+    Map<String, Object> properties = EmulatorAwsSettings.onEmulators(emulators, bucket, table);
     properties.put("inkwell.site.title", "Field Notes");
     properties.put("inkwell.site.base-url", "https://blog.example.com");
     properties.put("inkwell.site.posts-per-page", "2");
     // What every page shares (the menu, the ends of the timeline) stays in memory for the whole
     // class, however slow the machine: the request counts below are those of a warm function.
     properties.put("inkwell.site.shared-cache-seconds", "3600");
-    properties.put(EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString());
-    properties.put(EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
     handler = new SiteHandler(ApplicationContext.builder().properties(properties).start());
     requests = handler.getApplicationContext().getBean(RequestCounter.class);
     posts =
@@ -294,18 +289,18 @@ class SiteHandlerTest {
   @Nested
   class BadRequests {
 
+    /**
+     * One request for each way to a 400: the path as API Gateway sends it, still escaped, refused
+     * by the router (a bad escape; an escaped traversal, which a decoded path would hide), and a
+     * cursor refused by the storage layer. Which paths the router refuses is SiteRouterTest's.
+     */
     @ParameterizedTest
     @ValueSource(
         strings = {
           "/%zz/",
-          "/%ff%fe/",
-          "/../etc/passwd",
-          "/a/%2e%2e/b/",
           "/a/%2E%2E%2Fb/",
-          "/%00/",
           "/?after=!!!not-a-cursor",
-          "/?after=a&after=b",
-          "/tags/java/?after=aGVsbG8",
+          "/tags/java/?after=aGVsbG8"
         })
     void hostileOrBrokenRequestsGetAThemed400(String path) {
       Reply reply = get(path);
@@ -385,13 +380,7 @@ class SiteHandlerTest {
     }
 
     @Test
-    void pagesAreCacheableByACdn() {
-      assertThat(get("/second/").header("Cache-Control"))
-          .isEqualTo("public, max-age=60, s-maxage=300, stale-while-revalidate=86400");
-    }
-
-    @Test
-    void aMatchingIfNoneMatchGetsA304WithNoBody() {
+    void aMatchingStarOrWeakIfNoneMatchGetsA304WithNoBody() {
       Reply first = get("/second/");
       String etag = first.header("ETag");
       assertThat(etag).matches("\"[0-9a-f]{32}\"");
@@ -399,6 +388,9 @@ class SiteHandlerTest {
       assertThat(again.status()).isEqualTo(304);
       assertThat(again.body()).isEmpty();
       assertThat(again.header("ETag")).isEqualTo(etag);
+      assertThat(request("GET", "/second/", Map.of("If-None-Match", "*")).status()).isEqualTo(304);
+      assertThat(request("GET", "/second/", Map.of("If-None-Match", "W/" + etag)).status())
+          .isEqualTo(304);
       assertThat(request("GET", "/second/", Map.of("If-None-Match", "\"other\"")).status())
           .isEqualTo(200);
     }
@@ -421,6 +413,9 @@ class SiteHandlerTest {
               request("GET", "/second/", Map.of("Accept-Encoding", "gzip;q=0"))
                   .header("Content-Encoding"))
           .isNull();
+      assertThat(
+              request("GET", "/second/", Map.of("Accept-Encoding", "*")).header("Content-Encoding"))
+          .isEqualTo("gzip");
     }
 
     @Test

@@ -2,10 +2,14 @@ package inkwell.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Where a request was sent, read from the headers API Gateway and {@code sam local} set. */
+/**
+ * Where a request was sent, read from the headers API Gateway and {@code sam local} set, and
+ * whether it came through the template's CDN.
+ */
 class SiteRequestTest {
 
   @ParameterizedTest(name = "{0} + {1} -> {2}")
@@ -33,5 +37,19 @@ class SiteRequestTest {
       })
   void theOriginComesFromTheForwardedProtocolAndTheHost(String proto, String host, String origin) {
     assertThat(SiteRequest.origin(proto, host)).isEqualTo(origin);
+  }
+
+  /** What the template's distribution sends as X-Inkwell-Cdn-Key (its cache policy's id). */
+  private static final String CDN_KEY = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
+  @Test
+  void whetherARequestCameThroughTheCdnIsTheKeyAndNothingElse() {
+    assertThat(SiteRequest.fromCdn(CDN_KEY, CDN_KEY)).isTrue();
+    assertThat(SiteRequest.fromCdn(" " + CDN_KEY + " ", CDN_KEY)).isTrue();
+    assertThat(SiteRequest.fromCdn(null, CDN_KEY)).isFalse();
+    assertThat(SiteRequest.fromCdn("other", CDN_KEY)).isFalse();
+    assertThat(SiteRequest.fromCdn(CDN_KEY + "x", CDN_KEY)).isFalse();
+    assertThat(SiteRequest.fromCdn("", "")).as("no key configured: no CDN").isFalse();
+    assertThat(SiteRequest.fromCdn(CDN_KEY, null)).isFalse();
   }
 }

@@ -52,10 +52,7 @@ public final class TestSite implements AutoCloseable {
   private int sequence = 0x100;
 
   private TestSite(Emulators emulators, String bucket, String table) {
-    properties.put("inkwell.bucket", bucket);
-    properties.put("inkwell.table", table);
-    properties.put(EmulatorAwsSettings.S3_ENDPOINT, emulators.s3Endpoint().toString());
-    properties.put(EmulatorAwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
+    properties.putAll(EmulatorAwsSettings.onEmulators(emulators, bucket, table));
     posts =
         new DynamoPostRepository(
             emulators.dynamoDb(),

@@ -1,12 +1,17 @@
 package inkwell.testenv;
 
 import inkwell.support.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The content bucket's events as the publish function receives them: S3 sends each object event to
@@ -17,6 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Guide, "Using Lambda with Amazon SQS"; FIFO attributes included).
  */
 public final class BucketEventJson {
+
+  /** Where the publish queue's messages come from, in the records' {@code eventSourceARN}. */
+  private static final String PUBLISH_QUEUE_URL =
+      "https://sqs.us-east-1.amazonaws.com/123456789012/blog-publish.fifo";
 
   private static final AtomicLong SEQUENCE_NUMBER = new AtomicLong(18_800_000_000_000_000L);
 
@@ -87,12 +96,13 @@ public final class BucketEventJson {
 
   /**
    * The SQS event Lambda sends for {@code bodies}, messages of the publish queue's one message
-   * group, in order, each received for the first time.
+   * group, in order, each received for the first time; the records as {@link SqsDelivery} writes
+   * those of messages received from a queue.
    */
   public static String sqsEvent(String... bodies) {
-    List<Object> records = new ArrayList<>();
+    List<Message> messages = new ArrayList<>();
     for (String body : bodies) {
-      Map<String, Object> attributes = new LinkedHashMap<>();
+      Map<String, String> attributes = new LinkedHashMap<>();
       attributes.put("ApproximateReceiveCount", "1");
       attributes.put("SentTimestamp", "1765008000000");
       attributes.put("SequenceNumber", Long.toString(SEQUENCE_NUMBER.incrementAndGet()));
@@ -100,18 +110,25 @@ public final class BucketEventJson {
       attributes.put("SenderId", "AIDAIENQZJOLO23YVJ4VO");
       attributes.put("MessageDeduplicationId", UUID.randomUUID().toString());
       attributes.put("ApproximateFirstReceiveTimestamp", "1765008000100");
-      Map<String, Object> record = new LinkedHashMap<>();
-      record.put("messageId", UUID.randomUUID().toString());
-      record.put("receiptHandle", "AQEB" + UUID.randomUUID());
-      record.put("body", body);
-      record.put("attributes", attributes);
-      record.put("messageAttributes", Map.of());
-      record.put("md5OfBody", "e4e68fb7bd0e697a0ae8f1bb342846b3");
-      record.put("eventSource", "aws:sqs");
-      record.put("eventSourceARN", "arn:aws:sqs:us-east-1:123456789012:blog-publish.fifo");
-      record.put("awsRegion", "us-east-1");
-      records.add(record);
+      messages.add(
+          Message.builder()
+              .messageId(UUID.randomUUID().toString())
+              .receiptHandle("AQEB" + UUID.randomUUID())
+              .body(body)
+              .attributesWithStrings(attributes)
+              .md5OfBody(md5(body))
+              .build());
     }
-    return Json.write(Map.of("Records", records));
+    return SqsDelivery.eventJson(PUBLISH_QUEUE_URL, messages);
+  }
+
+  private static String md5(String body) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has MD5", e);
+    }
   }
 }

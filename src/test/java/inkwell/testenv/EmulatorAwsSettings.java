@@ -32,7 +32,15 @@ public class EmulatorAwsSettings {
 
   /**
    * The properties of a handler of {@code bucket} and {@code table} whose clients go to the
-   * emulators: {@code properties} with both endpoints added.
+   * emulators, in a new map that the caller may add to.
+   */
+  public static Map<String, Object> onEmulators(Emulators emulators, String bucket, String table) {
+    return onEmulators(emulators, Map.of("inkwell.bucket", bucket, "inkwell.table", table));
+  }
+
+  /**
+   * The properties of a handler whose clients go to the emulators: {@code properties} with both
+   * endpoints added, in a new map that the caller may add to.
    */
   public static Map<String, Object> onEmulators(
       Emulators emulators, Map<String, Object> properties) {

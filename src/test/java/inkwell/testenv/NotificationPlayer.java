@@ -28,7 +28,7 @@ public final class NotificationPlayer implements AutoCloseable {
 
   /** A publish handler for {@code bucket} and {@code table}, with its clients on the emulators. */
   public NotificationPlayer(Emulators emulators, String bucket, String table) {
-    this(emulators, Map.of("inkwell.bucket", bucket, "inkwell.table", table));
+    this(emulators, EmulatorAwsSettings.onEmulators(emulators, bucket, table));
   }
 
   /** A publish handler with extra Micronaut {@code properties}. */

@@ -1,7 +1,9 @@
 package inkwell.testenv;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -16,12 +18,25 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
  */
 public final class Tables {
 
+  private static final Duration POLL = Duration.ofMillis(50);
+  private static final int MAX_POLLS = 600;
+
   private Tables() {}
 
-  /** Creates the template's {@code PostsTable} under {@code name} and waits until it is active. */
+  /**
+   * Creates the template's {@code PostsTable} under {@code name} and waits until it is active,
+   * asking every 50 ms: the SDK waiter's own delay is 20 s, which a table still {@code CREATING} at
+   * the first look (dynalite on a busy machine) would cost in full.
+   */
   public static void createPostsTable(DynamoDbClient dynamo, String name) {
     dynamo.createTable(fromTemplate(SamTemplate.load(), "PostsTable", name));
-    dynamo.waiter().waitUntilTableExists(r -> r.tableName(name));
+    dynamo
+        .waiter()
+        .waitUntilTableExists(
+            r -> r.tableName(name),
+            w ->
+                w.backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(POLL))
+                    .maxAttempts(MAX_POLLS));
   }
 
   @SuppressWarnings("unchecked")
