@@ -365,7 +365,7 @@ class SiteHandlerTest {
         assertThat(reply.header("Content-Security-Policy"))
             .as(path)
             .doesNotContain("script-src")
-            .doesNotContain("connect-src");
+            .contains("connect-src 'self';");
       }
       assertThat(get("/_inkwell/reload/").status()).isEqualTo(404);
     }
