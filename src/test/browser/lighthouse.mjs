@@ -58,6 +58,11 @@ function misses(lhr, category) {
       score: audit.score,
       displayValue: audit.displayValue ?? null,
       explanation: audit.explanation ?? null,
+      items: (audit.details?.items ?? []).slice(0, 5).map((item) =>
+        [item.description, item.sourceLocation?.url ?? item.url ?? item.source?.url]
+          .filter((part) => typeof part === 'string')
+          .join(' '),
+      ),
     }));
 }
 

@@ -134,6 +134,9 @@ class LighthouseTest {
                   miss.path("explanation").isNull()
                       ? ""
                       : ", " + miss.path("explanation").asText()));
+          for (JsonNode item : miss.path("items")) {
+            failure.append(String.format("%n      %s", item.asText()));
+          }
         }
         failures.add(failure.toString());
       }
