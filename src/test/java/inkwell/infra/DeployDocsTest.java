@@ -59,6 +59,61 @@ class DeployDocsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theChecklistSubscribesConfirmsAndChecksAnEmailOnTheStacksAlarmTopic() throws IOException {
+    Map<String, Object> output =
+        (Map<String, Object>)
+            ((Map<String, Object>) TEMPLATE.root().get("Outputs")).get("AlarmTopicArn");
+    assertThat(output.get("Value")).isEqualTo(Map.of("Ref", "AlarmTopic"));
+    List<String> commands = commands("docs/DEPLOY.md");
+    assertThat(commands)
+        .anyMatch(
+            c ->
+                c.startsWith("topic=$(aws cloudformation describe-stacks --stack-name STACK")
+                    && c.contains("Outputs[?OutputKey=='AlarmTopicArn'].OutputValue"));
+    assertThat(commands)
+        .contains(
+            "aws sns subscribe --topic-arn \"$topic\" --protocol email"
+                + " --notification-endpoint you@example.com",
+            "aws sns confirm-subscription --topic-arn \"$topic\" --token TOKEN"
+                + " --authenticate-on-unsubscribe true",
+            "aws sns list-subscriptions-by-topic --topic-arn \"$topic\""
+                + " --query 'Subscriptions[].[Endpoint,SubscriptionArn]' --output text");
+  }
+
+  @Test
+  void theCostNoteCountsTheAlarmsEachConfigurationHas() throws IOException {
+    Map<Object, Long> byCondition = new java.util.HashMap<>();
+    TEMPLATE
+        .resources()
+        .forEach(
+            (name, value) -> {
+              Map<?, ?> resource = (Map<?, ?>) value;
+              if ("AWS::CloudWatch::Alarm".equals(resource.get("Type"))) {
+                byCondition.merge(String.valueOf(resource.get("Condition")), 1L, Long::sum);
+              }
+            });
+    assertThat(byCondition.keySet())
+        .containsExactlyInAnyOrder("null", "HasCdn", "HasFunctionUrlOrigin");
+    long always = byCondition.get("null");
+    long withCdn = always + byCondition.get("HasCdn");
+    long withFunctionUrl = withCdn + byCondition.get("HasFunctionUrlOrigin");
+    List<String> words =
+        List.of(
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve");
+    assertThat(read("docs/DEPLOY.md").replaceAll("\\s+", " "))
+        .contains(
+            "the alarms $0.10 a month each ("
+                + words.get((int) always)
+                + ", "
+                + words.get((int) withCdn)
+                + " with the CDN, "
+                + words.get((int) withFunctionUrl)
+                + " with `CdnOrigin=FunctionUrl`)");
+  }
+
+  @Test
   void theAwsNotesNameTheHandlersAndRoutesTheTemplateDeclares() throws IOException {
     String notes = read("docs/AWS.md");
     for (String function : Functions.names(TEMPLATE)) {
