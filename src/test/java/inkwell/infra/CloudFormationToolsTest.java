@@ -126,6 +126,25 @@ class CloudFormationToolsTest {
     }
 
     @Test
+    void aNestedPrefixIsRefusedWithAMessageThatSaysSo() {
+      Map<?, ?> parameters = (Map<?, ?>) TEMPLATE.root().get("Parameters");
+      for (String parameter : List.of("PostsPrefix", "PagesPrefix")) {
+        Map<?, ?> declared = (Map<?, ?>) parameters.get(parameter);
+        String nested = parameter.equals("PostsPrefix") ? "blog/posts/" : "blog/pages/";
+        assertThat(allowed(parameter, nested)).as(parameter).isFalse();
+        // What CloudFormation answers: "Parameter X failed to satisfy constraint: ..."
+        assertThat(String.valueOf(declared.get("ConstraintDescription")))
+            .as(parameter)
+            .startsWith("must be one top-level folder")
+            .contains("a nested folder such as " + nested + " is refused");
+        assertThat(String.valueOf(declared.get("Description")))
+            .as(parameter)
+            .containsIgnoringCase("one top-level folder")
+            .contains("such as " + nested + " is refused");
+      }
+    }
+
+    @Test
     void eachPrefixIsOneFolderSoTheyCanOverlapOnlyByBeingEqual() {
       for (String parameter : List.of("PostsPrefix", "PagesPrefix")) {
         assertThat(allowed(parameter, "posts/")).as(parameter).isTrue();
