@@ -33,8 +33,7 @@ public final class LiveReload {
               + "');"
               + "s.addEventListener('change',function(){"
               + "sessionStorage.setItem(k,String(window.scrollY));s.close();location.reload();});"
-              + "})();",
-          "'self'");
+              + "})();");
 
   private final Sinks.Many<Event<String>> changes = Sinks.many().multicast().directBestEffort();
   private final AtomicLong version = new AtomicLong();

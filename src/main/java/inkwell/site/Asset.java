@@ -3,7 +3,7 @@ package inkwell.site;
 import java.util.Objects;
 
 /** A static file the site serves at a fingerprinted path, cached by browsers for a year. */
-public record Asset(String path, String contentType, byte[] bytes) {
+record Asset(String path, String contentType, byte[] bytes) {
 
   public Asset {
     Objects.requireNonNull(path, "path");

@@ -9,17 +9,15 @@ import java.util.Objects;
 /**
  * A script the local preview adds to every HTML page (its live reload), allowed by the page's
  * Content-Security-Policy through the script's hash and nothing else. The public site has none: its
- * pages carry no script and its policy allows none.
+ * pages carry no script and its policy allows none. The script may connect to the site itself only
+ * (the policy's {@code connect-src 'self'}).
  *
  * @param source the script's JavaScript, inlined as is
- * @param connectSrc what the script may connect to ({@code 'self'}), for the policy's {@code
- *     connect-src}
  */
-public record PageScript(String source, String connectSrc) {
+public record PageScript(String source) {
 
   public PageScript {
     Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(connectSrc, "connectSrc");
     if (source.contains("</")) {
       throw new IllegalArgumentException("an inline script cannot contain \"</\"");
     }
@@ -41,9 +39,9 @@ public record PageScript(String source, String connectSrc) {
     }
   }
 
-  /** {@code policy} with this script allowed, and its connections. */
+  /** {@code policy} with this script allowed. */
   String allowIn(String policy) {
-    return policy + "; script-src " + hashSource() + "; connect-src " + connectSrc;
+    return policy + "; script-src " + hashSource();
   }
 
   /** {@code html} with the script added before its last {@code </body>}; as is without one. */

@@ -31,6 +31,9 @@ sealed interface Route {
 
   record Robots() implements Route {}
 
+  /** {@code /favicon.ico}: the author's icon, else the theme's. */
+  record Favicon() implements Route {}
+
   record Stylesheet(String file) implements Route {}
 
   /** An image below the media root. */

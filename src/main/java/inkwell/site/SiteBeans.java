@@ -51,12 +51,11 @@ class SiteBeans {
       Optional<MediaStore> media,
       Optional<PageScript> script,
       Optional<PostSearch> search) {
-    Asset stylesheet = new Asset(theme.stylesheetPath(), "text/css; charset=utf-8", theme.css());
     return new SiteService(
         posts,
         pages,
         at -> new MachineOutputs(posts, at, config),
-        stylesheet,
+        theme,
         site,
         config,
         clock,

@@ -124,6 +124,8 @@ final class SitePages {
           .orElseGet(this::notFound);
     } else if (route instanceof Route.Robots) {
       return machine.robots();
+    } else if (route instanceof Route.Favicon) {
+      return staticFile(SitePaths.FAVICON.substring(1)).orElseGet(this::notFound);
     } else if (route instanceof Route.ApiPosts api) {
       return apiPosts(api.after(), now);
     } else if (route instanceof Route.ApiPost api) {

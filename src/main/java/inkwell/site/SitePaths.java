@@ -48,6 +48,10 @@ public final class SitePaths {
   public static final String JSON_FEED = "/feed.json";
   public static final String SITEMAP = "/sitemap.xml";
   public static final String ROBOTS = "/robots.txt";
+
+  /** The site's icon: the author's {@code favicon.ico} in the media, else the theme's. */
+  public static final String FAVICON = "/favicon.ico";
+
   public static final String SEARCH = "/search";
   public static final String API_SEARCH = "/api/search";
 

@@ -95,6 +95,8 @@ final class SiteRouter {
           return new Route.Sitemap(0);
         case "robots.txt":
           return new Route.Robots();
+        case "favicon.ico":
+          return new Route.Favicon();
         default:
           Matcher page = SITEMAP_PAGE.matcher(first);
           if (page.matches()) {

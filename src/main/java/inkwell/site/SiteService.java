@@ -2,6 +2,7 @@ package inkwell.site;
 
 import inkwell.post.Post;
 import inkwell.site.view.Pages;
+import inkwell.site.view.Theme;
 import inkwell.storage.MediaStore;
 import inkwell.storage.MenuLink;
 import inkwell.storage.Page;
@@ -77,25 +78,14 @@ public final class SiteService {
       PostReader posts,
       Pages pages,
       Function<SiteInfo, Machine> machines,
-      Asset stylesheet,
+      Theme theme,
       SiteInfo site,
       SiteConfig config,
       Clock clock,
       PreviewNotes notes,
       MediaStore media,
       PageScript script) {
-    this(
-        posts,
-        pages,
-        machines,
-        stylesheet,
-        site,
-        config,
-        clock,
-        notes,
-        media,
-        script,
-        PostSearch.NONE);
+    this(posts, pages, machines, theme, site, config, clock, notes, media, script, PostSearch.NONE);
   }
 
   /**
@@ -106,7 +96,7 @@ public final class SiteService {
       PostReader posts,
       Pages pages,
       Function<SiteInfo, Machine> machines,
-      Asset stylesheet,
+      Theme theme,
       SiteInfo site,
       SiteConfig config,
       Clock clock,
@@ -122,7 +112,9 @@ public final class SiteService {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(media, "media");
-    this.stylesheet = Objects.requireNonNull(stylesheet, "stylesheet");
+    Objects.requireNonNull(theme, "theme");
+    this.stylesheet = new Asset(theme.stylesheetPath(), "text/css; charset=utf-8", theme.css());
+    MediaStore served = media.or(themeFiles(theme));
     this.site = Objects.requireNonNull(site, "site");
     this.clock = clock;
     this.http = new HttpSemantics(config, script, clock);
@@ -142,7 +134,7 @@ public final class SiteService {
                     timeline,
                     menu,
                     notes,
-                    media,
+                    served,
                     search),
                 new RenderCache(config.getRenderCacheSeconds(), clock));
     this.configured = atOrigin.apply(site);
@@ -248,6 +240,13 @@ public final class SiteService {
       }
       return there;
     }
+  }
+
+  /** The theme's files that the author's media may replace: the icon. */
+  private static MediaStore themeFiles(Theme theme) {
+    MediaStore.Media icon = new MediaStore.Media(theme.icon(), "image/x-icon");
+    String name = SitePaths.FAVICON.substring(1);
+    return path -> path.equals(name) ? Optional.of(icon) : Optional.empty();
   }
 
   /** {@code response} with the page script, if there is one and the response is a page. */

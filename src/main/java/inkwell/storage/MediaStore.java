@@ -22,6 +22,11 @@ public interface MediaStore {
   /** The file at {@code path} (below the media root), if it exists and is a served image type. */
   Optional<Media> read(String path);
 
+  /** This store, and for a path it does not hold, {@code fallback}'s file there. */
+  default MediaStore or(MediaStore fallback) {
+    return path -> read(path).or(() -> fallback.read(path));
+  }
+
   /** The content type for a file name's extension, if it is an image type this site serves. */
   static Optional<String> contentType(String name) {
     int dot = name.lastIndexOf('.');

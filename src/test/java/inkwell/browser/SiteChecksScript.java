@@ -59,6 +59,8 @@ final class SiteChecksScript {
     }
     requireNodeModule(projectDir, "playwright-core/package.json");
     requireNodeModule(projectDir, "axe-core/axe.min.js");
+    requireNodeModule(projectDir, "lighthouse/package.json");
+    requireNodeModule(projectDir, "chrome-launcher/package.json");
     return new SiteChecksScript(projectDir, chromium);
   }
 

@@ -42,6 +42,31 @@ class CloudFormationToolsTest {
   }
 
   @Nested
+  class TheCiLintStep {
+
+    /** The lint line of .ci/run, which runs with {@code set -e}: a non-zero exit stops CI. */
+    private List<String> ciLintArguments() throws java.io.IOException {
+      String script = java.nio.file.Files.readString(java.nio.file.Path.of(".ci/run"));
+      assertThat(script).contains("set -euo pipefail");
+      java.util.regex.Matcher line =
+          java.util.regex.Pattern.compile("(?m)^\\s*PATH=\\S+ cfn-lint (.*) -- template\\.yaml$")
+              .matcher(script);
+      assertThat(line.find()).as("a cfn-lint line on template.yaml in .ci/run").isTrue();
+      return List.of(line.group(1).split(" "));
+    }
+
+    @Test
+    void failsOnAnInformationalFindingAlone() throws java.io.IOException {
+      List<String> arguments = new java.util.ArrayList<>(ciLintArguments());
+      arguments.addAll(List.of("--", "src/test/resources/infra/informational.yaml"));
+      CloudFormationTools.Run lint =
+          CloudFormationTools.run("cfn-lint", arguments.toArray(String[]::new));
+      assertThat(lint.output()).contains("I3011");
+      assertThat(lint.exitCode()).isNotZero();
+    }
+  }
+
+  @Nested
   class TheSamTranslator {
 
     @ParameterizedTest
@@ -123,6 +148,25 @@ class CloudFormationToolsTest {
           .contains("PostsPrefix", "PagesPrefix");
       assertThat(refusals("posts/", "pages/")).isEmpty();
       assertThat(refusals("blog/", "about/")).isEmpty();
+    }
+
+    @Test
+    void aNestedPrefixIsRefusedWithAMessageThatSaysSo() {
+      Map<?, ?> parameters = (Map<?, ?>) TEMPLATE.root().get("Parameters");
+      for (String parameter : List.of("PostsPrefix", "PagesPrefix")) {
+        Map<?, ?> declared = (Map<?, ?>) parameters.get(parameter);
+        String nested = parameter.equals("PostsPrefix") ? "blog/posts/" : "blog/pages/";
+        assertThat(allowed(parameter, nested)).as(parameter).isFalse();
+        // What CloudFormation answers: "Parameter X failed to satisfy constraint: ..."
+        assertThat(String.valueOf(declared.get("ConstraintDescription")))
+            .as(parameter)
+            .startsWith("must be one top-level folder")
+            .contains("a nested folder such as " + nested + " is refused");
+        assertThat(String.valueOf(declared.get("Description")))
+            .as(parameter)
+            .containsIgnoringCase("one top-level folder")
+            .contains("such as " + nested + " is refused");
+      }
     }
 
     @Test

@@ -59,6 +59,48 @@ class DeployDocsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theChecklistSubscribesConfirmsAndChecksAnEmailOnTheStacksAlarmTopic() throws IOException {
+    Map<String, Object> output =
+        (Map<String, Object>)
+            ((Map<String, Object>) TEMPLATE.root().get("Outputs")).get("AlarmTopicArn");
+    assertThat(output.get("Value")).isEqualTo(Map.of("Ref", "AlarmTopic"));
+    List<String> commands = commands("docs/DEPLOY.md");
+    assertThat(commands)
+        .anyMatch(
+            c ->
+                c.startsWith("topic=$(aws cloudformation describe-stacks --stack-name STACK")
+                    && c.contains("Outputs[?OutputKey=='AlarmTopicArn'].OutputValue"));
+    assertThat(commands)
+        .contains(
+            "aws sns subscribe --topic-arn \"$topic\" --protocol email"
+                + " --notification-endpoint you@example.com",
+            "aws sns confirm-subscription --topic-arn \"$topic\" --token TOKEN"
+                + " --authenticate-on-unsubscribe true",
+            "aws sns list-subscriptions-by-topic --topic-arn \"$topic\""
+                + " --query 'Subscriptions[].[Endpoint,SubscriptionArn]' --output text");
+  }
+
+  @Test
+  void theOperationsGuideListsEveryAlarmOfTheTemplate() throws IOException {
+    java.util.Set<String> documented = new java.util.TreeSet<>();
+    for (List<String> row : inkwell.docs.Docs.tableRows(read("docs/OPERATIONS.md"))) {
+      documented.addAll(inkwell.docs.Docs.codeSpans(row.get(0)));
+    }
+    java.util.Set<String> alarms = new java.util.TreeSet<>();
+    TEMPLATE
+        .resources()
+        .forEach(
+            (name, value) -> {
+              if ("AWS::CloudWatch::Alarm".equals(((Map<?, ?>) value).get("Type"))) {
+                alarms.add(name);
+              }
+            });
+    assertThat(alarms).hasSizeGreaterThan(5);
+    assertThat(documented.stream().filter(n -> n.endsWith("Alarm")).toList())
+        .containsExactlyInAnyOrderElementsOf(alarms);
+  }
+
   void theArchitectureNamesTheHandlersAndRoutesTheTemplateDeclares() throws IOException {
     String notes = read("docs/ARCHITECTURE.md");
     for (String function : Functions.names(TEMPLATE)) {

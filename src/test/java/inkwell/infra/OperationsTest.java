@@ -119,7 +119,7 @@ class OperationsTest {
 
     @Test
     void everyAlarmGoesToTheTopicAndQuietTimeIsNotAnAlarm() {
-      assertThat(alarms()).hasSize(10);
+      assertThat(alarms()).hasSize(11);
       for (Map<String, Object> alarm : alarms()) {
         assertThat(alarm.get("AlarmActions")).isEqualTo(List.of(Map.of("Ref", "AlarmTopic")));
         assertThat(alarm.get("TreatMissingData")).isEqualTo("notBreaching");
@@ -167,6 +167,33 @@ class OperationsTest {
                     "ApproximateNumberOfMessagesVisible".equals(a.get("MetricName"))
                         && Map.of("Fn::GetAtt", List.of(queue, "QueueName"))
                             .equals(dimension(a, "QueueName")));
+      }
+    }
+
+    @Test
+    void anEventEveryRuleFailsToDeliverRaisesAnAlarm() {
+      // EventBridge retries a failing target for a day, then drops the event: nothing else holds
+      // it.
+      List<String> rules = new ArrayList<>();
+      TEMPLATE
+          .resources()
+          .forEach(
+              (name, value) -> {
+                if ("AWS::Events::Rule".equals(((Map<?, ?>) value).get("Type"))) {
+                  rules.add(name);
+                }
+              });
+      assertThat(rules).contains("PublishRule");
+      for (String rule : rules) {
+        assertThat(alarms())
+            .as(rule)
+            .anyMatch(
+                a ->
+                    "AWS/Events".equals(a.get("Namespace"))
+                        && "FailedInvocations".equals(a.get("MetricName"))
+                        && "Sum".equals(a.get("Statistic"))
+                        && "1".equals(String.valueOf(a.get("Threshold")))
+                        && Map.of("Ref", rule).equals(dimension(a, "RuleName")));
       }
     }
 

@@ -3,6 +3,7 @@ package inkwell.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import inkwell.site.view.Theme;
 import inkwell.support.Gzip;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -397,5 +398,36 @@ class PreviewServerTest {
     assertThat(image.headers().firstValue("Content-Type")).contains("image/svg+xml");
     assertThat(get("/media/../posts/pic.md").statusCode()).isIn(400, 404);
     assertThat(get("/media/notes.txt").statusCode()).isEqualTo(404);
+  }
+
+  private byte[] bytes(String path) throws IOException, InterruptedException {
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).as(path).contains("image/x-icon");
+    return response.body();
+  }
+
+  @Test
+  void withoutAnIconOfTheAuthorsTheThemesIsServedAtFaviconIco() throws Exception {
+    Path posts = Files.createDirectories(folder.resolve("posts"));
+    Files.writeString(posts.resolve("hello.md"), "# Hello\n\nText.");
+    server = PreviewServer.start(new PreviewOptions(posts, null, 0, "127.0.0.1", false, false));
+    assertThat(bytes("/favicon.ico")).isEqualTo(Theme.load().icon());
+    assertThat(Jsoup.parse(get("/hello/").body()).select("link[rel=icon]").attr("href"))
+        .isEqualTo("/favicon.ico");
+  }
+
+  @Test
+  void theAuthorsFaviconIcoInTheMediaFolderWinsOverTheThemes() throws Exception {
+    Path posts = Files.createDirectories(folder.resolve("posts"));
+    Path media = Files.createDirectories(folder.resolve("media"));
+    Files.writeString(posts.resolve("hello.md"), "# Hello\n\nText.");
+    byte[] own = "the author's own icon".getBytes(StandardCharsets.UTF_8);
+    Files.write(media.resolve("favicon.ico"), own);
+    server = PreviewServer.start(new PreviewOptions(posts, null, 0, "127.0.0.1", false, false));
+    assertThat(bytes("/favicon.ico")).isEqualTo(own);
   }
 }

@@ -7,6 +7,7 @@ import inkwell.aws.S3ContentStore;
 import inkwell.pipeline.ParseResult;
 import inkwell.pipeline.PostPipeline;
 import inkwell.pipeline.Source;
+import inkwell.site.view.Theme;
 import inkwell.storage.Sequencer;
 import inkwell.testenv.AwsEmulators;
 import inkwell.testenv.Buckets;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The site function end to end: API Gateway v2 event JSON, deserialized as the Lambda runtime does,
@@ -50,6 +52,7 @@ class SiteHandlerTest {
   private RequestCounter requests;
   private DynamoPostRepository posts;
   private int sequence = 0x100;
+  private String bucket;
 
   SiteHandlerTest(Emulators emulators) {
     this.emulators = emulators;
@@ -72,7 +75,7 @@ class SiteHandlerTest {
 
   @BeforeAll
   void start() {
-    String bucket = Emulators.uniqueName("site");
+    bucket = Emulators.uniqueName("site");
     String table = Emulators.uniqueName("site");
     Buckets.createContentBucket(emulators.s3(), bucket);
     Tables.createPostsTable(emulators.dynamoDb(), table);
@@ -360,7 +363,7 @@ class SiteHandlerTest {
         assertThat(reply.header("Content-Security-Policy"))
             .as(path)
             .doesNotContain("script-src")
-            .doesNotContain("connect-src");
+            .contains("connect-src 'self';");
       }
       assertThat(get("/_inkwell/reload/").status()).isEqualTo(404);
     }
@@ -427,6 +430,36 @@ class SiteHandlerTest {
       assertThat(head.header("ETag")).isEqualTo(get.header("ETag"));
       assertThat(head.header("Content-Type")).isEqualTo(get.header("Content-Type"));
       assertThat(request("HEAD", "/missing/", Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theThemesIconIsServedAtFaviconIcoAndCachedAsAPage() {
+      assertThat(get("/").html().select("link[rel=icon]").attr("href")).isEqualTo("/favicon.ico");
+      requests.reset();
+      Reply icon = get("/favicon.ico");
+      assertThat(icon.status()).isEqualTo(200);
+      assertThat(icon.header("Content-Type")).isEqualTo("image/x-icon");
+      assertThat(icon.body()).isEqualTo(Theme.load().icon());
+      assertThat(requests.operations())
+          .as("one look for the author's icon in the media, no table request")
+          .containsExactly("GetObject");
+      assertThat(icon.header("Cache-Control")).isEqualTo(get("/").header("Cache-Control"));
+    }
+
+    @Test
+    void anAuthorsFaviconIcoInTheMediaPrefixWinsOverTheThemes() {
+      byte[] own = "the author's own icon".getBytes(StandardCharsets.UTF_8);
+      emulators
+          .s3()
+          .putObject(r -> r.bucket(bucket).key("media/favicon.ico"), RequestBody.fromBytes(own));
+      try {
+        Reply icon = get("/favicon.ico");
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.header("Content-Type")).isEqualTo("image/x-icon");
+        assertThat(icon.body()).isEqualTo(own);
+      } finally {
+        emulators.s3().deleteObject(r -> r.bucket(bucket).key("media/favicon.ico"));
+      }
     }
 
     @Test

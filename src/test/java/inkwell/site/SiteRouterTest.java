@@ -61,6 +61,7 @@ class SiteRouterTest {
           arguments("/sitemap-2.xml", new Route.Sitemap(2)),
           arguments("/sitemap-999999.xml", new Route.Sitemap(999999)),
           arguments("/robots.txt", new Route.Robots()),
+          arguments("/favicon.ico", new Route.Favicon()),
           arguments("/api/posts", new Route.ApiPosts(null)),
           arguments("/api/posts?after=c1", new Route.ApiPosts("c1")),
           arguments("/api/posts/hello", new Route.ApiPost("hello")),

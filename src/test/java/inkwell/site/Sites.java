@@ -28,7 +28,7 @@ public final class Sites {
         posts,
         JtePages.create(),
         at -> new MachineOutputs(posts, at, config),
-        new Asset(theme.stylesheetPath(), "text/css", theme.css()),
+        theme,
         site,
         config,
         clock,

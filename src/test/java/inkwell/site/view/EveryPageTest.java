@@ -70,10 +70,11 @@ class EveryPageTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("pages")
-  void everyPageLinksTheFingerprintedStylesheetAndTheThreeFeeds(RenderedPage page) {
+  void everyPageLinksTheFingerprintedStylesheetTheIconAndTheThreeFeeds(RenderedPage page) {
     assertThat(page.one("link[rel=stylesheet]").attr("href"))
         .isEqualTo(Theme.load().stylesheetPath())
         .matches("/assets/site\\.[0-9a-f]{10}\\.css");
+    assertThat(page.one("link[rel=icon]").attr("href")).isEqualTo(SitePaths.FAVICON);
     assertThat(page.one("link[rel=alternate][type=application/rss+xml]").attr("href"))
         .isEqualTo(SitePaths.RSS);
     assertThat(page.one("link[rel=alternate][type=application/atom+xml]").attr("href"))
