@@ -137,11 +137,7 @@ final class LocalFolder {
     for (Path path : paths) {
       String key = prefix + relative(folder, path);
       if (!Slugs.isMarkdown(key)) {
-        skipped.add(
-            key
-                + (Slugs.isSectionIndex(key)
-                    ? ": a section's text (_index.md), not a post"
-                    : ": not a Markdown file (.md or .markdown)"));
+        skipped.add(key + ": not a Markdown file (.md or .markdown)");
         continue;
       }
       byte[] bytes = bytes(path);

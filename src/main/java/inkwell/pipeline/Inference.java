@@ -170,6 +170,23 @@ final class Inference {
     return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
   }
 
+  /**
+   * The title Hugo gives a section without one: its folder's name, words capitalised ({@code
+   * posts/_index.md} is "Posts", {@code release-notes} "Release Notes").
+   */
+  static String sectionTitle(String key) {
+    String folder = key.substring(0, key.lastIndexOf('/'));
+    String name = folder.substring(folder.lastIndexOf('/') + 1);
+    StringBuilder title = new StringBuilder();
+    for (String word : name.split("[-_\\s]+")) {
+      if (!word.isEmpty()) {
+        title.append(title.length() == 0 ? "" : " ");
+        title.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+      }
+    }
+    return title.length() == 0 ? "Posts" : title.toString();
+  }
+
   private static String fileName(String key) {
     return key.substring(key.lastIndexOf('/') + 1);
   }

@@ -101,7 +101,7 @@ final class SitePages {
     if (route instanceof Route.Home home) {
       return home(home.after(), now);
     } else if (route instanceof Route.PostPage post) {
-      return post(post.slug(), now);
+      return post(post, now);
     } else if (route instanceof Route.TagIndex) {
       return tagIndex(now);
     } else if (route instanceof Route.TagPage tag) {
@@ -155,7 +155,8 @@ final class SitePages {
         ListingView.Kind.HOME, site.title(), site.description(), SitePaths.HOME, page, after);
   }
 
-  private SiteResponse post(String slug, Instant now) {
+  private SiteResponse post(Route.PostPage route, Instant now) {
+    String slug = route.slug();
     Optional<StoredPost> stored = posts.findPost(slug);
     Optional<String> problem = notes.problemFor(slug);
     if (problem.isPresent() && (stored.isEmpty() || stored.get().post() == null)) {
@@ -170,13 +171,19 @@ final class SitePages {
       case GONE -> error(410, "This post is gone", "The post that lived here has been removed.");
       case LIVE, DRAFT -> {
         Post post = found.post();
-        String marker = notes.showUnpublished() ? previewMarker(post, now) : null;
+        String marker =
+            notes.showUnpublished()
+                ? marker(post.draft(), post.visibleFrom(), post.expiryDate(), now)
+                : null;
         if (!post.isVisibleAt(now) && marker == null) {
           yield notFound();
         }
         if (post.params().get("redirect_to") instanceof String target && !target.isEmpty()) {
           // Jekyll's redirect_to (read by the pipeline): the post's address moved elsewhere.
           yield SiteResponse.redirect(301, target);
+        }
+        if (post.isSection()) {
+          yield section(post, route.after(), now);
         }
         if (problem.isPresent()) {
           marker =
@@ -198,17 +205,34 @@ final class SitePages {
   }
 
   /** In the local preview, why a post would not be public; null if it is. */
-  private String previewMarker(Post post, Instant now) {
-    if (post.draft()) {
+  private static String marker(boolean draft, Instant visibleFrom, Instant expiry, Instant now) {
+    if (draft) {
       return "Draft: not published";
     }
-    if (post.visibleFrom().isAfter(now)) {
-      return "Scheduled: appears on " + post.visibleFrom();
+    if (visibleFrom.isAfter(now)) {
+      return "Scheduled: appears on " + visibleFrom;
     }
-    if (post.expiryDate() != null && !now.isBefore(post.expiryDate())) {
-      return "Expired on " + post.expiryDate();
+    if (expiry != null && !now.isBefore(expiry)) {
+      return "Expired on " + expiry;
     }
     return null;
+  }
+
+  /**
+   * A section's page (a moved Hugo blog's {@code /posts/}, from its {@code _index.md}): its title
+   * and text above the listing of every post, newest first. Two requests: the page, one listing
+   * page.
+   */
+  private SiteResponse section(Post section, String after, Instant now) {
+    Page<PostSummary> page = posts.list(new Listing.All(), now, config.getPostsPerPage(), after);
+    return listing(
+        ListingView.Kind.SECTION,
+        section.title(),
+        section.summary(),
+        SitePaths.post(section.slug()),
+        page,
+        after,
+        section.bodyHtml());
   }
 
   private SiteResponse tagIndex(Instant now) {
@@ -280,17 +304,25 @@ final class SitePages {
       String path,
       Page<PostSummary> page,
       String after) {
+    return listing(kind, heading, description, path, page, after, null);
+  }
+
+  private SiteResponse listing(
+      ListingView.Kind kind,
+      String heading,
+      String description,
+      String path,
+      Page<PostSummary> page,
+      String after,
+      String introHtml) {
     String older = page.next() == null ? null : SitePaths.page(path, page.next());
     Map<String, String> markers = new HashMap<>();
     if (notes.showUnpublished()) {
       Instant now = clock.instant();
-      for (PostSummary summary : page.items()) {
-        if (summary.draft()) {
-          markers.put(summary.slug(), "Draft: not published");
-        } else if (summary.visibleFrom().isAfter(now)) {
-          markers.put(summary.slug(), "Scheduled: appears on " + summary.visibleFrom());
-        } else if (summary.expiryDate() != null && !now.isBefore(summary.expiryDate())) {
-          markers.put(summary.slug(), "Expired on " + summary.expiryDate());
+      for (PostSummary entry : page.items()) {
+        String marker = marker(entry.draft(), entry.visibleFrom(), entry.expiryDate(), now);
+        if (marker != null) {
+          markers.put(entry.slug(), marker);
         }
       }
     }
@@ -305,7 +337,8 @@ final class SitePages {
             older,
             after == null,
             notes.problems(),
-            markers);
+            markers,
+            introHtml);
     return SiteResponse.of(200, HTML, pages.listing(view));
   }
 
@@ -319,13 +352,15 @@ final class SitePages {
   /**
    * An old address: a 301 to the post that names it as an alias; else, for an image path, the image
    * at that path in the media store ({@code /img/x.png}, where a Hugo or Jekyll site had its static
-   * files and page bundles their images); else 404.
+   * files and page bundles their images); else a moved blog's list page ({@link OldListPages});
+   * else 404.
    */
   private SiteResponse alias(String path) {
     return posts
         .findAlias(path)
         .map(slug -> SiteResponse.redirect(301, SitePaths.post(slug)))
         .or(() -> staticFile(path))
+        .or(() -> OldListPages.redirect(path).map(to -> SiteResponse.redirect(301, to)))
         .orElseGet(this::notFound);
   }
 

@@ -142,6 +142,10 @@ final class SiteRouter {
         if (count == 1) {
           return new Route.TagIndex();
         }
+        if (count == 4 && segments.get(2).equals("page")) {
+          // A moved blog's paginated tag page (/tags/x/page/2/): the tag's listing.
+          return new Route.Canonical("/tags/" + segments.get(1) + "/");
+        }
         return count == 2 && TAG.matcher(segments.get(1)).matches()
             ? new Route.TagPage(segments.get(1), after)
             : new Route.NotFound();
@@ -167,7 +171,7 @@ final class SiteRouter {
             : new Route.NotFound();
       default:
         if (SLUG.matcher(joined).matches() && !Slugs.isReserved(joined)) {
-          return new Route.PostPage(joined);
+          return new Route.PostPage(joined, after);
         }
         return new Route.Alias(joined);
     }

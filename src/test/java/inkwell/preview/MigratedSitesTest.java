@@ -78,7 +78,6 @@ class MigratedSitesTest {
     assertThat(answer("/posts/second/")).isEqualTo("301 /2024/04/second/");
     assertThat(answer("/about/")).isEqualTo("200");
     assertThat(answer("/img/logo.png")).isEqualTo("200");
-    assertThat(answer("/posts/")).isEqualTo("404"); // _index.md is no post
     assertThat(get("/").body()).contains("<title>A Hugo blog in TOML</title>");
     assertThat(get("/2024/03/first-post-hello/").body())
         .contains("<figure><img src=\"/img/logo.png\" alt=\"The logo\">")
@@ -88,6 +87,37 @@ class MigratedSitesTest {
             pagesWithTemplateSyntax(
                 List.of("/2024/03/first-post-hello/", "/2024/04/second/", "/about/", "/")))
         .isEmpty();
+  }
+
+  @Test
+  void aHugoSectionPageListsThePostsBelowTheTitleAndTextOfItsIndexFile() throws Exception {
+    start("hugo-toml");
+    HttpResponse<String> section = get("/posts/");
+    assertThat(section.statusCode()).isEqualTo(200);
+    assertThat(section.body())
+        .contains("<h1>All the posts</h1>")
+        .contains("<p>Everything written here, newest first.</p>")
+        .contains("href=\"/2024/03/first-post-hello/\"")
+        .contains("href=\"/2024/04/second/\"");
+    // The content folder's own _index.md is the home page's text: no page of its own.
+    assertThat(answer("/index/")).isEqualTo("404");
+  }
+
+  @Test
+  void aHugoBlogsListPagesAnswerOrLeadToInkwellsListings() throws Exception {
+    start("hugo-toml");
+    assertThat(answer("/page/2/")).isEqualTo("301 /");
+    assertThat(answer("/posts/page/2/")).isEqualTo("301 /posts/");
+    assertThat(answer("/tags/hugo/")).isEqualTo("200");
+    assertThat(answer("/tags/hugo/page/2/")).isEqualTo("301 /tags/hugo/");
+    assertThat(answer("/categories/")).isEqualTo("301 /tags/");
+    assertThat(answer("/categories/field-notes/")).isEqualTo("301 /tags/field-notes/");
+    assertThat(answer("/categories/field-notes/page/3/")).isEqualTo("301 /tags/field-notes/");
+    assertThat(answer("/tags/field-notes/")).isEqualTo("200");
+    assertThat(answer("/index.xml")).isEqualTo("301 /feed.xml");
+    assertThat(answer("/posts/index.xml")).isEqualTo("301 /feed.xml");
+    assertThat(answer("/2024/04/second/index.html")).isEqualTo("301 /2024/04/second/");
+    assertThat(answer("/nothing/page/2/")).isEqualTo("301 /nothing/");
   }
 
   @Test
@@ -124,6 +154,9 @@ class MigratedSitesTest {
     assertThat(get("/2021/05/06/moved/").statusCode()).isEqualTo(301);
     assertThat(answer("/home/")).isEqualTo("404"); // permalink: / is the home page
     assertThat(answer("/tags/")).isEqualTo("200"); // Inkwell's own tag index, not the old page
+    assertThat(answer("/page2/")).isEqualTo("301 /"); // jekyll-paginate's second page
+    assertThat(answer("/category/notes/")).isEqualTo("301 /tags/notes/");
+    assertThat(answer("/tags/notes/")).isEqualTo("200");
     assertThat(answer("/assets/img/a.png")).isEqualTo("200");
     assertThat(get("/notes/2024/03/05/my-post/").body())
         .contains("<img src=\"/assets/img/a.png\" alt=\"A picture\">")

@@ -420,10 +420,19 @@ class SiteRouterTest {
 
     @Test
     void anyPageIgnoresAParameterItDoesNotRead() {
-      assertThat(route("/hello/", "after=c1")).isEqualTo(new Route.PostPage("hello"));
       assertThat(route("/hello/", "fbclid=x&utm_campaign=y"))
           .isEqualTo(new Route.PostPage("hello"));
     }
+  }
+
+  @Test
+  void aPageCarriesTheCursorOfASectionPagesListing() {
+    assertThat(route("/posts/", "after=c1")).isEqualTo(new Route.PostPage("posts", "c1"));
+  }
+
+  @Test
+  void aMovedBlogsPaginatedTagPageIsTheTagsListing() {
+    assertThat(route("/tags/java/page/2/", null)).isEqualTo(new Route.Canonical("/tags/java/"));
   }
 
   @Nested
