@@ -1,8 +1,6 @@
 package inkwell.site;
 
 import inkwell.post.Post;
-import inkwell.post.Tag;
-import inkwell.site.view.ListingView;
 import inkwell.site.view.Pages;
 import inkwell.site.view.PostView;
 import inkwell.site.view.TagIndexView;
@@ -18,11 +16,7 @@ import inkwell.storage.StoredPost;
 import inkwell.support.StructuredLog;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Month;
-import java.time.format.TextStyle;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,6 +43,7 @@ final class SitePages {
   private final MediaStore media;
   private final SearchPages search;
   private final ErrorPages errors;
+  private final ListingPages listings;
 
   SitePages(
       PostReader posts,
@@ -74,6 +69,8 @@ final class SitePages {
     this.media = media;
     this.errors = new ErrorPages(pages);
     this.search = new SearchPages(search, pages, errors);
+    this.listings =
+        new ListingPages(posts, pages, site, config, clock, notes, this::framed, this::notFound);
   }
 
   /** The response to {@code route} now; a storage failure is a themed 503, never an exception. */
@@ -99,17 +96,17 @@ final class SitePages {
 
   private SiteResponse dispatch(Route route, Instant now) {
     if (route instanceof Route.Home home) {
-      return home(home.after(), now);
+      return listings.home(home.after(), now);
     } else if (route instanceof Route.PostPage post) {
       return post(post, now);
     } else if (route instanceof Route.TagIndex) {
       return tagIndex(now);
     } else if (route instanceof Route.TagPage tag) {
-      return tagPage(tag, now);
+      return listings.tagPage(tag, now);
     } else if (route instanceof Route.ArchiveIndex archive) {
-      return archiveIndex(archive.after(), now);
+      return listings.archiveIndex(archive.after(), now);
     } else if (route instanceof Route.ArchivePage archive) {
-      return archivePage(archive, now);
+      return listings.archivePage(archive, now);
     } else if (route instanceof Route.Adjacent adjacent) {
       return adjacent(adjacent, now);
     } else if (route instanceof Route.Feed feed) {
@@ -149,12 +146,6 @@ final class SitePages {
 
   // ------------------------------------------------------------------ pages
 
-  private SiteResponse home(String after, Instant now) {
-    Page<PostSummary> page = posts.list(new Listing.All(), now, config.getPostsPerPage(), after);
-    return listing(
-        ListingView.Kind.HOME, site.title(), site.description(), SitePaths.HOME, page, after);
-  }
-
   private SiteResponse post(Route.PostPage route, Instant now) {
     String slug = route.slug();
     Optional<StoredPost> stored = posts.findPost(slug);
@@ -173,7 +164,7 @@ final class SitePages {
         Post post = found.post();
         String marker =
             notes.showUnpublished()
-                ? marker(post.draft(), post.visibleFrom(), post.expiryDate(), now)
+                ? ListingPages.marker(post.draft(), post.visibleFrom(), post.expiryDate(), now)
                 : null;
         if (!post.isVisibleAt(now) && marker == null) {
           yield notFound();
@@ -183,7 +174,7 @@ final class SitePages {
           yield SiteResponse.redirect(301, target);
         }
         if (post.isSection()) {
-          yield section(post, route.after(), now);
+          yield listings.section(post, route.after(), now);
         }
         if (problem.isPresent()) {
           marker =
@@ -204,142 +195,9 @@ final class SitePages {
     };
   }
 
-  /** In the local preview, why a post would not be public; null if it is. */
-  private static String marker(boolean draft, Instant visibleFrom, Instant expiry, Instant now) {
-    if (draft) {
-      return "Draft: not published";
-    }
-    if (visibleFrom.isAfter(now)) {
-      return "Scheduled: appears on " + visibleFrom;
-    }
-    if (expiry != null && !now.isBefore(expiry)) {
-      return "Expired on " + expiry;
-    }
-    return null;
-  }
-
-  /**
-   * A section's page (a moved Hugo blog's {@code /posts/}, from its {@code _index.md}): its title
-   * and text above the listing of every post, newest first. Two requests: the page, one listing
-   * page.
-   */
-  private SiteResponse section(Post section, String after, Instant now) {
-    Page<PostSummary> page = posts.list(new Listing.All(), now, config.getPostsPerPage(), after);
-    return listing(
-        ListingView.Kind.SECTION,
-        section.title(),
-        section.summary(),
-        SitePaths.post(section.slug()),
-        page,
-        after,
-        section.bodyHtml());
-  }
-
   private SiteResponse tagIndex(Instant now) {
     return SiteResponse.of(
         200, HTML, pages.tagIndex(new TagIndexView(framed(now), posts.tags(now))));
-  }
-
-  private SiteResponse tagPage(Route.TagPage route, Instant now) {
-    Page<PostSummary> page =
-        posts.list(
-            new Listing.Tagged(route.tagSlug()), now, config.getPostsPerPage(), route.after());
-    if (page.items().isEmpty() && route.after() == null) {
-      return notFound();
-    }
-    String name =
-        page.items().stream()
-            .flatMap(p -> p.tags().stream())
-            .filter(t -> t.slug().equals(route.tagSlug()))
-            .map(Tag::name)
-            .findFirst()
-            .orElse(route.tagSlug());
-    return listing(
-        ListingView.Kind.TAG,
-        "Posts tagged \u201c" + name + "\u201d",
-        "Everything on " + site.title() + " tagged " + name + ".",
-        SitePaths.tag(route.tagSlug()),
-        page,
-        route.after());
-  }
-
-  private SiteResponse archiveIndex(String after, Instant now) {
-    Page<PostSummary> page = posts.list(new Listing.All(), now, 100, after);
-    return listing(
-        ListingView.Kind.ARCHIVE,
-        "Archive",
-        "Every post on " + site.title() + ".",
-        SitePaths.ARCHIVE,
-        page,
-        after);
-  }
-
-  private SiteResponse archivePage(Route.ArchivePage route, Instant now) {
-    Page<PostSummary> page =
-        posts.list(new Listing.Archive(route.year(), route.month()), now, 100, route.after());
-    if (page.items().isEmpty() && route.after() == null) {
-      return notFound();
-    }
-    Locale locale = Locale.forLanguageTag(site.language());
-    String heading =
-        route.month() == 0
-            ? "Posts from " + route.year()
-            : "Posts from "
-                + Month.of(route.month()).getDisplayName(TextStyle.FULL, locale)
-                + " "
-                + route.year();
-    return listing(
-        ListingView.Kind.ARCHIVE,
-        heading,
-        heading + " on " + site.title() + ".",
-        SitePaths.archive(route.year(), route.month()),
-        page,
-        route.after());
-  }
-
-  private SiteResponse listing(
-      ListingView.Kind kind,
-      String heading,
-      String description,
-      String path,
-      Page<PostSummary> page,
-      String after) {
-    return listing(kind, heading, description, path, page, after, null);
-  }
-
-  private SiteResponse listing(
-      ListingView.Kind kind,
-      String heading,
-      String description,
-      String path,
-      Page<PostSummary> page,
-      String after,
-      String introHtml) {
-    String older = page.next() == null ? null : SitePaths.page(path, page.next());
-    Map<String, String> markers = new HashMap<>();
-    if (notes.showUnpublished()) {
-      Instant now = clock.instant();
-      for (PostSummary entry : page.items()) {
-        String marker = marker(entry.draft(), entry.visibleFrom(), entry.expiryDate(), now);
-        if (marker != null) {
-          markers.put(entry.slug(), marker);
-        }
-      }
-    }
-    ListingView view =
-        new ListingView(
-            framed(clock.instant()),
-            kind,
-            heading,
-            description,
-            path,
-            page.items(),
-            older,
-            after == null,
-            notes.problems(),
-            markers,
-            introHtml);
-    return SiteResponse.of(200, HTML, pages.listing(view));
   }
 
   private SiteResponse adjacent(Route.Adjacent route, Instant now) {
