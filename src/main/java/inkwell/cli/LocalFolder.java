@@ -89,6 +89,9 @@ final class LocalFolder {
             .filter(p -> MediaStore.contentType(p.getFileName().toString()).isEmpty())
             .toList();
     readMarkdown(site.posts(), postsPrefix, files, skipped, posts);
+    for (Path more : site.morePosts()) {
+      readMarkdown(more, site.postsPrefix(more, postsPrefix), files, skipped);
+    }
     if (site.pages() != null) {
       List<Path> pages =
           walk(site.pages()).stream()

@@ -47,6 +47,9 @@ final class SiteCheck {
         PostPipeline.builder().permalinks(site.settings().permalinks()).zone(zone(site)).build();
     Map<String, Path> sources = new TreeMap<>();
     int sectionTexts = add(sources, site.posts(), "posts/", Integer.MAX_VALUE, p -> true);
+    for (Path more : site.morePosts()) {
+      add(sources, more, site.postsPrefix(more, "posts/"), Integer.MAX_VALUE, p -> true);
+    }
     if (site.pages() != null) {
       add(sources, site.pages(), "pages/", 1, SiteRoot::isJekyllPage);
       for (Path included : site.includedPages()) {

@@ -45,7 +45,7 @@ record Placement(String slug, List<String> aliases, boolean page, boolean draft,
       page = page || old.get().page();
       old.get().aliases().stream().filter(a -> !aliases.contains(a)).forEach(aliases::add);
     }
-    boolean draft = Boolean.TRUE.equals(meta.draft());
+    boolean draft = Boolean.TRUE.equals(meta.draft()) || addresses.inDrafts(key);
     List<String> outputs = meta.addressing().outputs();
     if (outputs != null && !outputs.contains("html")) {
       draft = true;

@@ -35,9 +35,13 @@ class MigratedSitesTest {
   }
 
   private void start(String fixture) throws Exception {
+    start(fixture, false);
+  }
+
+  private void start(String fixture, boolean drafts) throws Exception {
     Path site = Path.of("src/test/resources/migrate", fixture);
     server =
-        PreviewServer.start(new PreviewOptions(site, null, 0, "127.0.0.1", false, false, false));
+        PreviewServer.start(new PreviewOptions(site, null, 0, "127.0.0.1", drafts, false, false));
   }
 
   private HttpResponse<String> get(String path) throws Exception {
@@ -137,6 +141,34 @@ class MigratedSitesTest {
     assertThat(get("/posts/trip/").body())
         .contains("<img src=\"/posts/trip/view.png\" alt=\"The view\">")
         .contains("<img src=\"/posts/trip/view.png\" alt=\"The view again\">");
+  }
+
+  @Test
+  void aJekyllPostTakesTheFoldersAboveItsPostsFolderAsCategories() throws Exception {
+    start("jekyll");
+    // travel/_posts/2023-07-01-by-the-sea.md, permalink /:categories/:year/:month/:day/:title/
+    assertThat(answer("/travel/summer/2023/07/01/by-the-sea/")).isEqualTo("200");
+    assertThat(answer("/tags/travel/")).isEqualTo("200");
+    assertThat(answer("/category/travel/")).isEqualTo("301 /tags/travel/");
+    assertThat(get("/tags/summer/").body())
+        .contains("href=\"/travel/summer/2023/07/01/by-the-sea/\"");
+  }
+
+  @Test
+  void aJekyllDraftIsNotPublished() throws Exception {
+    start("jekyll");
+    assertThat(answer("/2025/01/02/a-draft-idea/")).isEqualTo("404");
+    assertThat(get("/archive/").body()).doesNotContain("A draft idea");
+  }
+
+  @Test
+  void aJekyllDraftShowsInThePreviewWithDrafts() throws Exception {
+    start("jekyll", true);
+    HttpResponse<String> draft = get("/2025/01/02/a-draft-idea/");
+    assertThat(draft.statusCode()).isEqualTo(200);
+    assertThat(draft.body())
+        .contains("Draft: not published")
+        .contains("Not ready for readers yet.");
   }
 
   @Test
