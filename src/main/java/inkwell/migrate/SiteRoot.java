@@ -232,12 +232,40 @@ public record SiteRoot(
             ConfigFiles.text(ConfigFiles.get(config, "timeZone")),
             Permalinks.hugo(
                 hugoPermalinks(ConfigFiles.table(ConfigFiles.get(config, "permalinks"))),
-                Boolean.TRUE.equals(ugly)));
+                Boolean.TRUE.equals(ugly),
+                sections(content)));
     List<Path> files = new ArrayList<>();
     files.add(statics);
     files.add(content);
     return new SiteRoot(
         Kind.HUGO, root, content, List.of(), null, List.of(), files, settings, configPath);
+  }
+
+  /**
+   * A Hugo site's sections that hold posts: the content folder's folders with a Markdown file below
+   * them, as Inkwell writes paths ({@code posts}).
+   */
+  private static List<String> sections(Path content) throws IOException {
+    List<String> sections = new ArrayList<>();
+    if (!Files.isDirectory(content)) {
+      return sections;
+    }
+    try (var folders = Files.list(content)) {
+      for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+        String slug = inkwell.post.Slugs.path(folder.getFileName().toString());
+        try (var files = Files.walk(folder)) {
+          boolean posts =
+              files.anyMatch(
+                  f ->
+                      inkwell.post.Slugs.isMarkdown(f.getFileName().toString())
+                          && !inkwell.post.Slugs.isSectionIndex(f.getFileName().toString()));
+          if (posts && !slug.isEmpty() && !inkwell.post.Slugs.isReserved(slug)) {
+            sections.add(slug);
+          }
+        }
+      }
+    }
+    return sections;
   }
 
   /** Hugo's {@code permalinks}: {@code section = pattern}, or (Hugo 0.120+) under {@code page}. */

@@ -170,21 +170,10 @@ final class Inference {
     return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
   }
 
-  /**
-   * The title Hugo gives a section without one: its folder's name, words capitalised ({@code
-   * posts/_index.md} is "Posts", {@code release-notes} "Release Notes").
-   */
+  /** The title Hugo gives the section of {@code key}, an {@code _index.md} without one. */
   static String sectionTitle(String key) {
     String folder = key.substring(0, key.lastIndexOf('/'));
-    String name = folder.substring(folder.lastIndexOf('/') + 1);
-    StringBuilder title = new StringBuilder();
-    for (String word : name.split("[-_\\s]+")) {
-      if (!word.isEmpty()) {
-        title.append(title.length() == 0 ? "" : " ");
-        title.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
-      }
-    }
-    return title.length() == 0 ? "Posts" : title.toString();
+    return Permalinks.sectionTitle(folder.substring(folder.lastIndexOf('/') + 1));
   }
 
   private static String fileName(String key) {

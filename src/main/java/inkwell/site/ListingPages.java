@@ -96,6 +96,22 @@ final class ListingPages {
         section.bodyHtml());
   }
 
+  /**
+   * The page of a section without an {@code _index.md} ({@code /posts/}): Hugo's title for it above
+   * the listing of every post.
+   */
+  SiteResponse section(String slug, String after, Instant now) {
+    Page<PostSummary> page = posts.list(new Listing.All(), now, config.getPostsPerPage(), after);
+    return listing(
+        ListingView.Kind.SECTION,
+        inkwell.pipeline.Permalinks.sectionTitle(slug.substring(slug.lastIndexOf('/') + 1)),
+        null,
+        SitePaths.post(slug),
+        page,
+        after,
+        null);
+  }
+
   SiteResponse tagPage(Route.TagPage route, Instant now) {
     Page<PostSummary> page =
         posts.list(

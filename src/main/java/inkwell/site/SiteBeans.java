@@ -50,7 +50,10 @@ class SiteBeans {
       Optional<PreviewNotes> notes,
       Optional<MediaStore> media,
       Optional<PageScript> script,
-      Optional<PostSearch> search) {
+      Optional<PostSearch> search,
+      BlogConfig blog) {
+    inkwell.pipeline.Permalinks permalinks =
+        inkwell.pipeline.Permalinks.parse(blog.getPermalinks());
     Asset stylesheet = new Asset(theme.stylesheetPath(), "text/css; charset=utf-8", theme.css());
     return new SiteService(
         posts,
@@ -63,6 +66,7 @@ class SiteBeans {
         notes.orElse(PreviewNotes.NONE),
         media.orElse(MediaStore.NONE),
         script.orElse(null),
-        search.orElse(PostSearch.NONE));
+        search.orElse(PostSearch.NONE),
+        permalinks == null ? java.util.Set.of() : permalinks.sections());
   }
 }

@@ -44,6 +44,7 @@ final class SitePages {
   private final SearchPages search;
   private final ErrorPages errors;
   private final ListingPages listings;
+  private final java.util.Set<String> sections;
 
   SitePages(
       PostReader posts,
@@ -56,8 +57,10 @@ final class SitePages {
       Kept<List<MenuLink>> menu,
       PreviewNotes notes,
       MediaStore media,
-      PostSearch search) {
+      PostSearch search,
+      java.util.Set<String> sections) {
     this.posts = posts;
+    this.sections = java.util.Set.copyOf(sections);
     this.pages = pages;
     this.machine = machine;
     this.site = site;
@@ -152,6 +155,9 @@ final class SitePages {
     Optional<String> problem = notes.problemFor(slug);
     if (problem.isPresent() && (stored.isEmpty() || stored.get().post() == null)) {
       return error(500, "This post has an error", problem.get());
+    }
+    if (stored.isEmpty() && sections.contains(slug)) {
+      return listings.section(slug, route.after(), now);
     }
     if (stored.isEmpty()) {
       return alias(slug);

@@ -142,6 +142,10 @@ final class SiteRouter {
         if (count == 1) {
           return new Route.TagIndex();
         }
+        if (count == 3 && segments.get(1).equals("page")) {
+          // A moved blog's paginated tag index (/tags/page/2/): the tag index.
+          return new Route.Canonical("/tags/");
+        }
         if (count == 4 && segments.get(2).equals("page")) {
           // A moved blog's paginated tag page (/tags/x/page/2/): the tag's listing.
           return new Route.Canonical("/tags/" + segments.get(1) + "/");

@@ -114,6 +114,38 @@ public final class SiteService {
       MediaStore media,
       PageScript script,
       PostSearch search) {
+    this(
+        posts,
+        pages,
+        machines,
+        stylesheet,
+        site,
+        config,
+        clock,
+        notes,
+        media,
+        script,
+        search,
+        java.util.Set.of());
+  }
+
+  /**
+   * @param sections a moved Hugo blog's sections that hold posts ({@code posts}): each answers at
+   *     its path with a section page, with or without an {@code _index.md}
+   */
+  public SiteService(
+      PostReader posts,
+      Pages pages,
+      Function<SiteInfo, Machine> machines,
+      Asset stylesheet,
+      SiteInfo site,
+      SiteConfig config,
+      Clock clock,
+      PreviewNotes notes,
+      MediaStore media,
+      PageScript script,
+      PostSearch search,
+      java.util.Set<String> sections) {
     Objects.requireNonNull(posts, "posts");
     Objects.requireNonNull(search, "search");
     Objects.requireNonNull(pages, "pages");
@@ -143,7 +175,8 @@ public final class SiteService {
                     menu,
                     notes,
                     media,
-                    search),
+                    search,
+                    sections),
                 new RenderCache(config.getRenderCacheSeconds(), clock));
     this.configured = atOrigin.apply(site);
     this.atOrigins = config.getBaseUrl().isBlank() ? new LinkedHashMap<>() : null;

@@ -138,6 +138,9 @@ class MigratedSitesTest {
     start("hugo-bundles");
     assertThat(answer("/posts/trip/")).isEqualTo("200");
     assertThat(answer("/posts/trip/view.png")).isEqualTo("200");
+    // The section has no _index.md: its page has Hugo's title for it, and lists the posts.
+    assertThat(get("/posts/").body()).contains("<h1>Posts</h1>").contains("href=\"/posts/trip/\"");
+    assertThat(answer("/notes/")).isEqualTo("404"); // no such section
     assertThat(get("/posts/trip/").body())
         .contains("<img src=\"/posts/trip/view.png\" alt=\"The view\">")
         .contains("<img src=\"/posts/trip/view.png\" alt=\"The view again\">");

@@ -433,6 +433,7 @@ class SiteRouterTest {
   @Test
   void aMovedBlogsPaginatedTagPageIsTheTagsListing() {
     assertThat(route("/tags/java/page/2/", null)).isEqualTo(new Route.Canonical("/tags/java/"));
+    assertThat(route("/tags/page/3/", null)).isEqualTo(new Route.Canonical("/tags/"));
   }
 
   @Nested
