@@ -36,7 +36,8 @@ class SiteRootTest {
     assertThat(site.settings().title()).isEqualTo("Split config");
     assertThat(site.settings().description()).isEqualTo("From params");
     assertThat(site.settings().author()).isEqualTo("Ada");
-    assertThat(site.settings().permalinks().spec()).isEqualTo("hugo ugly posts/ posts=/:year/:slug/");
+    assertThat(site.settings().permalinks().spec())
+        .isEqualTo("hugo ugly posts/ posts=/:year/:slug/");
   }
 
   @Test
