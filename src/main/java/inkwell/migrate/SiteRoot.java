@@ -1,5 +1,6 @@
 package inkwell.migrate;
 
+import inkwell.pipeline.HugoLanguages;
 import inkwell.pipeline.Permalinks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -233,7 +234,8 @@ public record SiteRoot(
             Permalinks.hugo(
                 hugoPermalinks(ConfigFiles.table(ConfigFiles.get(config, "permalinks"))),
                 Boolean.TRUE.equals(ugly),
-                sections(content)));
+                sections(content),
+                languages(config, root, content)));
     List<Path> files = new ArrayList<>();
     files.add(statics);
     files.add(content);
@@ -266,6 +268,40 @@ public record SiteRoot(
       }
     }
     return sections;
+  }
+
+  /**
+   * A Hugo site's {@code languages}, the default ({@code defaultContentLanguage}, else {@code en})
+   * first, with the content folders of their own that lie in the content folder ({@code contentDir
+   * = "content/fr"}); {@link HugoLanguages#NONE} for a site with one.
+   */
+  private static HugoLanguages languages(Map<String, Object> config, Path root, Path content) {
+    Map<String, Object> languages = ConfigFiles.table(ConfigFiles.get(config, "languages"));
+    if (languages.size() < 2) {
+      return HugoLanguages.NONE;
+    }
+    String first = ConfigFiles.text(ConfigFiles.get(config, "defaultContentLanguage"));
+    List<String> codes = new ArrayList<>();
+    codes.add(first == null ? "en" : first.toLowerCase(java.util.Locale.ROOT));
+    Map<String, String> folders = new LinkedHashMap<>();
+    languages.forEach(
+        (code, settings) -> {
+          String lang = code.toLowerCase(java.util.Locale.ROOT);
+          if (!codes.contains(lang)) {
+            codes.add(lang);
+          }
+          Object dir = ConfigFiles.get(ConfigFiles.table(settings), "contentDir");
+          if (dir != null) {
+            Path folder = root.resolve(dir.toString()).normalize();
+            if (folder.getParent() != null && folder.getParent().equals(content)) {
+              folders.put(folder.getFileName().toString(), lang);
+            }
+          }
+        });
+    return new HugoLanguages(
+        codes,
+        folders,
+        Boolean.TRUE.equals(ConfigFiles.get(config, "defaultContentLanguageInSubdir")));
   }
 
   /** Hugo's {@code permalinks}: {@code section = pattern}, or (Hugo 0.120+) under {@code page}. */

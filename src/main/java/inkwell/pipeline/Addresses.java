@@ -43,6 +43,11 @@ final class Addresses {
       return Optional.empty();
     }
     String relative = key.substring(prefix.length());
+    Optional<HugoLanguages.Placed> language =
+        permalinks == null ? Optional.empty() : permalinks.languages().of(relative);
+    if (language.isPresent()) {
+      relative = language.get().path();
+    }
     String address;
     if (permalinks == null) {
       address = url.startsWith("/") ? url : "/" + url;
@@ -58,15 +63,28 @@ final class Addresses {
               new Permalinks.Facts(
                   relative, day, title, meta.slug(), categories(key, meta.categories()), url));
     }
+    String languagePrefix = language.map(HugoLanguages.Placed::prefix).orElse("");
+    if (url == null) {
+      address = languagePrefix + address;
+    }
     boolean hugo = permalinks != null && permalinks.tool() == Permalinks.Tool.HUGO;
     Optional<OldAddress> old = OldAddress.of(address, hugo && !relative.contains("/"));
+    if (language.isPresent() && old.isPresent()) {
+      old = Optional.of(old.get().in(language.get().language()));
+    }
     if (hugo && old.isPresent()) {
       // Where the file lies in the content folder also leads to it: the target of ref/relref.
-      String byPath = Slugs.fromKey(relative, "");
+      String byPath = Slugs.fromKey(languagePrefix + "/" + relative, "");
       if (!byPath.equals(old.get().slug()) && !old.get().aliases().contains(byPath)) {
         List<String> aliases = new java.util.ArrayList<>(old.get().aliases());
         aliases.add(byPath);
-        old = Optional.of(new OldAddress(old.get().slug(), List.copyOf(aliases), old.get().page()));
+        old =
+            Optional.of(
+                new OldAddress(
+                    old.get().slug(),
+                    List.copyOf(aliases),
+                    old.get().page(),
+                    old.get().language()));
       }
     }
     return old;

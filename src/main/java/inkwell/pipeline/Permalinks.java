@@ -67,13 +67,16 @@ public final class Permalinks {
   private final String jekyllPattern;
   private final boolean uglyUrls;
   private final java.util.SortedSet<String> sections;
+  private final HugoLanguages languages;
 
   private Permalinks(
       Tool tool,
       Map<String, String> patterns,
       String jekyllPattern,
       boolean ugly,
-      java.util.Collection<String> sections) {
+      java.util.Collection<String> sections,
+      HugoLanguages languages) {
+    this.languages = languages;
     this.tool = tool;
     this.patterns = Map.copyOf(patterns);
     this.jekyllPattern = jekyllPattern;
@@ -100,7 +103,21 @@ public final class Permalinks {
    */
   public static Permalinks hugo(
       Map<String, String> bySection, boolean uglyUrls, java.util.Collection<String> sections) {
-    return new Permalinks(Tool.HUGO, bySection, null, uglyUrls, sections);
+    return hugo(bySection, uglyUrls, sections, HugoLanguages.NONE);
+  }
+
+  /** Hugo's rules, its sections that hold posts, and its languages. */
+  public static Permalinks hugo(
+      Map<String, String> bySection,
+      boolean uglyUrls,
+      java.util.Collection<String> sections,
+      HugoLanguages languages) {
+    return new Permalinks(Tool.HUGO, bySection, null, uglyUrls, sections, languages);
+  }
+
+  /** A Hugo site's languages; {@link HugoLanguages#NONE} for one language, and for Jekyll. */
+  public HugoLanguages languages() {
+    return languages;
   }
 
   /**
@@ -136,7 +153,8 @@ public final class Permalinks {
         Map.of(),
         JEKYLL_STYLES.getOrDefault(pattern, pattern),
         false,
-        java.util.List.of());
+        java.util.List.of(),
+        HugoLanguages.NONE);
   }
 
   public Tool tool() {
@@ -158,6 +176,7 @@ public final class Permalinks {
       spec.append(" ugly");
     }
     sections.forEach(section -> spec.append(' ').append(section).append('/'));
+    spec.append(languages.spec());
     new java.util.TreeMap<>(patterns)
         .forEach((k, v) -> spec.append(' ').append(k).append('=').append(v));
     return spec.toString();
@@ -184,9 +203,13 @@ public final class Permalinks {
     boolean ugly = false;
     Map<String, String> bySection = new java.util.HashMap<>();
     java.util.List<String> sections = new java.util.ArrayList<>();
+    HugoLanguages.Builder languages = new HugoLanguages.Builder();
     for (int i = 1; i < words.length; i++) {
       if (words[i].equals("ugly")) {
         ugly = true;
+        continue;
+      }
+      if (HugoLanguages.read(words[i], languages)) {
         continue;
       }
       if (words[i].endsWith("/") && !words[i].contains("=")) {
@@ -200,7 +223,7 @@ public final class Permalinks {
       }
       bySection.put(words[i].substring(0, eq), words[i].substring(eq + 1));
     }
-    return hugo(bySection, ugly, sections);
+    return hugo(bySection, ugly, sections, languages.build());
   }
 
   /** The path the old site served the post at, starting with {@code /}. */

@@ -18,7 +18,13 @@ import java.util.TreeSet;
  * whether it is kept as a draft ({@code outputs} without html, or a moved page at an address the
  * site serves itself). A slug under a path the site uses itself is refused.
  */
-record Placement(String slug, List<String> aliases, boolean page, boolean draft, boolean section) {
+record Placement(
+    String slug,
+    List<String> aliases,
+    boolean page,
+    boolean draft,
+    boolean section,
+    String language) {
 
   /**
    * The placement of the source {@code key} under {@code prefix}; adds a {@code NOT_ON_THE_WEB}
@@ -40,8 +46,10 @@ record Placement(String slug, List<String> aliases, boolean page, boolean draft,
     String slug = slug(key, prefix, meta.slug());
     List<String> aliases = new ArrayList<>(meta.aliases());
     Optional<OldAddress> old = addresses.oldAddress(key, page, meta, title, date);
+    String language = null;
     if (old.isPresent()) {
       slug = old.get().slug();
+      language = old.get().language();
       page = page || old.get().page();
       old.get().aliases().stream().filter(a -> !aliases.contains(a)).forEach(aliases::add);
     }
@@ -84,7 +92,7 @@ record Placement(String slug, List<String> aliases, boolean page, boolean draft,
                   + String.join(", ", new TreeSet<>(Slugs.RESERVED))
                   + "); move the file or set another slug"));
     }
-    return new Placement(slug, List.copyOf(aliases), page, draft, false);
+    return new Placement(slug, List.copyOf(aliases), page, draft, false, language);
   }
 
   /**
@@ -106,7 +114,8 @@ record Placement(String slug, List<String> aliases, boolean page, boolean draft,
               1,
               "the home page's text (_index.md at the top of the content): Inkwell's home page"
                   + " shows the site's title and description, so it is kept as a draft"));
-      return new Placement(Slugs.fromKey(key, prefix), List.copyOf(aliases), true, true, false);
+      return new Placement(
+          Slugs.fromKey(key, prefix), List.copyOf(aliases), true, true, false, null);
     }
     old.get().aliases().stream().filter(a -> !aliases.contains(a)).forEach(aliases::add);
     String slug = old.get().slug();
@@ -118,15 +127,26 @@ record Placement(String slug, List<String> aliases, boolean page, boolean draft,
               1,
               1,
               "/" + slug + "/ is a page Inkwell makes itself; this text is kept as a draft"));
-      return new Placement("moved/" + slug, List.of(), true, true, false);
+      return new Placement("moved/" + slug, List.of(), true, true, false, null);
     }
-    return new Placement(slug, List.copyOf(aliases), true, draft, true);
+    return new Placement(slug, List.copyOf(aliases), true, draft, true, null);
   }
 
-  /** The front matter's fields, with the mark of a section's page ({@link Post#SECTION}). */
-  static Map<String, Object> sectionParams(Map<String, Object> params) {
+  /**
+   * The front matter's fields, with the marks of where the post lives: a section's page ({@link
+   * Post#SECTION}), its language on a multilingual site ({@link Post#LANGUAGE}).
+   */
+  Map<String, Object> params(Map<String, Object> params) {
+    if (!section && language == null) {
+      return params;
+    }
     Map<String, Object> marked = new LinkedHashMap<>(params);
-    marked.put(Post.SECTION, true);
+    if (section) {
+      marked.put(Post.SECTION, true);
+    }
+    if (language != null) {
+      marked.put(Post.LANGUAGE, language);
+    }
     return marked;
   }
 

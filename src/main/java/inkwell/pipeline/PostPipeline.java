@@ -252,7 +252,7 @@ public final class PostPipeline {
             words,
             Math.max(1, (words + wordsPerMinute - 1) / wordsPerMinute),
             Hashes.sha256Hex(text),
-            placement.section() ? Placement.sectionParams(meta.params()) : meta.params(),
+            placement.params(meta.params()),
             placement.page(),
             meta.menu() == null
                 ? null

@@ -61,6 +61,11 @@ public record Post(
    */
   public static final String SECTION = "inkwell:section";
 
+  /**
+   * The key in {@code params} that holds a multilingual Hugo site's page's language ({@code fr}).
+   */
+  public static final String LANGUAGE = "inkwell:language";
+
   /** A post (not a standalone page). */
   public Post(
       String sourceKey,
@@ -132,6 +137,11 @@ public record Post(
    */
   public Instant visibleFrom() {
     return publishDate != null ? publishDate : date;
+  }
+
+  /** The language of a multilingual site's page ({@link #LANGUAGE}), or {@code null}. */
+  public String language() {
+    return params.get(LANGUAGE) instanceof String language ? language : null;
   }
 
   /** True for a section's page ({@link #SECTION}). */

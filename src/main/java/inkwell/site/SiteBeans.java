@@ -67,6 +67,22 @@ class SiteBeans {
         media.orElse(MediaStore.NONE),
         script.orElse(null),
         search.orElse(PostSearch.NONE),
-        permalinks == null ? java.util.Set.of() : permalinks.sections());
+        sections(permalinks));
+  }
+
+  /**
+   * A moved Hugo blog's section pages: each section that holds posts ({@code posts}), and on a
+   * multilingual site each language's home and sections ({@code fr}, {@code fr/posts}).
+   */
+  static java.util.Set<String> sections(inkwell.pipeline.Permalinks permalinks) {
+    java.util.Set<String> sections = new java.util.TreeSet<>();
+    if (permalinks != null) {
+      sections.addAll(permalinks.sections());
+      for (String language : permalinks.languages().languages()) {
+        sections.add(language);
+        permalinks.sections().forEach(section -> sections.add(language + "/" + section));
+      }
+    }
+    return sections;
   }
 }

@@ -195,7 +195,12 @@ final class SitePages {
                 : new Timeline.Ends(null, null);
         PostView view =
             new PostView(
-                framed(now), post, showToc, marker, ends.hasOlder(post), ends.hasNewer(post));
+                framed(now).withLanguage(post.language()),
+                post,
+                showToc,
+                marker,
+                ends.hasOlder(post),
+                ends.hasNewer(post));
         yield SiteResponse.of(200, HTML, pages.post(view));
       }
     };

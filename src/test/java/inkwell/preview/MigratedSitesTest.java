@@ -125,6 +125,26 @@ class MigratedSitesTest {
   }
 
   @Test
+  void aMultilingualHugoSitePutsTheDefaultLanguageAtTheRootAndTheOthersUnderTheirCode()
+      throws Exception {
+    start("hugo-multilingual");
+    // The addresses Hugo 0.111.3 writes for this fixture.
+    assertThat(answer("/posts/hello/")).isEqualTo("200");
+    assertThat(answer("/fr/posts/hello/")).isEqualTo("200");
+    assertThat(answer("/posts/trip/")).isEqualTo("200");
+    assertThat(answer("/fr/posts/trip/")).isEqualTo("200");
+    assertThat(answer("/posts/hello-fr/")).isEqualTo("404");
+    assertThat(answer("/posts/trip/index-en/")).isEqualTo("404");
+    assertThat(get("/posts/hello/").body()).contains("<html lang=\"en\"");
+    assertThat(get("/fr/posts/hello/").body())
+        .contains("<html lang=\"fr\"")
+        .contains("Le même billet, en français.");
+    assertThat(get("/fr/posts/trip/").body()).contains("<html lang=\"fr\"");
+    assertThat(answer("/fr/")).isEqualTo("200");
+    assertThat(answer("/fr/posts/")).isEqualTo("200");
+  }
+
+  @Test
   void aHugoSiteInYamlWithUglyUrlsAnswersAtItsHtmlAddresses() throws Exception {
     start("hugo-yaml");
     assertThat(answer("/posts/hello_world.html")).isEqualTo("301 /posts/hello-world/");
