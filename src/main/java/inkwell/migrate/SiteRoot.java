@@ -245,7 +245,7 @@ public record SiteRoot(
 
   /**
    * A Hugo site's sections that hold posts: the content folder's folders with a Markdown file below
-   * them, as Inkwell writes paths ({@code posts}).
+   * them, other than page bundles, as Inkwell writes paths ({@code posts}).
    */
   private static List<String> sections(Path content) throws IOException {
     List<String> sections = new ArrayList<>();
@@ -254,6 +254,10 @@ public record SiteRoot(
     }
     try (var folders = Files.list(content)) {
       for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+        if (Files.isRegularFile(folder.resolve("index.md"))
+            || Files.isRegularFile(folder.resolve("index.markdown"))) {
+          continue; // a page bundle (content/about/index.md): a page, not a section
+        }
         String slug = inkwell.post.Slugs.path(folder.getFileName().toString());
         try (var files = Files.walk(folder)) {
           boolean posts =
