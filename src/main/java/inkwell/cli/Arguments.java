@@ -4,14 +4,23 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The parsed command line: {@code COMMAND [FOLDER] [--delete] [--timeout S] [--stack NAME]}.
+ * The parsed command line: {@code COMMAND [FOLDER] [--delete] [--all] [--timeout S] [--stack
+ * NAME]}.
  *
+ * @param all publish: upload every post and page again, changed or not (after a change of the
+ *     stack's settings, such as its permalink rules, so that each is rendered by them)
  * @param folder the folder to publish, or {@code null} for other commands
  * @param stack the stack to read the bucket, table and site URL from, or {@code null} for the
  *     environment
  */
 record Arguments(
-    String command, String folder, boolean delete, Duration timeout, String stack, boolean help) {
+    String command,
+    String folder,
+    boolean delete,
+    boolean all,
+    Duration timeout,
+    String stack,
+    boolean help) {
 
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -35,6 +44,9 @@ record Arguments(
 
       Options:
         --delete         publish: also delete posts and media that are no longer in the folder.
+        --all            publish: upload every post and page again, changed or not, so that
+                         each is rendered with the stack's current settings (after a change
+                         of its Permalinks parameter).
         --timeout S      publish: seconds to wait with no new outcome (default 60).
         --stack NAME     Read the bucket, table and site URL from the CloudFormation stack's
                          outputs. Without it: INKWELL_BUCKET, INKWELL_TABLE,
@@ -52,6 +64,7 @@ record Arguments(
     String command = null;
     String folder = null;
     boolean delete = false;
+    boolean all = false;
     Duration timeout = DEFAULT_TIMEOUT;
     String stack = null;
     boolean help = false;
@@ -60,6 +73,7 @@ record Arguments(
       switch (arg) {
         case "--help", "-h", "help" -> help = true;
         case "--delete" -> delete = true;
+        case "--all" -> all = true;
         case "--timeout" -> timeout = seconds(value(args, ++i, arg));
         case "--stack" -> stack = value(args, ++i, arg);
         default -> {
@@ -80,7 +94,7 @@ record Arguments(
       }
     }
     if (help) {
-      return new Arguments(command, folder, delete, timeout, stack, true);
+      return new Arguments(command, folder, delete, all, timeout, stack, true);
     }
     if (command == null) {
       throw usage("no command given");
@@ -91,10 +105,10 @@ record Arguments(
     if ((command.equals("publish") || command.equals("check")) && folder == null) {
       throw usage(command + " needs a FOLDER");
     }
-    if (!command.equals("publish") && (delete || timeout != DEFAULT_TIMEOUT)) {
-      throw usage("--delete and --timeout go with publish");
+    if (!command.equals("publish") && (delete || all || timeout != DEFAULT_TIMEOUT)) {
+      throw usage("--delete, --all and --timeout go with publish");
     }
-    return new Arguments(command, folder, delete, timeout, stack, false);
+    return new Arguments(command, folder, delete, all, timeout, stack, false);
   }
 
   private static String value(List<String> args, int index, String option) {

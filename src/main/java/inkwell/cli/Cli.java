@@ -117,7 +117,11 @@ public final class Cli {
         OutcomeWatcher watcher = new OutcomeWatcher(catalog, posts, bucket, target, clock);
         Publisher.Result result =
             new Publisher(bucket, catalog, watcher, target, hook, progress)
-                .publish(Path.of(arguments.folder()), arguments.delete(), arguments.timeout());
+                .publish(
+                    Path.of(arguments.folder()),
+                    arguments.delete(),
+                    arguments.all(),
+                    arguments.timeout());
         out.println(result.summary());
         yield result.exitCode();
       }

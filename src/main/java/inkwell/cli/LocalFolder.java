@@ -89,6 +89,9 @@ final class LocalFolder {
             .filter(p -> MediaStore.contentType(p.getFileName().toString()).isEmpty())
             .toList();
     readMarkdown(site.posts(), postsPrefix, files, skipped, posts);
+    for (Path more : site.morePosts()) {
+      readMarkdown(more, site.postsPrefix(more, postsPrefix), files, skipped);
+    }
     if (site.pages() != null) {
       List<Path> pages =
           walk(site.pages()).stream()
@@ -137,11 +140,7 @@ final class LocalFolder {
     for (Path path : paths) {
       String key = prefix + relative(folder, path);
       if (!Slugs.isMarkdown(key)) {
-        skipped.add(
-            key
-                + (Slugs.isSectionIndex(key)
-                    ? ": a section's text (_index.md), not a post"
-                    : ": not a Markdown file (.md or .markdown)"));
+        skipped.add(key + ": not a Markdown file (.md or .markdown)");
         continue;
       }
       byte[] bytes = bytes(path);

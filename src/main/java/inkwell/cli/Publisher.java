@@ -69,7 +69,11 @@ final class Publisher {
     this.progress = progress;
   }
 
-  Result publish(Path folder, boolean delete, Duration timeout) {
+  /**
+   * Uploads what changed ({@code all}: every post and page, changed or not), deletes what is gone
+   * when {@code delete}, and waits for each post's outcome.
+   */
+  Result publish(Path folder, boolean delete, boolean all, Duration timeout) {
     LocalFolder.Contents local =
         LocalFolder.read(folder, target.postsPrefix(), target.pagesPrefix(), target.mediaPrefix());
     Map<Outcome.Kind, Integer> counts = new EnumMap<>(Outcome.Kind.class);
@@ -91,7 +95,7 @@ final class Publisher {
     Set<String> localKeys = new HashSet<>();
     for (LocalFile file : local.files()) {
       localKeys.add(file.key());
-      if (!file.md5().equals(remote.get(file.key()))) {
+      if ((all && file.isPost()) || !file.md5().equals(remote.get(file.key()))) {
         changed.add(file);
       }
     }

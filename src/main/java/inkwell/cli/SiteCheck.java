@@ -47,6 +47,9 @@ final class SiteCheck {
         PostPipeline.builder().permalinks(site.settings().permalinks()).zone(zone(site)).build();
     Map<String, Path> sources = new TreeMap<>();
     int sectionTexts = add(sources, site.posts(), "posts/", Integer.MAX_VALUE, p -> true);
+    for (Path more : site.morePosts()) {
+      add(sources, more, site.postsPrefix(more, "posts/"), Integer.MAX_VALUE, p -> true);
+    }
     if (site.pages() != null) {
       add(sources, site.pages(), "pages/", 1, SiteRoot::isJekyllPage);
       for (Path included : site.includedPages()) {
@@ -89,7 +92,7 @@ final class SiteCheck {
             + sources.size()
             + " Markdown files"
             + (sectionTexts > 0
-                ? ", and " + sectionTexts + " _index.md (a section's text, not a post)"
+                ? " (" + sectionTexts + " of them _index.md: a section's page, not a post)"
                 : ""));
     out.println("published  " + published);
     out.println("drafts     " + offTheWeb + " (draft, published: false, or outputs without html)");
@@ -128,16 +131,15 @@ final class SiteCheck {
     }
   }
 
-  /** Adds the Markdown files below {@code folder}; returns how many {@code _index.md} it passed. */
+  /** Adds the Markdown files below {@code folder}; returns how many are {@code _index.md}. */
   private static int add(
       Map<String, Path> sources, Path folder, String prefix, int depth, Predicate<Path> accepts) {
     int sectionTexts = 0;
     for (Path file : walk(folder, depth)) {
       String relative = folder.relativize(file).toString().replace('\\', '/');
-      if (Slugs.isSectionIndex(relative)) {
-        sectionTexts++;
-      } else if (Slugs.isMarkdown(relative) && accepts.test(file)) {
+      if (Slugs.isMarkdown(relative) && accepts.test(file)) {
         sources.put(prefix + relative, file);
+        sectionTexts += Slugs.isSectionIndex(relative) ? 1 : 0;
       }
     }
     return sectionTexts;

@@ -1,5 +1,6 @@
 package inkwell.migrate;
 
+import inkwell.pipeline.HugoLanguages;
 import inkwell.pipeline.Permalinks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,10 @@ import java.util.Map;
  * @param root the folder given
  * @param posts the folder whose Markdown files are the posts ({@code content}, {@code _posts}, or
  *     the folder itself)
- * @param drafts Jekyll's {@code _drafts}, or {@code null}
+ * @param morePosts a Jekyll site's other folders of posts: {@code _drafts}, and the {@code _posts}
+ *     and {@code _drafts} folders below the root ({@code blog/_posts}, whose posts have the
+ *     category {@code blog}); their files are posts keyed by their path from the root ({@link
+ *     #postsPrefix})
  * @param pages the folder whose Markdown files with front matter (not {@code index.md}) are
  *     standalone pages, looked for there only, not below: a Jekyll site's root; {@code null} for
  *     none
@@ -38,7 +42,7 @@ public record SiteRoot(
     Kind kind,
     Path root,
     Path posts,
-    Path drafts,
+    List<Path> morePosts,
     Path pages,
     List<Path> includedPages,
     List<Path> files,
@@ -90,7 +94,7 @@ public record SiteRoot(
       return jekyll(root);
     }
     return new SiteRoot(
-        Kind.FOLDER, root, root, null, null, List.of(), List.of(), NO_SETTINGS, null);
+        Kind.FOLDER, root, root, List.of(), null, List.of(), List.of(), NO_SETTINGS, null);
   }
 
   /**
@@ -121,6 +125,41 @@ public record SiteRoot(
     } catch (IOException | java.io.UncheckedIOException e) {
       return false;
     }
+  }
+
+  /**
+   * The key prefix of the posts in {@code folder}, one of {@link #morePosts}: {@code posts/} and
+   * its path from the root ({@code posts/blog/_posts/}).
+   */
+  public String postsPrefix(Path folder, String postsPrefix) {
+    return postsPrefix + root.relativize(folder).toString().replace('\\', '/') + "/";
+  }
+
+  /** Folders Jekyll does not read, or that hold no site of its own. */
+  private static final java.util.Set<String> NOT_SITE =
+      java.util.Set.of("_site", "node_modules", "vendor", ".git", ".bundle");
+
+  private static List<Path> morePosts(Path root) throws IOException {
+    List<Path> found = new ArrayList<>();
+    try (var walk =
+        Files.walk(root, 4)
+            .filter(Files::isDirectory)
+            .filter(d -> !d.equals(root.resolve("_posts")))
+            .filter(d -> d.getFileName().toString().matches("_posts|_drafts"))) {
+      walk.filter(
+              d ->
+                  root.relativize(d).getNameCount() == 1
+                      || java.util.stream.StreamSupport.stream(
+                              root.relativize(d.getParent()).spliterator(), false)
+                          .noneMatch(
+                              part ->
+                                  NOT_SITE.contains(part.toString())
+                                      || part.toString().startsWith(".")
+                                      || part.toString().startsWith("_")))
+          .sorted()
+          .forEach(found::add);
+    }
+    return List.copyOf(found);
   }
 
   private static List<Path> includedPages(Path root, Object include) {
@@ -194,12 +233,79 @@ public record SiteRoot(
             ConfigFiles.text(ConfigFiles.get(config, "timeZone")),
             Permalinks.hugo(
                 hugoPermalinks(ConfigFiles.table(ConfigFiles.get(config, "permalinks"))),
-                Boolean.TRUE.equals(ugly)));
+                Boolean.TRUE.equals(ugly),
+                sections(content),
+                languages(config, root, content)));
     List<Path> files = new ArrayList<>();
     files.add(statics);
     files.add(content);
     return new SiteRoot(
-        Kind.HUGO, root, content, null, null, List.of(), files, settings, configPath);
+        Kind.HUGO, root, content, List.of(), null, List.of(), files, settings, configPath);
+  }
+
+  /**
+   * A Hugo site's sections that hold posts: the content folder's folders with a Markdown file below
+   * them, other than page bundles, as Inkwell writes paths ({@code posts}).
+   */
+  private static List<String> sections(Path content) throws IOException {
+    List<String> sections = new ArrayList<>();
+    if (!Files.isDirectory(content)) {
+      return sections;
+    }
+    try (var folders = Files.list(content)) {
+      for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+        if (Files.isRegularFile(folder.resolve("index.md"))
+            || Files.isRegularFile(folder.resolve("index.markdown"))) {
+          continue; // a page bundle (content/about/index.md): a page, not a section
+        }
+        String slug = inkwell.post.Slugs.path(folder.getFileName().toString());
+        try (var files = Files.walk(folder)) {
+          boolean posts =
+              files.anyMatch(
+                  f ->
+                      inkwell.post.Slugs.isMarkdown(f.getFileName().toString())
+                          && !inkwell.post.Slugs.isSectionIndex(f.getFileName().toString()));
+          if (posts && !slug.isEmpty() && !inkwell.post.Slugs.isReserved(slug)) {
+            sections.add(slug);
+          }
+        }
+      }
+    }
+    return sections;
+  }
+
+  /**
+   * A Hugo site's {@code languages}, the default ({@code defaultContentLanguage}, else {@code en})
+   * first, with the content folders of their own that lie in the content folder ({@code contentDir
+   * = "content/fr"}); {@link HugoLanguages#NONE} for a site with one.
+   */
+  private static HugoLanguages languages(Map<String, Object> config, Path root, Path content) {
+    Map<String, Object> languages = ConfigFiles.table(ConfigFiles.get(config, "languages"));
+    if (languages.size() < 2) {
+      return HugoLanguages.NONE;
+    }
+    String first = ConfigFiles.text(ConfigFiles.get(config, "defaultContentLanguage"));
+    List<String> codes = new ArrayList<>();
+    codes.add(first == null ? "en" : first.toLowerCase(java.util.Locale.ROOT));
+    Map<String, String> folders = new LinkedHashMap<>();
+    languages.forEach(
+        (code, settings) -> {
+          String lang = code.toLowerCase(java.util.Locale.ROOT);
+          if (!codes.contains(lang)) {
+            codes.add(lang);
+          }
+          Object dir = ConfigFiles.get(ConfigFiles.table(settings), "contentDir");
+          if (dir != null) {
+            Path folder = root.resolve(dir.toString()).normalize();
+            if (folder.getParent() != null && folder.getParent().equals(content)) {
+              folders.put(folder.getFileName().toString(), lang);
+            }
+          }
+        });
+    return new HugoLanguages(
+        codes,
+        folders,
+        Boolean.TRUE.equals(ConfigFiles.get(config, "defaultContentLanguageInSubdir")));
   }
 
   /** Hugo's {@code permalinks}: {@code section = pattern}, or (Hugo 0.120+) under {@code page}. */
@@ -243,12 +349,11 @@ public record SiteRoot(
             ConfigFiles.text(ConfigFiles.get(config, "author")),
             ConfigFiles.text(ConfigFiles.get(config, "timezone")),
             Permalinks.jekyll(permalink == null ? null : permalink.toString()));
-    Path drafts = root.resolve("_drafts");
     return new SiteRoot(
         Kind.JEKYLL,
         root,
         root.resolve("_posts"),
-        Files.isDirectory(drafts) ? drafts : null,
+        morePosts(root),
         root,
         includedPages(root, ConfigFiles.get(config, "include")),
         List.of(root),

@@ -43,6 +43,11 @@ final class Addresses {
       return Optional.empty();
     }
     String relative = key.substring(prefix.length());
+    Optional<HugoLanguages.Placed> language =
+        permalinks == null ? Optional.empty() : permalinks.languages().of(relative);
+    if (language.isPresent()) {
+      relative = language.get().path();
+    }
     String address;
     if (permalinks == null) {
       address = url.startsWith("/") ? url : "/" + url;
@@ -55,20 +60,74 @@ final class Addresses {
               : date.atZone(zone).toLocalDate();
       address =
           permalinks.address(
-              new Permalinks.Facts(relative, day, title, meta.slug(), meta.categories(), url));
+              new Permalinks.Facts(
+                  relative, day, title, meta.slug(), categories(key, meta.categories()), url));
+    }
+    String languagePrefix = language.map(HugoLanguages.Placed::prefix).orElse("");
+    if (url == null) {
+      address = languagePrefix + address;
     }
     boolean hugo = permalinks != null && permalinks.tool() == Permalinks.Tool.HUGO;
     Optional<OldAddress> old = OldAddress.of(address, hugo && !relative.contains("/"));
+    if (language.isPresent() && old.isPresent()) {
+      old = Optional.of(old.get().in(language.get().language()));
+    }
     if (hugo && old.isPresent()) {
       // Where the file lies in the content folder also leads to it: the target of ref/relref.
-      String byPath = Slugs.fromKey(relative, "");
+      String byPath = Slugs.fromKey(languagePrefix + "/" + relative, "");
       if (!byPath.equals(old.get().slug()) && !old.get().aliases().contains(byPath)) {
         List<String> aliases = new java.util.ArrayList<>(old.get().aliases());
         aliases.add(byPath);
-        old = Optional.of(new OldAddress(old.get().slug(), List.copyOf(aliases), old.get().page()));
+        old =
+            Optional.of(
+                new OldAddress(
+                    old.get().slug(),
+                    List.copyOf(aliases),
+                    old.get().page(),
+                    old.get().language()));
       }
     }
     return old;
+  }
+
+  /**
+   * A post's categories: for a Jekyll site, the folders above its {@code _posts} or {@code _drafts}
+   * ({@code blog/_posts/x.md} is in {@code blog}, key {@code posts/blog/_posts/x.md}), then those
+   * {@code written} in its front matter, each once, as Jekyll merges them.
+   */
+  List<String> categories(String key, List<String> written) {
+    if (dialect() != Templates.Dialect.JEKYLL || !key.startsWith(postsPrefix)) {
+      return written;
+    }
+    List<String> segments = List.of(key.substring(postsPrefix.length()).split("/"));
+    int special = jekyllFolder(segments);
+    if (special <= 0) {
+      return written;
+    }
+    java.util.LinkedHashSet<String> all =
+        new java.util.LinkedHashSet<>(segments.subList(0, special));
+    all.addAll(written);
+    return List.copyOf(all);
+  }
+
+  /** True for a post in a Jekyll site's {@code _drafts} (key {@code posts/_drafts/x.md}). */
+  boolean inDrafts(String key) {
+    if (dialect() != Templates.Dialect.JEKYLL || !key.startsWith(postsPrefix)) {
+      return false;
+    }
+    List<String> segments = List.of(key.substring(postsPrefix.length()).split("/"));
+    int special = jekyllFolder(segments);
+    return special >= 0 && segments.get(special).equals("_drafts");
+  }
+
+  /** Where {@code _posts} or {@code _drafts} is among a key's folders, or -1. */
+  private static int jekyllFolder(List<String> segments) {
+    for (int i = 0; i < segments.size() - 1; i++) {
+      if (segments.get(i).equals("_posts") || segments.get(i).equals("_drafts")) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   Templates.Dialect dialect() {

@@ -170,6 +170,12 @@ final class Inference {
     return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
   }
 
+  /** The title Hugo gives the section of {@code key}, an {@code _index.md} without one. */
+  static String sectionTitle(String key) {
+    String folder = key.substring(0, key.lastIndexOf('/'));
+    return Permalinks.sectionTitle(folder.substring(folder.lastIndexOf('/') + 1));
+  }
+
   private static String fileName(String key) {
     return key.substring(key.lastIndexOf('/') + 1);
   }

@@ -16,8 +16,9 @@ import java.util.Optional;
  *     blog/hello.html}) also answers as {@code /blog/hello.html}
  * @param page true for a Hugo page outside any section ({@code content/about.md}): a standalone
  *     page, not a post
+ * @param language the page's language on a multilingual Hugo site, or {@code null}
  */
-record OldAddress(String slug, List<String> aliases, boolean page) {
+record OldAddress(String slug, List<String> aliases, boolean page, String language) {
 
   /** Empty when the address names no path ({@code /}). */
   static Optional<OldAddress> of(String address, boolean page) {
@@ -37,6 +38,11 @@ record OldAddress(String slug, List<String> aliases, boolean page) {
     if (!last.isEmpty() && !last.contains(".")) {
       Slugs.aliasPath(address + ".html").ifPresent(aliases::add);
     }
-    return Optional.of(new OldAddress(slug, List.copyOf(aliases), page));
+    return Optional.of(new OldAddress(slug, List.copyOf(aliases), page, null));
+  }
+
+  /** This address, of a page in {@code language} (a multilingual Hugo site's). */
+  OldAddress in(String language) {
+    return new OldAddress(slug, aliases, page, language);
   }
 }

@@ -66,12 +66,22 @@ public final class Permalinks {
   private final Map<String, String> patterns;
   private final String jekyllPattern;
   private final boolean uglyUrls;
+  private final java.util.SortedSet<String> sections;
+  private final HugoLanguages languages;
 
-  private Permalinks(Tool tool, Map<String, String> patterns, String jekyllPattern, boolean ugly) {
+  private Permalinks(
+      Tool tool,
+      Map<String, String> patterns,
+      String jekyllPattern,
+      boolean ugly,
+      java.util.Collection<String> sections,
+      HugoLanguages languages) {
+    this.languages = languages;
     this.tool = tool;
     this.patterns = Map.copyOf(patterns);
     this.jekyllPattern = jekyllPattern;
     this.uglyUrls = ugly;
+    this.sections = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(sections));
   }
 
   /**
@@ -83,7 +93,51 @@ public final class Permalinks {
    *     /posts/hello/}
    */
   public static Permalinks hugo(Map<String, String> bySection, boolean uglyUrls) {
-    return new Permalinks(Tool.HUGO, bySection, null, uglyUrls);
+    return hugo(bySection, uglyUrls, java.util.List.of());
+  }
+
+  /**
+   * Hugo's rules, and the site's sections that hold posts ({@code posts}, the content folder's
+   * folders): each has a section page at its path ({@code /posts/}), whether or not it has an
+   * {@code _index.md}.
+   */
+  public static Permalinks hugo(
+      Map<String, String> bySection, boolean uglyUrls, java.util.Collection<String> sections) {
+    return hugo(bySection, uglyUrls, sections, HugoLanguages.NONE);
+  }
+
+  /** Hugo's rules, its sections that hold posts, and its languages. */
+  public static Permalinks hugo(
+      Map<String, String> bySection,
+      boolean uglyUrls,
+      java.util.Collection<String> sections,
+      HugoLanguages languages) {
+    return new Permalinks(Tool.HUGO, bySection, null, uglyUrls, sections, languages);
+  }
+
+  /** A Hugo site's languages; {@link HugoLanguages#NONE} for one language, and for Jekyll. */
+  public HugoLanguages languages() {
+    return languages;
+  }
+
+  /**
+   * The title Hugo gives a section without one: its folder's name, words capitalised ({@code posts}
+   * is "Posts", {@code release-notes} "Release Notes").
+   */
+  public static String sectionTitle(String folder) {
+    StringBuilder title = new StringBuilder();
+    for (String word : folder.split("[-_\\s]+")) {
+      if (!word.isEmpty()) {
+        title.append(title.length() == 0 ? "" : " ");
+        title.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+      }
+    }
+    return title.length() == 0 ? "Posts" : title.toString();
+  }
+
+  /** A Hugo site's sections that hold posts, as Inkwell writes their paths; empty for Jekyll. */
+  public java.util.SortedSet<String> sections() {
+    return sections;
   }
 
   /**
@@ -95,7 +149,12 @@ public final class Permalinks {
   public static Permalinks jekyll(String permalink) {
     String pattern = permalink == null ? "date" : permalink.strip();
     return new Permalinks(
-        Tool.JEKYLL, Map.of(), JEKYLL_STYLES.getOrDefault(pattern, pattern), false);
+        Tool.JEKYLL,
+        Map.of(),
+        JEKYLL_STYLES.getOrDefault(pattern, pattern),
+        false,
+        java.util.List.of(),
+        HugoLanguages.NONE);
   }
 
   public Tool tool() {
@@ -103,9 +162,10 @@ public final class Permalinks {
   }
 
   /**
-   * The rules written as one line, as {@code INKWELL_PERMALINKS} takes them: {@code hugo
-   * posts=/:year/:month/:title/ page=/:filename/} (with {@code ugly} for {@code uglyURLs}), or
-   * {@code jekyll /:categories/:year/:month/:day/:title:output_ext}. Read back by {@link #parse}.
+   * The rules written as one line, as {@code INKWELL_PERMALINKS} takes them: {@code hugo posts/
+   * posts=/:year/:month/:title/ page=/:filename/} (with {@code ugly} for {@code uglyURLs}, and each
+   * section that holds posts as its path and {@code /}), or {@code jekyll
+   * /:categories/:year/:month/:day/:title:output_ext}. Read back by {@link #parse}.
    */
   public String spec() {
     if (tool == Tool.JEKYLL) {
@@ -115,6 +175,8 @@ public final class Permalinks {
     if (uglyUrls) {
       spec.append(" ugly");
     }
+    sections.forEach(section -> spec.append(' ').append(section).append('/'));
+    spec.append(languages.spec());
     new java.util.TreeMap<>(patterns)
         .forEach((k, v) -> spec.append(' ').append(k).append('=').append(v));
     return spec.toString();
@@ -140,9 +202,18 @@ public final class Permalinks {
     }
     boolean ugly = false;
     Map<String, String> bySection = new java.util.HashMap<>();
+    java.util.List<String> sections = new java.util.ArrayList<>();
+    HugoLanguages.Builder languages = new HugoLanguages.Builder();
     for (int i = 1; i < words.length; i++) {
       if (words[i].equals("ugly")) {
         ugly = true;
+        continue;
+      }
+      if (HugoLanguages.read(words[i], languages)) {
+        continue;
+      }
+      if (words[i].endsWith("/") && !words[i].contains("=")) {
+        sections.add(words[i].substring(0, words[i].length() - 1));
         continue;
       }
       int eq = words[i].indexOf('=');
@@ -152,7 +223,7 @@ public final class Permalinks {
       }
       bySection.put(words[i].substring(0, eq), words[i].substring(eq + 1));
     }
-    return hugo(bySection, ugly);
+    return hugo(bySection, ugly, sections, languages.build());
   }
 
   /** The path the old site served the post at, starting with {@code /}. */

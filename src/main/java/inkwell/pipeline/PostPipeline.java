@@ -5,6 +5,7 @@ import inkwell.post.MenuPlace;
 import inkwell.post.Post;
 import inkwell.post.PostError;
 import inkwell.post.PostError.Kind;
+import inkwell.post.Slugs;
 import inkwell.post.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -166,6 +167,9 @@ public final class PostPipeline {
     Nesting.checkBlocks(body, file.bodyLine());
     Node document = markdown.parse(body);
     String title = meta.title();
+    if (title == null && Slugs.isSectionIndex(source.key())) {
+      title = Inference.sectionTitle(source.key());
+    }
     if (title == null) {
       title = Inference.takeLeadingHeading(document, markdown).orElse(null);
     }
@@ -233,8 +237,8 @@ public final class PostPipeline {
             title,
             date,
             meta.lastmod() != null ? meta.lastmod() : date,
-            tags(meta.tags()),
-            meta.categories(),
+            tags(meta.tags(), addresses.categories(source.key(), meta.categories())),
+            addresses.categories(source.key(), meta.categories()),
             summary,
             placement.draft(),
             meta.publishDate(),
@@ -248,7 +252,7 @@ public final class PostPipeline {
             words,
             Math.max(1, (words + wordsPerMinute - 1) / wordsPerMinute),
             Hashes.sha256Hex(text),
-            meta.params(),
+            placement.params(meta.params()),
             placement.page(),
             meta.menu() == null
                 ? null
@@ -272,10 +276,15 @@ public final class PostPipeline {
     return !pagesPrefix.isEmpty() && key.startsWith(pagesPrefix);
   }
 
-  /** Tags in the order written, one per slug ("Ünicode" and "unicode" are the same tag). */
-  private static List<Tag> tags(List<String> names) {
+  /**
+   * Tags in the order written, then the categories (Inkwell's one taxonomy holds both, so a moved
+   * blog's {@code /categories/x/} has {@code /tags/x/} to go to), one per slug ("Ünicode" and
+   * "unicode" are the same tag).
+   */
+  private static List<Tag> tags(List<String> names, List<String> categories) {
     Map<String, Tag> bySlug = new LinkedHashMap<>();
-    for (String name : names) {
+    for (String name :
+        java.util.stream.Stream.concat(names.stream(), categories.stream()).toList()) {
       Tag tag = Tag.of(name);
       bySlug.putIfAbsent(tag.slug(), tag);
     }

@@ -55,6 +55,17 @@ public record Post(
     boolean page,
     MenuPlace menu) {
 
+  /**
+   * The key in {@code params} that marks a section's page (Hugo's {@code _index.md}): a standalone
+   * page whose title and text head a listing of the posts.
+   */
+  public static final String SECTION = "inkwell:section";
+
+  /**
+   * The key in {@code params} that holds a multilingual Hugo site's page's language ({@code fr}).
+   */
+  public static final String LANGUAGE = "inkwell:language";
+
   /** A post (not a standalone page). */
   public Post(
       String sourceKey,
@@ -126,6 +137,16 @@ public record Post(
    */
   public Instant visibleFrom() {
     return publishDate != null ? publishDate : date;
+  }
+
+  /** The language of a multilingual site's page ({@link #LANGUAGE}), or {@code null}. */
+  public String language() {
+    return params.get(LANGUAGE) instanceof String language ? language : null;
+  }
+
+  /** True for a section's page ({@link #SECTION}). */
+  public boolean isSection() {
+    return page && Boolean.TRUE.equals(params.get(SECTION));
   }
 
   /** True when readers may see the post at {@code now}: not a draft, published, not expired. */

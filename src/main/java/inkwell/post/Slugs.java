@@ -51,12 +51,12 @@ public final class Slugs {
    * template's S3 filter all go by this.
    */
   public static boolean isMarkdown(String name) {
-    return extensionLength(name) > 0 && !isSectionIndex(name);
+    return extensionLength(name) > 0;
   }
 
   /**
-   * True for Hugo's {@code _index.md} (in any case, {@code .md} or {@code .markdown}): the text of
-   * a section's list page, not a post; it is not published.
+   * True for Hugo's {@code _index.md} (in any case, {@code .md} or {@code .markdown}): the title
+   * and text of a section's page, which lists the posts below them; not a post.
    */
   public static boolean isSectionIndex(String name) {
     int fileName = name.lastIndexOf('/') + 1;
@@ -92,6 +92,9 @@ public final class Slugs {
     if (path.endsWith("/index")) {
       // A page bundle (Hugo): posts/trip/index.md is the post posts/trip, its images beside it.
       path = path.substring(0, path.length() - "/index".length());
+    } else if (isSectionIndex(key)) {
+      // A section's page (Hugo): posts/blog/_index.md lives at the section's address, blog.
+      path = path.substring(0, path.length() - "_index".length());
     }
     String slug = path(path);
     return slug.isEmpty() ? "post-" + hash8(key) : slug;

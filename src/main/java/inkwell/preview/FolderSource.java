@@ -50,6 +50,14 @@ public final class FolderSource implements SourceStore {
     return both;
   }
 
+  /**
+   * These sources and the posts in {@code folder}, under {@code prefix} (a Jekyll site's {@code
+   * blog/_posts} or {@code _drafts}, under {@code posts/blog/_posts/}).
+   */
+  public FolderSource withPosts(Path folder, String prefix) {
+    return withPages(folder, prefix);
+  }
+
   /** Every source file in {@code folder}, one of {@link #folders()}. */
   public Stream<Path> files(Path folder) throws IOException {
     Root root = roots.stream().filter(r -> r.folder().equals(folder)).findFirst().orElseThrow();
@@ -81,7 +89,10 @@ public final class FolderSource implements SourceStore {
 
   /** The file a key names, or empty if the key does not lie under a prefix and its folder. */
   public Optional<Path> fileOf(String key) {
-    for (Root root : roots) {
+    // The longest prefix first: posts/blog/_posts/x.md is in blog/_posts, not in _posts/blog.
+    List<Root> byPrefix = new ArrayList<>(roots);
+    byPrefix.sort(java.util.Comparator.comparingInt((Root r) -> r.prefix().length()).reversed());
+    for (Root root : byPrefix) {
       if (key.startsWith(root.prefix())) {
         Path file = root.folder().resolve(key.substring(root.prefix().length())).normalize();
         return file.startsWith(root.folder()) ? Optional.of(file) : Optional.empty();

@@ -41,6 +41,12 @@ class PreviewBeans {
    */
   static final String SITE_PAGES = "inkwell.preview.site-pages";
 
+  /**
+   * A Jekyll site's other folders of posts, by their path from the site's root ({@code _drafts},
+   * {@code blog/_posts}): see {@link SiteRoot#morePosts()}.
+   */
+  static final String MORE_POSTS = "inkwell.preview.more-posts";
+
   static final String LIVE_RELOAD = "inkwell.preview.live-reload";
   static final String CACHE = "inkwell.preview.cache";
   static final String BUCKET = "local-folder";
@@ -49,8 +55,13 @@ class PreviewBeans {
   FolderSource folderSource(
       @Value("${" + FOLDER + "}") String folder,
       @Value("${" + SITE_PAGES + ":}") String sitePages,
+      @Value("${" + MORE_POSTS + ":}") String morePosts,
       BlogConfig config) {
     FolderSource posts = new FolderSource(Path.of(folder), config.getPostsPrefix());
+    for (String relative : morePosts.isEmpty() ? new String[0] : morePosts.split("\\|")) {
+      Path more = posts.folder().getParent().resolve(relative);
+      posts = posts.withPosts(more, config.getPostsPrefix() + relative + "/");
+    }
     if (config.getPagesPrefix().isEmpty()) {
       return posts;
     }

@@ -106,6 +106,15 @@ public final class PreviewServer implements AutoCloseable {
             PreviewBeans.SITE_PAGES,
             String.join(java.io.File.pathSeparator, pages.stream().map(Path::toString).toList()));
       }
+      if (!site.morePosts().isEmpty()) {
+        properties.put(
+            PreviewBeans.MORE_POSTS,
+            String.join(
+                "|",
+                site.morePosts().stream()
+                    .map(p -> site.root().relativize(p).toString().replace('\\', '/'))
+                    .toList()));
+      }
       site.settings().properties().forEach(properties::putIfAbsent);
     }
     int port = options.port() == 0 ? freePort(options.host()) : options.port();

@@ -6,7 +6,12 @@ sealed interface Route {
   /** The cursor of a listing page after the first, or {@code null}. */
   record Home(String after) implements Route {}
 
-  record PostPage(String slug) implements Route {}
+  /** A post or page; {@code after} is the cursor of a section page's listing, or {@code null}. */
+  record PostPage(String slug, String after) implements Route {
+    PostPage(String slug) {
+      this(slug, null);
+    }
+  }
 
   record TagIndex() implements Route {}
 

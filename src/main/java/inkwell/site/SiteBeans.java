@@ -50,7 +50,10 @@ class SiteBeans {
       Optional<PreviewNotes> notes,
       Optional<MediaStore> media,
       Optional<PageScript> script,
-      Optional<PostSearch> search) {
+      Optional<PostSearch> search,
+      BlogConfig blog) {
+    inkwell.pipeline.Permalinks permalinks =
+        inkwell.pipeline.Permalinks.parse(blog.getPermalinks());
     return new SiteService(
         posts,
         pages,
@@ -62,6 +65,23 @@ class SiteBeans {
         notes.orElse(PreviewNotes.NONE),
         media.orElse(MediaStore.NONE),
         script.orElse(null),
-        search.orElse(PostSearch.NONE));
+        search.orElse(PostSearch.NONE),
+        sections(permalinks));
+  }
+
+  /**
+   * A moved Hugo blog's section pages: each section that holds posts ({@code posts}), and on a
+   * multilingual site each language's home and sections ({@code fr}, {@code fr/posts}).
+   */
+  static java.util.Set<String> sections(inkwell.pipeline.Permalinks permalinks) {
+    java.util.Set<String> sections = new java.util.TreeSet<>();
+    if (permalinks != null) {
+      sections.addAll(permalinks.sections());
+      for (String language : permalinks.languages().languages()) {
+        sections.add(language);
+        permalinks.sections().forEach(section -> sections.add(language + "/" + section));
+      }
+    }
+    return sections;
   }
 }

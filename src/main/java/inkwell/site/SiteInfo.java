@@ -53,6 +53,13 @@ public record SiteInfo(
   }
 
   /** True if a site author is configured. */
+  /** This site, for a page in {@code language} (a multilingual blog's); itself for {@code null}. */
+  public SiteInfo withLanguage(String language) {
+    return language == null || language.equals(this.language)
+        ? this
+        : new SiteInfo(title, description, baseUrl, author, language, zone, stylesheetPath, menu);
+  }
+
   public boolean hasAuthor() {
     return !author.isEmpty();
   }

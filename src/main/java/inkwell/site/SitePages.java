@@ -1,8 +1,6 @@
 package inkwell.site;
 
 import inkwell.post.Post;
-import inkwell.post.Tag;
-import inkwell.site.view.ListingView;
 import inkwell.site.view.Pages;
 import inkwell.site.view.PostView;
 import inkwell.site.view.TagIndexView;
@@ -18,11 +16,7 @@ import inkwell.storage.StoredPost;
 import inkwell.support.StructuredLog;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Month;
-import java.time.format.TextStyle;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,6 +43,8 @@ final class SitePages {
   private final MediaStore media;
   private final SearchPages search;
   private final ErrorPages errors;
+  private final ListingPages listings;
+  private final java.util.Set<String> sections;
 
   SitePages(
       PostReader posts,
@@ -61,8 +57,10 @@ final class SitePages {
       Kept<List<MenuLink>> menu,
       PreviewNotes notes,
       MediaStore media,
-      PostSearch search) {
+      PostSearch search,
+      java.util.Set<String> sections) {
     this.posts = posts;
+    this.sections = java.util.Set.copyOf(sections);
     this.pages = pages;
     this.machine = machine;
     this.site = site;
@@ -74,6 +72,8 @@ final class SitePages {
     this.media = media;
     this.errors = new ErrorPages(pages);
     this.search = new SearchPages(search, pages, errors);
+    this.listings =
+        new ListingPages(posts, pages, site, config, clock, notes, this::framed, this::notFound);
   }
 
   /** The response to {@code route} now; a storage failure is a themed 503, never an exception. */
@@ -99,17 +99,17 @@ final class SitePages {
 
   private SiteResponse dispatch(Route route, Instant now) {
     if (route instanceof Route.Home home) {
-      return home(home.after(), now);
+      return listings.home(home.after(), now);
     } else if (route instanceof Route.PostPage post) {
-      return post(post.slug(), now);
+      return post(post, now);
     } else if (route instanceof Route.TagIndex) {
       return tagIndex(now);
     } else if (route instanceof Route.TagPage tag) {
-      return tagPage(tag, now);
+      return listings.tagPage(tag, now);
     } else if (route instanceof Route.ArchiveIndex archive) {
-      return archiveIndex(archive.after(), now);
+      return listings.archiveIndex(archive.after(), now);
     } else if (route instanceof Route.ArchivePage archive) {
-      return archivePage(archive, now);
+      return listings.archivePage(archive, now);
     } else if (route instanceof Route.Adjacent adjacent) {
       return adjacent(adjacent, now);
     } else if (route instanceof Route.Feed feed) {
@@ -151,17 +151,15 @@ final class SitePages {
 
   // ------------------------------------------------------------------ pages
 
-  private SiteResponse home(String after, Instant now) {
-    Page<PostSummary> page = posts.list(new Listing.All(), now, config.getPostsPerPage(), after);
-    return listing(
-        ListingView.Kind.HOME, site.title(), site.description(), SitePaths.HOME, page, after);
-  }
-
-  private SiteResponse post(String slug, Instant now) {
+  private SiteResponse post(Route.PostPage route, Instant now) {
+    String slug = route.slug();
     Optional<StoredPost> stored = posts.findPost(slug);
     Optional<String> problem = notes.problemFor(slug);
     if (problem.isPresent() && (stored.isEmpty() || stored.get().post() == null)) {
       return error(500, "This post has an error", problem.get());
+    }
+    if (stored.isEmpty() && sections.contains(slug)) {
+      return listings.section(slug, route.after(), now);
     }
     if (stored.isEmpty()) {
       return alias(slug);
@@ -172,13 +170,19 @@ final class SitePages {
       case GONE -> error(410, "This post is gone", "The post that lived here has been removed.");
       case LIVE, DRAFT -> {
         Post post = found.post();
-        String marker = notes.showUnpublished() ? previewMarker(post, now) : null;
+        String marker =
+            notes.showUnpublished()
+                ? ListingPages.marker(post.draft(), post.visibleFrom(), post.expiryDate(), now)
+                : null;
         if (!post.isVisibleAt(now) && marker == null) {
           yield notFound();
         }
         if (post.params().get("redirect_to") instanceof String target && !target.isEmpty()) {
           // Jekyll's redirect_to (read by the pipeline): the post's address moved elsewhere.
           yield SiteResponse.redirect(301, target);
+        }
+        if (post.isSection()) {
+          yield listings.section(post, route.after(), now);
         }
         if (problem.isPresent()) {
           marker =
@@ -193,122 +197,20 @@ final class SitePages {
                 : new Timeline.Ends(null, null);
         PostView view =
             new PostView(
-                framed(now), post, showToc, marker, ends.hasOlder(post), ends.hasNewer(post));
+                framed(now).withLanguage(post.language()),
+                post,
+                showToc,
+                marker,
+                ends.hasOlder(post),
+                ends.hasNewer(post));
         yield SiteResponse.of(200, HTML, pages.post(view));
       }
     };
   }
 
-  /** In the local preview, why a post would not be public; null if it is. */
-  private String previewMarker(Post post, Instant now) {
-    if (post.draft()) {
-      return "Draft: not published";
-    }
-    if (post.visibleFrom().isAfter(now)) {
-      return "Scheduled: appears on " + post.visibleFrom();
-    }
-    if (post.expiryDate() != null && !now.isBefore(post.expiryDate())) {
-      return "Expired on " + post.expiryDate();
-    }
-    return null;
-  }
-
   private SiteResponse tagIndex(Instant now) {
     return SiteResponse.of(
         200, HTML, pages.tagIndex(new TagIndexView(framed(now), posts.tags(now))));
-  }
-
-  private SiteResponse tagPage(Route.TagPage route, Instant now) {
-    Page<PostSummary> page =
-        posts.list(
-            new Listing.Tagged(route.tagSlug()), now, config.getPostsPerPage(), route.after());
-    if (page.items().isEmpty() && route.after() == null) {
-      return notFound();
-    }
-    String name =
-        page.items().stream()
-            .flatMap(p -> p.tags().stream())
-            .filter(t -> t.slug().equals(route.tagSlug()))
-            .map(Tag::name)
-            .findFirst()
-            .orElse(route.tagSlug());
-    return listing(
-        ListingView.Kind.TAG,
-        "Posts tagged \u201c" + name + "\u201d",
-        "Everything on " + site.title() + " tagged " + name + ".",
-        SitePaths.tag(route.tagSlug()),
-        page,
-        route.after());
-  }
-
-  private SiteResponse archiveIndex(String after, Instant now) {
-    Page<PostSummary> page = posts.list(new Listing.All(), now, 100, after);
-    return listing(
-        ListingView.Kind.ARCHIVE,
-        "Archive",
-        "Every post on " + site.title() + ".",
-        SitePaths.ARCHIVE,
-        page,
-        after);
-  }
-
-  private SiteResponse archivePage(Route.ArchivePage route, Instant now) {
-    Page<PostSummary> page =
-        posts.list(new Listing.Archive(route.year(), route.month()), now, 100, route.after());
-    if (page.items().isEmpty() && route.after() == null) {
-      return notFound();
-    }
-    Locale locale = Locale.forLanguageTag(site.language());
-    String heading =
-        route.month() == 0
-            ? "Posts from " + route.year()
-            : "Posts from "
-                + Month.of(route.month()).getDisplayName(TextStyle.FULL, locale)
-                + " "
-                + route.year();
-    return listing(
-        ListingView.Kind.ARCHIVE,
-        heading,
-        heading + " on " + site.title() + ".",
-        SitePaths.archive(route.year(), route.month()),
-        page,
-        route.after());
-  }
-
-  private SiteResponse listing(
-      ListingView.Kind kind,
-      String heading,
-      String description,
-      String path,
-      Page<PostSummary> page,
-      String after) {
-    String older = page.next() == null ? null : SitePaths.page(path, page.next());
-    Map<String, String> markers = new HashMap<>();
-    if (notes.showUnpublished()) {
-      Instant now = clock.instant();
-      for (PostSummary summary : page.items()) {
-        if (summary.draft()) {
-          markers.put(summary.slug(), "Draft: not published");
-        } else if (summary.visibleFrom().isAfter(now)) {
-          markers.put(summary.slug(), "Scheduled: appears on " + summary.visibleFrom());
-        } else if (summary.expiryDate() != null && !now.isBefore(summary.expiryDate())) {
-          markers.put(summary.slug(), "Expired on " + summary.expiryDate());
-        }
-      }
-    }
-    ListingView view =
-        new ListingView(
-            framed(clock.instant()),
-            kind,
-            heading,
-            description,
-            path,
-            page.items(),
-            older,
-            after == null,
-            notes.problems(),
-            markers);
-    return SiteResponse.of(200, HTML, pages.listing(view));
   }
 
   private SiteResponse adjacent(Route.Adjacent route, Instant now) {
@@ -321,13 +223,15 @@ final class SitePages {
   /**
    * An old address: a 301 to the post that names it as an alias; else, for an image path, the image
    * at that path in the media store ({@code /img/x.png}, where a Hugo or Jekyll site had its static
-   * files and page bundles their images); else 404.
+   * files and page bundles their images); else a moved blog's list page ({@link OldListPages});
+   * else 404.
    */
   private SiteResponse alias(String path) {
     return posts
         .findAlias(path)
         .map(slug -> SiteResponse.redirect(301, SitePaths.post(slug)))
         .or(() -> staticFile(path))
+        .or(() -> OldListPages.redirect(path).map(to -> SiteResponse.redirect(301, to)))
         .orElseGet(this::notFound);
   }
 

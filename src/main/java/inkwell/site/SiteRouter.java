@@ -144,9 +144,19 @@ final class SiteRouter {
         if (count == 1) {
           return new Route.TagIndex();
         }
-        return count == 2 && TAG.matcher(segments.get(1)).matches()
-            ? new Route.TagPage(segments.get(1), after)
-            : new Route.NotFound();
+        if (count == 3 && segments.get(1).equals("page")) {
+          // A moved blog's paginated tag index (/tags/page/2/): the tag index.
+          return new Route.Canonical("/tags/");
+        }
+        if (count == 4 && segments.get(2).equals("page")) {
+          // A moved blog's paginated tag page (/tags/x/page/2/): the tag's listing.
+          return new Route.Canonical("/tags/" + Slugs.segment(segments.get(1)) + "/");
+        }
+        if (count == 2 && !TAG.matcher(segments.get(1)).matches()) {
+          // A tag as Hugo writes it (/tags/光猫/, /tags/3d-打印机/): the tag at Inkwell's slug.
+          return new Route.Canonical("/tags/" + Slugs.segment(segments.get(1)) + "/");
+        }
+        return count == 2 ? new Route.TagPage(segments.get(1), after) : new Route.NotFound();
       case "archive":
         if (count == 1) {
           return new Route.ArchiveIndex(after);
@@ -169,7 +179,7 @@ final class SiteRouter {
             : new Route.NotFound();
       default:
         if (SLUG.matcher(joined).matches() && !Slugs.isReserved(joined)) {
-          return new Route.PostPage(joined);
+          return new Route.PostPage(joined, after);
         }
         return new Route.Alias(joined);
     }

@@ -104,6 +104,38 @@ public final class SiteService {
       MediaStore media,
       PageScript script,
       PostSearch search) {
+    this(
+        posts,
+        pages,
+        machines,
+        theme,
+        site,
+        config,
+        clock,
+        notes,
+        media,
+        script,
+        search,
+        java.util.Set.of());
+  }
+
+  /**
+   * @param sections a moved Hugo blog's sections that hold posts ({@code posts}): each answers at
+   *     its path with a section page, with or without an {@code _index.md}
+   */
+  public SiteService(
+      PostReader posts,
+      Pages pages,
+      Function<SiteInfo, Machine> machines,
+      Theme theme,
+      SiteInfo site,
+      SiteConfig config,
+      Clock clock,
+      PreviewNotes notes,
+      MediaStore media,
+      PageScript script,
+      PostSearch search,
+      java.util.Set<String> sections) {
     Objects.requireNonNull(posts, "posts");
     Objects.requireNonNull(search, "search");
     Objects.requireNonNull(pages, "pages");
@@ -135,7 +167,8 @@ public final class SiteService {
                     menu,
                     notes,
                     served,
-                    search),
+                    search,
+                    sections),
                 new RenderCache(config.getRenderCacheSeconds(), clock));
     this.configured = atOrigin.apply(site);
     this.atOrigins = config.getBaseUrl().isBlank() ? new LinkedHashMap<>() : null;

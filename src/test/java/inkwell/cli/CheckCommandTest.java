@@ -42,9 +42,9 @@ class CheckCommandTest {
     assertThat(lines())
         .containsExactly(
             "Jekyll site " + site + "; permalinks: jekyll /:categories/:year/:month/:day/:title/",
-            "files      6 Markdown files",
-            "published  5",
-            "drafts     1 (draft, published: false, or outputs without html)",
+            "files      8 Markdown files",
+            "published  6",
+            "drafts     2 (draft, published: false, or outputs without html)",
             "rejected   0",
             "warnings   TEMPLATE_NOT_RENDERED 3: pages/tags.md:5:1,"
                 + " posts/2020-01-02-older.md:4:1, posts/2024-03-05-My_Post.md:19:1",

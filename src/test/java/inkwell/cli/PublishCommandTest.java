@@ -125,6 +125,16 @@ class PublishCommandTest extends BlogTest {
     }
 
     @Test
+    void withAllEveryPostIsUploadedAgainAndRenderedByTheStacksSettings() {
+      TestBlog.Run run = blog.publish("--all");
+      // Every post goes through the publish function again; the unchanged image stays as it is.
+      assertThat(outcomes(run))
+          .containsExactlyInAnyOrderElementsOf(
+              SAMPLE_LINES.stream().filter(l -> !l.startsWith("uploaded")).toList());
+      assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
     void aFileDeletedFromTheFolderStaysWithoutDelete() {
       blog.delete("plain-markdown-notes.md");
       TestBlog.Run run = blog.publish();

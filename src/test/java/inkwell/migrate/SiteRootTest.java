@@ -36,7 +36,8 @@ class SiteRootTest {
     assertThat(site.settings().title()).isEqualTo("Split config");
     assertThat(site.settings().description()).isEqualTo("From params");
     assertThat(site.settings().author()).isEqualTo("Ada");
-    assertThat(site.settings().permalinks().spec()).isEqualTo("hugo ugly posts=/:year/:slug/");
+    assertThat(site.settings().permalinks().spec())
+        .isEqualTo("hugo ugly posts/ posts=/:year/:slug/");
   }
 
   @Test
@@ -44,7 +45,7 @@ class SiteRootTest {
     write("content/posts/a.md", "x");
     write("hugo.yaml", "permalinks:\n  page:\n    posts: /p/:slug/\n  section:\n    posts: /p/\n");
     assertThat(SiteRoot.detect(root).settings().permalinks().spec())
-        .isEqualTo("hugo posts=/p/:slug/");
+        .isEqualTo("hugo posts/ posts=/p/:slug/");
   }
 
   @Test

@@ -46,7 +46,8 @@ class FrontMatterTest {
     assertThat(post.date()).isEqualTo(Instant.parse("2024-08-05T07:30:00Z"));
     assertThat(post.updated()).isEqualTo(Instant.parse("2024-09-01T00:00:00Z"));
     assertThat(post.slug()).isEqualTo("greetings");
-    assertThat(post.tags()).containsExactly(new Tag("Java", "java"), new Tag("AWS", "aws"));
+    assertThat(post.tags())
+        .containsExactly(new Tag("Java", "java"), new Tag("AWS", "aws"), new Tag("notes", "notes"));
     assertThat(post.categories()).containsExactly("notes");
     assertThat(post.summary()).isEqualTo("A short hello.");
     assertThat(post.draft()).isTrue();

@@ -148,6 +148,11 @@ class PermalinksTest {
           Permalinks.hugo(Map.of("posts", "/:year/:title/", "notes", "/n/:slug/"), true);
       assertThat(hugo.spec()).isEqualTo("hugo ugly notes=/n/:slug/ posts=/:year/:title/");
       assertThat(Permalinks.parse(hugo.spec()).spec()).isEqualTo(hugo.spec());
+      Permalinks withSections =
+          Permalinks.hugo(Map.of("posts", "/:year/:title/"), false, List.of("posts", "notes"));
+      assertThat(withSections.spec()).isEqualTo("hugo notes/ posts/ posts=/:year/:title/");
+      assertThat(Permalinks.parse(withSections.spec()).sections())
+          .containsExactly("notes", "posts");
       assertThat(Permalinks.parse("jekyll pretty").spec())
           .isEqualTo("jekyll /:categories/:year/:month/:day/:title/");
       assertThat(Permalinks.parse(" ")).isNull();

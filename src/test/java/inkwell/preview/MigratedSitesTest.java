@@ -35,9 +35,13 @@ class MigratedSitesTest {
   }
 
   private void start(String fixture) throws Exception {
+    start(fixture, false);
+  }
+
+  private void start(String fixture, boolean drafts) throws Exception {
     Path site = Path.of("src/test/resources/migrate", fixture);
     server =
-        PreviewServer.start(new PreviewOptions(site, null, 0, "127.0.0.1", false, false, false));
+        PreviewServer.start(new PreviewOptions(site, null, 0, "127.0.0.1", drafts, false, false));
   }
 
   private HttpResponse<String> get(String path) throws Exception {
@@ -78,7 +82,6 @@ class MigratedSitesTest {
     assertThat(answer("/posts/second/")).isEqualTo("301 /2024/04/second/");
     assertThat(answer("/about/")).isEqualTo("200");
     assertThat(answer("/img/logo.png")).isEqualTo("200");
-    assertThat(answer("/posts/")).isEqualTo("404"); // _index.md is no post
     assertThat(get("/").body()).contains("<title>A Hugo blog in TOML</title>");
     assertThat(get("/2024/03/first-post-hello/").body())
         .contains("<figure><img src=\"/img/logo.png\" alt=\"The logo\">")
@@ -88,6 +91,57 @@ class MigratedSitesTest {
             pagesWithTemplateSyntax(
                 List.of("/2024/03/first-post-hello/", "/2024/04/second/", "/about/", "/")))
         .isEmpty();
+  }
+
+  @Test
+  void aHugoSectionPageListsThePostsBelowTheTitleAndTextOfItsIndexFile() throws Exception {
+    start("hugo-toml");
+    HttpResponse<String> section = get("/posts/");
+    assertThat(section.statusCode()).isEqualTo(200);
+    assertThat(section.body())
+        .contains("<h1>All the posts</h1>")
+        .contains("<p>Everything written here, newest first.</p>")
+        .contains("href=\"/2024/03/first-post-hello/\"")
+        .contains("href=\"/2024/04/second/\"");
+    // The content folder's own _index.md is the home page's text: no page of its own.
+    assertThat(answer("/index/")).isEqualTo("404");
+  }
+
+  @Test
+  void aHugoBlogsListPagesAnswerOrLeadToInkwellsListings() throws Exception {
+    start("hugo-toml");
+    assertThat(answer("/page/2/")).isEqualTo("301 /");
+    assertThat(answer("/posts/page/2/")).isEqualTo("301 /posts/");
+    assertThat(answer("/tags/hugo/")).isEqualTo("200");
+    assertThat(answer("/tags/hugo/page/2/")).isEqualTo("301 /tags/hugo/");
+    assertThat(answer("/categories/")).isEqualTo("301 /tags/");
+    assertThat(answer("/categories/field-notes/")).isEqualTo("301 /tags/field-notes/");
+    assertThat(answer("/categories/field-notes/page/3/")).isEqualTo("301 /tags/field-notes/");
+    assertThat(answer("/tags/field-notes/")).isEqualTo("200");
+    assertThat(answer("/index.xml")).isEqualTo("301 /feed.xml");
+    assertThat(answer("/posts/index.xml")).isEqualTo("301 /feed.xml");
+    assertThat(answer("/2024/04/second/index.html")).isEqualTo("301 /2024/04/second/");
+    assertThat(answer("/nothing/page/2/")).isEqualTo("301 /nothing/");
+  }
+
+  @Test
+  void aMultilingualHugoSitePutsTheDefaultLanguageAtTheRootAndTheOthersUnderTheirCode()
+      throws Exception {
+    start("hugo-multilingual");
+    // The addresses Hugo 0.111.3 writes for this fixture.
+    assertThat(answer("/posts/hello/")).isEqualTo("200");
+    assertThat(answer("/fr/posts/hello/")).isEqualTo("200");
+    assertThat(answer("/posts/trip/")).isEqualTo("200");
+    assertThat(answer("/fr/posts/trip/")).isEqualTo("200");
+    assertThat(answer("/posts/hello-fr/")).isEqualTo("404");
+    assertThat(answer("/posts/trip/index-en/")).isEqualTo("404");
+    assertThat(get("/posts/hello/").body()).contains("<html lang=\"en\"");
+    assertThat(get("/fr/posts/hello/").body())
+        .contains("<html lang=\"fr\"")
+        .contains("Le même billet, en français.");
+    assertThat(get("/fr/posts/trip/").body()).contains("<html lang=\"fr\"");
+    assertThat(answer("/fr/")).isEqualTo("200");
+    assertThat(answer("/fr/posts/")).isEqualTo("200");
   }
 
   @Test
@@ -104,9 +158,40 @@ class MigratedSitesTest {
     start("hugo-bundles");
     assertThat(answer("/posts/trip/")).isEqualTo("200");
     assertThat(answer("/posts/trip/view.png")).isEqualTo("200");
+    // The section has no _index.md: its page has Hugo's title for it, and lists the posts.
+    assertThat(get("/posts/").body()).contains("<h1>Posts</h1>").contains("href=\"/posts/trip/\"");
+    assertThat(answer("/notes/")).isEqualTo("404"); // no such section
     assertThat(get("/posts/trip/").body())
         .contains("<img src=\"/posts/trip/view.png\" alt=\"The view\">")
         .contains("<img src=\"/posts/trip/view.png\" alt=\"The view again\">");
+  }
+
+  @Test
+  void aJekyllPostTakesTheFoldersAboveItsPostsFolderAsCategories() throws Exception {
+    start("jekyll");
+    // travel/_posts/2023-07-01-by-the-sea.md, permalink /:categories/:year/:month/:day/:title/
+    assertThat(answer("/travel/summer/2023/07/01/by-the-sea/")).isEqualTo("200");
+    assertThat(answer("/tags/travel/")).isEqualTo("200");
+    assertThat(answer("/category/travel/")).isEqualTo("301 /tags/travel/");
+    assertThat(get("/tags/summer/").body())
+        .contains("href=\"/travel/summer/2023/07/01/by-the-sea/\"");
+  }
+
+  @Test
+  void aJekyllDraftIsNotPublished() throws Exception {
+    start("jekyll");
+    assertThat(answer("/2025/01/02/a-draft-idea/")).isEqualTo("404");
+    assertThat(get("/archive/").body()).doesNotContain("A draft idea");
+  }
+
+  @Test
+  void aJekyllDraftShowsInThePreviewWithDrafts() throws Exception {
+    start("jekyll", true);
+    HttpResponse<String> draft = get("/2025/01/02/a-draft-idea/");
+    assertThat(draft.statusCode()).isEqualTo(200);
+    assertThat(draft.body())
+        .contains("Draft: not published")
+        .contains("Not ready for readers yet.");
   }
 
   @Test
@@ -124,6 +209,9 @@ class MigratedSitesTest {
     assertThat(get("/2021/05/06/moved/").statusCode()).isEqualTo(301);
     assertThat(answer("/home/")).isEqualTo("404"); // permalink: / is the home page
     assertThat(answer("/tags/")).isEqualTo("200"); // Inkwell's own tag index, not the old page
+    assertThat(answer("/page2/")).isEqualTo("301 /"); // jekyll-paginate's second page
+    assertThat(answer("/category/notes/")).isEqualTo("301 /tags/notes/");
+    assertThat(answer("/tags/notes/")).isEqualTo("200");
     assertThat(answer("/assets/img/a.png")).isEqualTo("200");
     assertThat(get("/notes/2024/03/05/my-post/").body())
         .contains("<img src=\"/assets/img/a.png\" alt=\"A picture\">")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import inkwell.post.Slugs;
 import inkwell.site.Route.Feed.Format;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -276,8 +277,6 @@ class SiteRouterTest {
     @ParameterizedTest(name = "{0} -> 404")
     @CsvSource({
       "/tags/java/extra/",
-      "/tags/c++/",
-      "/tags/-java/",
       "/archive/24/",
       "/archive/20245/",
       "/archive/2024/13/",
@@ -421,10 +420,33 @@ class SiteRouterTest {
 
     @Test
     void anyPageIgnoresAParameterItDoesNotRead() {
-      assertThat(route("/hello/", "after=c1")).isEqualTo(new Route.PostPage("hello"));
       assertThat(route("/hello/", "fbclid=x&utm_campaign=y"))
           .isEqualTo(new Route.PostPage("hello"));
     }
+  }
+
+  @Test
+  void aPageCarriesTheCursorOfASectionPagesListing() {
+    assertThat(route("/posts/", "after=c1")).isEqualTo(new Route.PostPage("posts", "c1"));
+  }
+
+  @Test
+  void aMovedBlogsPaginatedTagPageIsTheTagsListing() {
+    assertThat(route("/tags/java/page/2/", null)).isEqualTo(new Route.Canonical("/tags/java/"));
+    assertThat(route("/tags/page/3/", null)).isEqualTo(new Route.Canonical("/tags/"));
+    assertThat(route("/tags/%E5%85%89%E7%8C%AB/page/2/", null))
+        .isEqualTo(new Route.Canonical("/tags/" + Slugs.segment("光猫") + "/"));
+  }
+
+  @Test
+  void aTagAsHugoWritesItIsTheTagAtInkwellsSlug() {
+    assertThat(route("/tags/%E5%85%89%E7%8C%AB/", null))
+        .isEqualTo(new Route.Canonical("/tags/" + Slugs.segment("光猫") + "/"));
+    assertThat(route("/tags/3d-%E6%89%93%E5%8D%B0%E6%9C%BA/", null))
+        .isEqualTo(new Route.Canonical("/tags/3d/"));
+    assertThat(route("/tags/c_sharp/", null)).isEqualTo(new Route.Canonical("/tags/c-sharp/"));
+    assertThat(route("/tags/c++/", null)).isEqualTo(new Route.Canonical("/tags/c/"));
+    assertThat(route("/tags/-java/", null)).isEqualTo(new Route.Canonical("/tags/java/"));
   }
 
   @Nested

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param firstPage false on pages reached through a cursor (they link back to the first page)
  * @param notices messages for the author shown above the list (the local preview's file errors)
  * @param markers labels for entries that readers would not see ("Draft", "Scheduled"), by slug
+ * @param introHtml a section page's text (sanitized HTML, from its {@code _index.md}) shown above
+ *     the list, or {@code null}
  */
 public record ListingView(
     SiteInfo site,
@@ -26,13 +28,16 @@ public record ListingView(
     String olderPath,
     boolean firstPage,
     List<String> notices,
-    Map<String, String> markers) {
+    Map<String, String> markers,
+    String introHtml) {
 
   /** Which listing this is. */
   public enum Kind {
     HOME,
     TAG,
-    ARCHIVE
+    ARCHIVE,
+    /** A moved Hugo blog's section page ({@code /posts/}), with its {@code _index.md}'s text. */
+    SECTION
   }
 
   public ListingView {
@@ -51,6 +56,17 @@ public record ListingView(
       List<PostSummary> posts,
       String olderPath,
       boolean firstPage) {
-    this(site, kind, heading, description, path, posts, olderPath, firstPage, List.of(), Map.of());
+    this(
+        site,
+        kind,
+        heading,
+        description,
+        path,
+        posts,
+        olderPath,
+        firstPage,
+        List.of(),
+        Map.of(),
+        null);
   }
 }
