@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * that cannot be read or written is rendered again, never an error. Thread-safe.
  *
  * <pre>
- * DiskRenderCache cache = new DiskRenderCache(dir, RendererVersion.of(config), pipeline::parse);
+ * DiskRenderCache cache = new DiskRenderCache(dir, RendererVersion.of(config, memo), pipeline::parse);
  * sources.parallelStream().forEach(s -> cache.prepare(s, hashOf(s))); // on every core
  * ParseResult result = cache.parse(source);          // from memory
  * </pre>
