@@ -1,5 +1,6 @@
 package inkwell.preview;
 
+import inkwell.pipeline.Source;
 import inkwell.post.Slugs;
 import inkwell.publish.ObjectEvent;
 import inkwell.publish.PublishService;
@@ -34,8 +35,9 @@ import java.util.stream.Stream;
  * temporary file and renaming it.
  *
  * <p>A rescan renders the changed files on every core first (through the render cache, which reads
- * unchanged posts back from disk), then applies their events one by one (the index has one writer),
- * and updates the search index once for all of them. The first rescan is the folder's load: {@link
+ * unchanged posts back from disk), then applies their events one by one (the index has one writer;
+ * the publish path gets each file's bytes as the scan read them, see {@link FolderSource#pin}), and
+ * updates the search index once for all of them. The first rescan is the folder's load: {@link
  * LoadProgress} counts it, and the site answers only with the loading page until it is complete.
  */
 public final class FolderWatcher implements AutoCloseable {
@@ -118,6 +120,7 @@ public final class FolderWatcher implements AutoCloseable {
     found.changed().parallelStream().forEach(this::prepare);
     int published = 0;
     search.hold();
+    source.pin(readSources(found));
     try {
       for (FolderScan.Changed changed : found.changed()) {
         if (apply(ObjectEvent.Type.CREATED, changed.key(), !load)
@@ -129,6 +132,7 @@ public final class FolderWatcher implements AutoCloseable {
         apply(ObjectEvent.Type.REMOVED, key, true);
       }
     } finally {
+      source.unpin();
       search.release();
       cache.forgetPrepared();
     }
@@ -163,6 +167,17 @@ public final class FolderWatcher implements AutoCloseable {
             load.rendered());
     int unpublished = load.files() - load.posts();
     return unpublished > 0 ? line + "; " + unpublished + " not published (see above)" : line;
+  }
+
+  /** The sources the scan read, by key (not those it could not read: the event reports those). */
+  private static Map<String, Source> readSources(FolderScan.Result found) {
+    Map<String, Source> read = new HashMap<>();
+    for (FolderScan.Changed changed : found.changed()) {
+      if (changed.source() != null) {
+        read.put(changed.key(), changed.source());
+      }
+    }
+    return read;
   }
 
   /** Renders (or reads back) a changed file ahead of its event; a failure is left to the event. */
