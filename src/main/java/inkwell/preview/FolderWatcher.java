@@ -146,9 +146,19 @@ public final class FolderWatcher implements AutoCloseable {
               Duration.ofNanos(System.nanoTime() - started));
       progress.completed(report);
       console.println(describe(report));
-      Thread pruning = new Thread(cache::prune, "inkwell-render-cache-prune");
-      pruning.setDaemon(true);
-      pruning.start();
+      Source first = firstRead(found);
+      boolean warmUp = report.rendered() == 0 && first != null;
+      Thread after =
+          new Thread(
+              () -> {
+                cache.prune();
+                if (warmUp) {
+                  cache.warmUp(first);
+                }
+              },
+              "inkwell-preview-after-load");
+      after.setDaemon(true);
+      after.start();
     }
     if (!found.isEmpty()) {
       onChange.run();
@@ -178,6 +188,14 @@ public final class FolderWatcher implements AutoCloseable {
       }
     }
     return read;
+  }
+
+  private static Source firstRead(FolderScan.Result found) {
+    return found.changed().stream()
+        .map(FolderScan.Changed::source)
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Renders (or reads back) a changed file ahead of its event; a failure is left to the event. */
