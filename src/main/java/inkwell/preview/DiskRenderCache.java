@@ -107,10 +107,10 @@ final class DiskRenderCache {
   }
 
   /**
-   * Renders {@code source} and forgets the result: no entry, no count. After a load that read every
-   * post back from disk, the renderer's classes are not loaded nor its code compiled yet, and the
-   * first saved edit would pay for both (about a second); one rendering in the background pays
-   * instead.
+   * Renders {@code source} and forgets the result: no entry, no count. After a load that read its
+   * posts back from disk, the renderer's classes are not loaded nor its code compiled yet, and the
+   * first saved edit would pay for both (about a second); one rendering in the background after the
+   * load pays instead.
    */
   void warmUp(Source source) {
     try {
@@ -118,6 +118,14 @@ final class DiskRenderCache {
     } catch (RuntimeException e) {
       // A post that does not render warms the renderer up as well; its event reported it.
     }
+  }
+
+  /**
+   * Where the folder's manifest of content hashes lives ({@link FolderScan#saveManifest}): beside
+   * the entries' folder, so that {@link #prune} leaves it alone.
+   */
+  Path manifest() {
+    return dir.resolveSibling(dir.getFileName() + ".manifest");
   }
 
   /** Deletes every entry that no source asked for since this cache was made. */

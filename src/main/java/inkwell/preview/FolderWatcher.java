@@ -60,6 +60,9 @@ public final class FolderWatcher implements AutoCloseable {
   private WatchService watcher;
   private Thread thread;
 
+  /** What runs after the load (warm-up, manifest, pruning); {@link #close} waits for it. */
+  private Thread after;
+
   /**
    * @param service the publish service, parsing through {@code cache}
    * @param onChange called after every rescan that applied a change (the site's cache is cleared)
@@ -96,6 +99,7 @@ public final class FolderWatcher implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot watch " + source.folder() + ": " + e.getMessage(), e);
     }
+    scan.loadManifest(cache.manifest());
     rescan();
     thread = new Thread(this::watch, "inkwell-folder-watcher");
     thread.setDaemon(true);
@@ -146,15 +150,17 @@ public final class FolderWatcher implements AutoCloseable {
               Duration.ofNanos(System.nanoTime() - started));
       progress.completed(report);
       console.println(describe(report));
+      // The renderer warmed up first (the first saved edit waits for it), then the content hashes
+      // recorded for the next start, then the cache pruned.
       Source first = firstRead(found);
-      boolean warmUp = report.rendered() == 0 && first != null;
-      Thread after =
+      after =
           new Thread(
               () -> {
-                cache.prune();
-                if (warmUp) {
+                if (first != null) {
                   cache.warmUp(first);
                 }
+                scan.saveManifest(cache.manifest());
+                cache.prune();
               },
               "inkwell-preview-after-load");
       after.setDaemon(true);
@@ -303,6 +309,13 @@ public final class FolderWatcher implements AutoCloseable {
     }
     if (thread != null) {
       thread.interrupt();
+    }
+    if (after != null) {
+      try {
+        after.join(TimeUnit.SECONDS.toMillis(30)); // it writes into the cache: not after a close
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
