@@ -72,7 +72,7 @@ final class ServeBench {
       double half = nginxLoad.requestsPerSecond() / 2;
       report.add(
           "Serve",
-          "preview (as ./preview runs it), a post page, " + settings,
+          "preview (JVM default JIT), a post page, " + settings,
           c2.requestsPerSecond(),
           "req/s",
           "nginx, static copy",
@@ -81,7 +81,7 @@ final class ServeBench {
           c2.requestsPerSecond() >= half);
       report.add(
           "Serve",
-          "preview (as ./preview runs it) p99",
+          "preview (JVM default JIT) p99",
           c2.p99Ms(),
           "ms",
           "nginx p99",
@@ -114,17 +114,14 @@ final class ServeBench {
   private record Nginx(Process process, int port) {}
 
   /**
-   * The preview as {@code ./preview FOLDER --port N} runs it (with its JVM options, {@code
-   * scripts/preview-jvm.options}); {@code c1Only} passes the {@code -XX:TieredStopAtLevel=1} that
-   * {@code ./preview} used to pass instead.
+   * The preview as {@code ./preview FOLDER --port N} runs it; {@code c1Only} adds the {@code
+   * -XX:TieredStopAtLevel=1} that {@code ./preview} used to pass.
    */
   private static Process startPreview(Workspace workspace, Path corpus, Path dir, boolean c1Only) {
     List<String> command = new ArrayList<>();
     command.add(Workspace.java());
     if (c1Only) {
       command.add("-XX:TieredStopAtLevel=1");
-    } else {
-      command.add("@" + workspace.project().resolve("scripts/preview-jvm.options"));
     }
     command.addAll(
         List.of(
