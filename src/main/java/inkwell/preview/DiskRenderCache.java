@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * that cannot be read or written is rendered again, never an error. Thread-safe.
  *
  * <pre>
- * DiskRenderCache cache = new DiskRenderCache(dir, RendererVersion.of(config), pipeline::parse);
+ * DiskRenderCache cache = new DiskRenderCache(dir, RendererVersion.of(config, memo), pipeline::parse);
  * sources.parallelStream().forEach(s -> cache.prepare(s, hashOf(s))); // on every core
  * ParseResult result = cache.parse(source);          // from memory
  * </pre>
@@ -104,6 +104,28 @@ final class DiskRenderCache {
   void resetCounts() {
     hits.set(0);
     rendered.set(0);
+  }
+
+  /**
+   * Renders {@code source} and forgets the result: no entry, no count. After a load that read its
+   * posts back from disk, the renderer's classes are not loaded nor its code compiled yet, and the
+   * first saved edit would pay for both (about a second); one rendering in the background after the
+   * load pays instead.
+   */
+  void warmUp(Source source) {
+    try {
+      renderer.apply(source);
+    } catch (RuntimeException e) {
+      // A post that does not render warms the renderer up as well; its event reported it.
+    }
+  }
+
+  /**
+   * Where the folder's manifest of content hashes lives ({@link FolderScan#saveManifest}): beside
+   * the entries' folder, so that {@link #prune} leaves it alone.
+   */
+  Path manifest() {
+    return dir.resolveSibling(dir.getFileName() + ".manifest");
   }
 
   /** Deletes every entry that no source asked for since this cache was made. */

@@ -1,5 +1,6 @@
 package inkwell.preview;
 
+import inkwell.pipeline.Source;
 import inkwell.storage.SourceStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -27,6 +29,9 @@ public final class FolderSource implements SourceStore {
   private record Root(Path folder, String prefix, int depth, Predicate<Path> accepts) {}
 
   private final List<Root> roots = new ArrayList<>();
+
+  /** The sources a rescan read, by key, answered from memory until it has applied them. */
+  private volatile Map<String, Source> pinned = Map.of();
 
   public FolderSource(Path folder, String prefix) {
     roots.add(new Root(folder.toAbsolutePath().normalize(), prefix, Integer.MAX_VALUE, f -> true));
@@ -106,8 +111,25 @@ public final class FolderSource implements SourceStore {
     return fileOf(key).map(Files::isRegularFile).orElse(false);
   }
 
+  /**
+   * Until {@link #unpin}, {@link #read} answers with these sources (by key) as they were read,
+   * instead of reading their files a second time: a rescan reads each changed file once, then
+   * applies its events. A file saved meanwhile is a change that the next rescan finds.
+   */
+  void pin(Map<String, Source> sources) {
+    pinned = Map.copyOf(sources);
+  }
+
+  void unpin() {
+    pinned = Map.of();
+  }
+
   @Override
   public Optional<StoredSource> read(String key, String versionId) {
+    Source read = pinned.get(key);
+    if (read != null) {
+      return Optional.of(new StoredSource(key, read.bytes(), read.lastModified(), null));
+    }
     Optional<Path> file = fileOf(key);
     if (file.isEmpty()) {
       return Optional.empty();

@@ -1,5 +1,6 @@
 package inkwell.preview;
 
+import inkwell.pipeline.Source;
 import inkwell.post.Slugs;
 import inkwell.publish.ObjectEvent;
 import inkwell.publish.PublishService;
@@ -34,8 +35,9 @@ import java.util.stream.Stream;
  * temporary file and renaming it.
  *
  * <p>A rescan renders the changed files on every core first (through the render cache, which reads
- * unchanged posts back from disk), then applies their events one by one (the index has one writer),
- * and updates the search index once for all of them. The first rescan is the folder's load: {@link
+ * unchanged posts back from disk), then applies their events one by one (the index has one writer;
+ * the publish path gets each file's bytes as the scan read them, see {@link FolderSource#pin}), and
+ * updates the search index once for all of them. The first rescan is the folder's load: {@link
  * LoadProgress} counts it, and the site answers only with the loading page until it is complete.
  */
 public final class FolderWatcher implements AutoCloseable {
@@ -57,6 +59,9 @@ public final class FolderWatcher implements AutoCloseable {
   private final List<String> unreadable = new ArrayList<>();
   private WatchService watcher;
   private Thread thread;
+
+  /** What runs after the load (warm-up, manifest, pruning); {@link #close} waits for it. */
+  private Thread after;
 
   /**
    * @param service the publish service, parsing through {@code cache}
@@ -94,6 +99,7 @@ public final class FolderWatcher implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot watch " + source.folder() + ": " + e.getMessage(), e);
     }
+    scan.loadManifest(cache.manifest());
     rescan();
     thread = new Thread(this::watch, "inkwell-folder-watcher");
     thread.setDaemon(true);
@@ -118,6 +124,7 @@ public final class FolderWatcher implements AutoCloseable {
     found.changed().parallelStream().forEach(this::prepare);
     int published = 0;
     search.hold();
+    source.pin(readSources(found));
     try {
       for (FolderScan.Changed changed : found.changed()) {
         if (apply(ObjectEvent.Type.CREATED, changed.key(), !load)
@@ -129,6 +136,7 @@ public final class FolderWatcher implements AutoCloseable {
         apply(ObjectEvent.Type.REMOVED, key, true);
       }
     } finally {
+      source.unpin();
       search.release();
       cache.forgetPrepared();
     }
@@ -142,9 +150,21 @@ public final class FolderWatcher implements AutoCloseable {
               Duration.ofNanos(System.nanoTime() - started));
       progress.completed(report);
       console.println(describe(report));
-      Thread pruning = new Thread(cache::prune, "inkwell-render-cache-prune");
-      pruning.setDaemon(true);
-      pruning.start();
+      // The renderer warmed up first (the first saved edit waits for it), then the content hashes
+      // recorded for the next start, then the cache pruned.
+      Source first = firstRead(found);
+      after =
+          new Thread(
+              () -> {
+                if (first != null) {
+                  cache.warmUp(first);
+                }
+                scan.saveManifest(cache.manifest());
+                cache.prune();
+              },
+              "inkwell-preview-after-load");
+      after.setDaemon(true);
+      after.start();
     }
     if (!found.isEmpty()) {
       onChange.run();
@@ -163,6 +183,25 @@ public final class FolderWatcher implements AutoCloseable {
             load.rendered());
     int unpublished = load.files() - load.posts();
     return unpublished > 0 ? line + "; " + unpublished + " not published (see above)" : line;
+  }
+
+  /** The sources the scan read, by key (not those it could not read: the event reports those). */
+  private static Map<String, Source> readSources(FolderScan.Result found) {
+    Map<String, Source> read = new HashMap<>();
+    for (FolderScan.Changed changed : found.changed()) {
+      if (changed.source() != null) {
+        read.put(changed.key(), changed.source());
+      }
+    }
+    return read;
+  }
+
+  private static Source firstRead(FolderScan.Result found) {
+    return found.changed().stream()
+        .map(FolderScan.Changed::source)
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Renders (or reads back) a changed file ahead of its event; a failure is left to the event. */
@@ -270,6 +309,13 @@ public final class FolderWatcher implements AutoCloseable {
     }
     if (thread != null) {
       thread.interrupt();
+    }
+    if (after != null) {
+      try {
+        after.join(TimeUnit.SECONDS.toMillis(30)); // it writes into the cache: not after a close
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

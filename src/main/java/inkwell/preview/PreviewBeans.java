@@ -141,8 +141,11 @@ class PreviewBeans {
       PostPipeline pipeline,
       BlogConfig config) {
     String name = Hashes.sha256Hex(folder).substring(0, 16);
+    Path root = Path.of(cache);
     return new DiskRenderCache(
-        Path.of(cache).resolve(name), RendererVersion.of(config), pipeline::parse);
+        root.resolve(name),
+        RendererVersion.of(config, root.resolve(RendererVersion.MEMO)),
+        pipeline::parse);
   }
 
   @Singleton

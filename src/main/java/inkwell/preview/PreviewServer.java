@@ -138,7 +138,15 @@ public final class PreviewServer implements AutoCloseable {
     properties.putIfAbsent("inkwell.site.render-cache-seconds", 1);
     ApplicationContext context;
     try {
-      context = ApplicationContext.builder().properties(properties).start();
+      // No bootstrap context (no bootstrap.yml, no distributed configuration) and no guessing of
+      // the environment (cloud, Kubernetes, test frameworks): the preview needs neither, and both
+      // scan the class path at every start.
+      context =
+          ApplicationContext.builder()
+              .properties(properties)
+              .bootstrapEnvironment(false)
+              .deduceEnvironment(false)
+              .start();
       if (options.aws()) {
         context.registerSingleton(PreviewNotes.class, awsNotes(options.drafts()));
       }

@@ -9,9 +9,12 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -22,23 +25,35 @@ import java.util.zip.ZipFile;
  * or classes folder, byte for byte), the class path (so any library upgrade counts) and the
  * settings that change what the pipeline makes. Any change of the code, even one that forgot to
  * raise the render version, renders every post again.
+ *
+ * <p>Hashing every class of the jar costs a start about a third of its main thread (SHA-256 in a
+ * JVM that has not compiled it yet), so the jar's hash is remembered in a file next to the render
+ * cache, under the jar's path, size and modification time, as git's index remembers a file's hash:
+ * a rebuilt jar has a new modification time and is hashed again.
  */
 final class RendererVersion {
 
+  /** The file in the render cache's folder that remembers the jar's hash. */
+  static final String MEMO = "code-version";
+
   private RendererVersion() {}
 
-  /** The version of the running code with {@code config}'s pipeline settings. */
-  static String of(BlogConfig config) {
+  /**
+   * The version of the running code with {@code config}'s pipeline settings; the jar's hash is
+   * remembered in {@code memo} (see above).
+   */
+  static String of(BlogConfig config, Path memo) {
     return of(
         List.of(
             config.getPostsPrefix(),
             config.getPagesPrefix(),
             String.valueOf(config.getMaxSourceBytes()),
-            config.getTimeZone()));
+            config.getTimeZone()),
+        memo);
   }
 
-  static String of(List<String> settings) {
-    String code = codeHash(codeSource());
+  static String of(List<String> settings, Path memo) {
+    String code = codeHash(codeSource(), memo);
     return Hashes.sha256Hex(
         PostPipeline.RENDER_VERSION
             + "\n"
@@ -58,6 +73,47 @@ final class RendererVersion {
       return Path.of(source.getLocation().toURI());
     } catch (URISyntaxException | IllegalArgumentException e) {
       return null;
+    }
+  }
+
+  /**
+   * {@link #codeHash(Path)}, for a jar read from {@code memo} when the jar's path, size and
+   * modification time are those recorded there, and recorded there otherwise. A classes folder is
+   * hashed every time.
+   */
+  static String codeHash(Path code, Path memo) {
+    if (code == null || !Files.isRegularFile(code)) {
+      return codeHash(code);
+    }
+    try {
+      BasicFileAttributes jar = Files.readAttributes(code, BasicFileAttributes.class);
+      String identity =
+          code.toAbsolutePath()
+              + "\n"
+              + jar.size()
+              + "\n"
+              + jar.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+              + "\n";
+      String recorded = Files.isRegularFile(memo) ? Files.readString(memo) : "";
+      if (recorded.startsWith(identity) && recorded.length() == identity.length() + 64) {
+        return recorded.substring(identity.length());
+      }
+      String hash = codeHash(code);
+      write(memo, identity + hash);
+      return hash;
+    } catch (IOException | RuntimeException e) {
+      return codeHash(code); // an unreadable or unwritable memo costs time, nothing else
+    }
+  }
+
+  private static void write(Path memo, String text) throws IOException {
+    Files.createDirectories(memo.toAbsolutePath().getParent());
+    Path temporary = Files.createTempFile(memo.toAbsolutePath().getParent(), ".code", ".tmp");
+    try {
+      Files.writeString(temporary, text);
+      Files.move(temporary, memo, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temporary);
     }
   }
 

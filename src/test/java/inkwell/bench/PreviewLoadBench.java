@@ -61,7 +61,9 @@ final class PreviewLoadBench {
     List<Double> memory = new ArrayList<>();
     List<Double> coldCpu = new ArrayList<>();
     List<Double> warmCpu = new ArrayList<>();
+    List<Double> load = new ArrayList<>();
     for (int run = 0; run < RUNS; run++) {
+      load.add(loadAverage());
       hugo.add(RenderBench.hugo(site, true).wallMs());
       if (RenderBench.countHugoPages(site) != size) {
         throw new IllegalStateException("hugo rendered " + RenderBench.countHugoPages(site));
@@ -75,6 +77,7 @@ final class PreviewLoadBench {
       try (PreviewProcess preview = PreviewProcess.start(project, folder)) {
         warm.add(preview.startedToCompleteMs());
         warmCpu.add(preview.cpuToCompleteMs());
+        load.add(loadAverage());
         requireComplete(preview, size);
         memory.add(preview.residentMiB());
         for (int i = 0; i < EDITS; i++) {
@@ -91,7 +94,7 @@ final class PreviewLoadBench {
     }
     Bench.log(
         "preview load, %,d posts: hugo %s ms; cold %s ms (CPU %s); warm %s ms (CPU %s);"
-            + " edit %s ms; resident %s MiB",
+            + " edit %s ms; resident %s MiB; load average %s",
         size,
         spread(hugo),
         spread(cold),
@@ -99,7 +102,10 @@ final class PreviewLoadBench {
         spread(warm),
         spread(warmCpu),
         spread(edits),
-        spread(memory));
+        spread(memory),
+        load.stream()
+            .map(v -> String.format(Locale.ROOT, "%.1f", v))
+            .collect(Collectors.joining(" / ")));
     report(size, hugo, cold, warm, edits, memory, report);
     String n = String.format(Locale.ROOT, "%,d posts", size);
     report.add(
@@ -116,6 +122,7 @@ final class PreviewLoadBench {
         "ms",
         "",
         0);
+    report.detail("previewLoad." + size + ".loadAverage", load);
     report.detail("previewLoad." + size + ".coldCpuMs", coldCpu);
     report.detail("previewLoad." + size + ".warmCpuMs", warmCpu);
   }
@@ -216,6 +223,18 @@ final class PreviewLoadBench {
       past.add(new Corpus.Post(post.fileName(), markdown));
     }
     return past;
+  }
+
+  /**
+   * The machine's one-minute load average ({@code /proc/loadavg}), taken before each run's Hugo
+   * build and after its warm start: the figures of a shared machine are read with it.
+   */
+  static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   /** {@code 812 / 850 / 990}: every sample, in run order, rounded. */

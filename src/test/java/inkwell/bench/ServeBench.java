@@ -262,7 +262,10 @@ final class ServeBench {
         if (response.statusCode() == 200) {
           return response.body();
         }
-        if (attempt > 100) {
+        // 503 is the preview's loading page: it answers so until the folder is loaded (a cold
+        // start of the corpus takes half a minute on a busy machine), then 200.
+        int patience = response.statusCode() == 503 ? 6_000 : 100;
+        if (attempt > patience) {
           throw new IllegalStateException(url + " answered " + response.statusCode());
         }
       } catch (IOException e) {

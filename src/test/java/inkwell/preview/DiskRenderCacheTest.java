@@ -52,6 +52,19 @@ class DiskRenderCacheTest {
   }
 
   @Test
+  void aWarmUpRendersWithoutWritingAnEntryOrCountingIt() throws IOException {
+    DiskRenderCache cache = cache("v1");
+    cache.warmUp(source("posts/hello.md", "# Hello\n", MODIFIED));
+
+    assertThat(renderedKeys).containsExactly("posts/hello.md");
+    assertThat(cache.rendered()).isZero();
+    assertThat(cache.hits()).isZero();
+    try (var entries = Files.list(dir)) {
+      assertThat(entries).isEmpty();
+    }
+  }
+
+  @Test
   void aChangeOfContentKeyTimeOrRendererVersionRendersAgain() {
     cache("v1").parse(source("posts/a.md", "# A\n", MODIFIED));
     renderedKeys.clear();

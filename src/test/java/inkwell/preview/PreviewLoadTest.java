@@ -167,7 +167,7 @@ class PreviewLoadTest {
       server.close();
       Path entries;
       try (var dirs = Files.list(cache)) {
-        entries = dirs.findFirst().orElseThrow();
+        entries = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
       }
       assertThat(countFiles(entries)).isEqualTo(POSTS);
       Files.delete(folder.resolve("post-01.md"));

@@ -61,8 +61,39 @@ class RendererVersionTest {
 
   @Test
   void theSettingsArePartOfTheVersion() {
-    assertThat(RendererVersion.of(List.of("posts/", "pages/", "1048576", "UTC")))
-        .isEqualTo(RendererVersion.of(List.of("posts/", "pages/", "1048576", "UTC")))
-        .isNotEqualTo(RendererVersion.of(List.of("posts/", "pages/", "1048576", "Europe/Berlin")));
+    Path memo = dir.resolve("memo");
+    assertThat(RendererVersion.of(List.of("posts/", "pages/", "1048576", "UTC"), memo))
+        .isEqualTo(RendererVersion.of(List.of("posts/", "pages/", "1048576", "UTC"), memo))
+        .isNotEqualTo(
+            RendererVersion.of(List.of("posts/", "pages/", "1048576", "Europe/Berlin"), memo));
+  }
+
+  @Test
+  void aJarsHashIsRememberedUntilTheJarIsRewritten() throws IOException {
+    Path jar = jar("a.jar", 0, "inkwell/A.class", "one");
+    Path memo = dir.resolve("cache/code-version");
+    String hash = RendererVersion.codeHash(jar, memo);
+    assertThat(hash).isEqualTo(RendererVersion.codeHash(jar));
+    assertThat(Files.readString(memo)).endsWith(hash);
+
+    // What the memo says is what a start takes, as long as the jar looks the same...
+    String planted = Files.readString(memo).replace(hash, "f".repeat(64));
+    Files.writeString(memo, planted);
+    assertThat(RendererVersion.codeHash(jar, memo)).isEqualTo("f".repeat(64));
+
+    // ...and a rebuilt jar (another modification time) is hashed again.
+    FileTime modified = Files.getLastModifiedTime(jar);
+    jar("a.jar", 0, "inkwell/A.class", "uno");
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(modified.toMillis() + 2_000));
+    String rebuilt = RendererVersion.codeHash(jar, memo);
+    assertThat(rebuilt).isNotEqualTo(hash).isNotEqualTo("f".repeat(64));
+    assertThat(Files.readString(memo)).endsWith(rebuilt);
+  }
+
+  @Test
+  void aMemoThatIsNotOneIsIgnored() throws IOException {
+    Path jar = jar("a.jar", 0, "inkwell/A.class", "one");
+    Path memo = Files.writeString(dir.resolve("code-version"), "not a memo");
+    assertThat(RendererVersion.codeHash(jar, memo)).isEqualTo(RendererVersion.codeHash(jar));
   }
 }
