@@ -70,7 +70,7 @@ final class SiteCheck {
     if (site.kind() == SiteRoot.Kind.FOLDER) {
       mediaRoots.add(site.root().resolveSibling("media"));
     }
-    FolderSiteFiles files = new FolderSiteFiles(sources::containsKey, mediaRoots);
+    FolderSiteFiles files = new FolderSiteFiles(sources::containsKey, mediaRoots, true);
     for (Map.Entry<String, Path> entry : sources.entrySet()) {
       ParseResult result = pipeline.parse(source(entry.getKey(), entry.getValue()), files);
       if (result instanceof ParseResult.Rejected r) {

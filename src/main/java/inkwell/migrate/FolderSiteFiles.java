@@ -7,22 +7,26 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A site's files on this machine ({@code ./inkwell check}, the preview): every file is known, so a
- * reference that names none is an error.
+ * A site's files on this machine: for {@code ./inkwell check} every file is known, so a reference
+ * that names none is an error; the preview, where the author may be writing its target now, makes
+ * it a warning.
  */
 public final class FolderSiteFiles implements SiteFiles {
 
   private final Predicate<String> sources;
   private final List<Path> mediaRoots;
+  private final boolean complete;
 
   /**
    * @param sources whether a source key is one of the site's Markdown files
    * @param mediaRoots the folders whose files are served at their own paths, as {@code MediaStore}
    *     reads them (the {@code media} folder, Hugo's {@code static} and content folder, Jekyll's
    *     site root)
+   * @param complete whether a reference that names no file is an error ({@link #complete()})
    */
-  public FolderSiteFiles(Predicate<String> sources, List<Path> mediaRoots) {
+  public FolderSiteFiles(Predicate<String> sources, List<Path> mediaRoots, boolean complete) {
     this.sources = sources;
+    this.complete = complete;
     this.mediaRoots = mediaRoots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
   }
 
@@ -44,6 +48,6 @@ public final class FolderSiteFiles implements SiteFiles {
 
   @Override
   public boolean complete() {
-    return true;
+    return complete;
   }
 }
