@@ -54,9 +54,10 @@ public final class PostPipeline {
    *       stored before kept them as unknown fields, and so is in no menu until rendered again)
    *   <li>sites moved from Hugo or Jekyll: TOML and JSON front matter, shortcodes, Liquid and
    *       kramdown attribute lists rendered or dropped, page bundles at their folder
+   *   <li>a {@code ref} keeps its {@code #anchor} and is also found beside the post
    * </ol>
    */
-  public static final int RENDER_VERSION = 4;
+  public static final int RENDER_VERSION = 5;
 
   /** Default reading speed for the reading-time estimate. */
   public static final int DEFAULT_WORDS_PER_MINUTE = 220;
