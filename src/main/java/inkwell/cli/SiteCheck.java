@@ -1,5 +1,6 @@
 package inkwell.cli;
 
+import inkwell.migrate.FolderSiteFiles;
 import inkwell.migrate.SiteRoot;
 import inkwell.pipeline.ParseResult;
 import inkwell.pipeline.PostPipeline;
@@ -65,8 +66,13 @@ final class SiteCheck {
     int offTheWeb = 0;
     List<String> rejected = new ArrayList<>();
     Map<PostError.Kind, List<String>> warnings = new TreeMap<>();
+    List<Path> mediaRoots = new ArrayList<>(site.files());
+    if (site.kind() == SiteRoot.Kind.FOLDER) {
+      mediaRoots.add(site.root().resolveSibling("media"));
+    }
+    FolderSiteFiles files = new FolderSiteFiles(sources::containsKey, mediaRoots, true);
     for (Map.Entry<String, Path> entry : sources.entrySet()) {
-      ParseResult result = pipeline.parse(source(entry.getKey(), entry.getValue()));
+      ParseResult result = pipeline.parse(source(entry.getKey(), entry.getValue()), files);
       if (result instanceof ParseResult.Rejected r) {
         rejected.add(r.describe());
       } else if (result instanceof ParseResult.Parsed parsed) {

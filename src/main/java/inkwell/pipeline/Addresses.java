@@ -146,6 +146,73 @@ final class Addresses {
    * gives (a {@code slug} or {@code permalink} in the target's front matter is not seen).
    */
   String linkTo(String path) {
+    return addressOf(path);
+  }
+
+  /**
+   * Where a reference ({@code ref}, {@code post_url}, {@code link}) from the source {@code fromKey}
+   * leads: the address of the first file of the site it can name (Hugo's path from the content
+   * folder, then from the post's own folder; with or without {@code .md}, or a bundle's {@code
+   * index.md}), with its {@code #anchor}; or, when it names none, the address it would have and
+   * what was looked for. A reference to another kind of file (Jekyll's {@code {% link assets/a.pdf
+   * %}}) is looked for among the media.
+   */
+  Templates.Link link(String path, String fromKey, SiteFiles files) {
+    String written = path.strip();
+    int hash = written.indexOf('#');
+    String anchor = hash < 0 ? "" : written.substring(hash);
+    String target = hash < 0 ? written : written.substring(0, hash);
+    if (target.isEmpty()) {
+      return new Templates.Link(anchor, null);
+    }
+    String relative = target.replaceFirst("^/", "").replaceFirst("^content/", "");
+    boolean markdown = Slugs.isMarkdown(relative) || !relative.contains(".");
+    if (!markdown) {
+      boolean found = files.hasMedia(relative);
+      return new Templates.Link(
+          "/" + relative + anchor, found ? null : relative + " is not among the site's files");
+    }
+    List<String> names = new java.util.ArrayList<>();
+    String bare = relative.startsWith("_posts/") ? relative.substring(7) : relative;
+    names.add(bare);
+    String from = fromKey.startsWith(postsPrefix) ? fromKey.substring(postsPrefix.length()) : "";
+    int folder = from.lastIndexOf('/');
+    if (!target.startsWith("/") && folder > 0) {
+      names.add(from.substring(0, folder + 1) + bare);
+    }
+    List<String> tried = new java.util.ArrayList<>();
+    for (String name : names) {
+      List<String> forms =
+          Slugs.isMarkdown(name)
+              ? List.of(name)
+              : List.of(name + ".md", name + ".markdown", name + "/index.md", name + "/_index.md");
+      for (String form : forms) {
+        for (String prefix : prefixesFor(relative)) {
+          tried.add(prefix + form);
+          if (files.hasSource(prefix + form)) {
+            String address = addressOf(form);
+            return new Templates.Link(address == null ? null : address + anchor, null);
+          }
+        }
+      }
+    }
+    String address = addressOf(relative);
+    return new Templates.Link(
+        address == null ? null : address + anchor,
+        "names no file of the site (looked for " + String.join(", ", tried) + ")");
+  }
+
+  /** Where a reference's target may be: posts, and for a plain folder or Jekyll, pages too. */
+  private List<String> prefixesFor(String relative) {
+    if (dialect() == Templates.Dialect.HUGO
+        || relative.startsWith("_posts/")
+        || pagesPrefix.isEmpty()) {
+      return List.of(postsPrefix);
+    }
+    return List.of(postsPrefix, pagesPrefix);
+  }
+
+  private String addressOf(String path) {
     String relative = path.strip().replaceFirst("^/", "").replaceFirst("^content/", "");
     if (relative.startsWith("_posts/")) {
       relative = relative.substring("_posts/".length());

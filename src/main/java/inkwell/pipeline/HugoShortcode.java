@@ -57,6 +57,11 @@ final class HugoShortcode {
         end = closing[1];
       }
     }
+    if (name.equals("ref") || name.equals("relref")) {
+      String path = args.getOrDefault("path", args.getOrDefault("0", ""));
+      return Templates.Replacement.of(
+          end, "{{" + kind + " " + name + " \"" + path + "\" " + close, ctx.linkTo(path));
+    }
     String rendered = Shortcodes.render(name, args, inner, ctx);
     if (rendered != null) {
       return new Templates.Replacement(end, rendered, null);

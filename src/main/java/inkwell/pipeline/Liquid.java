@@ -74,11 +74,13 @@ final class Liquid {
       }
       case "link", "post_url" -> {
         String target = args.strip();
-        String address = ctx.linkTo(name.equals("post_url") ? "_posts/" + target + ".md" : target);
-        return address != null
-            ? new Templates.Replacement(end, address, null)
-            : new Templates.Replacement(
-                end, "", "{% " + name + " " + target + " %} names no post Inkwell knows");
+        Templates.Link link =
+            ctx.linkTo(name.equals("post_url") ? "_posts/" + target + ".md" : target);
+        if (link.address() == null) {
+          return new Templates.Replacement(
+              end, "", "{% " + name + " " + target + " %} names no post Inkwell knows");
+        }
+        return Templates.Replacement.of(end, "{% " + name + " " + target + " %}", link);
       }
       case "include", "include_relative" -> {
         return new Templates.Replacement(

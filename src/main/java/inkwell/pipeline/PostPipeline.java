@@ -54,9 +54,10 @@ public final class PostPipeline {
    *       stored before kept them as unknown fields, and so is in no menu until rendered again)
    *   <li>sites moved from Hugo or Jekyll: TOML and JSON front matter, shortcodes, Liquid and
    *       kramdown attribute lists rendered or dropped, page bundles at their folder
+   *   <li>a {@code ref} keeps its {@code #anchor} and is also found beside the post
    * </ol>
    */
-  public static final int RENDER_VERSION = 4;
+  public static final int RENDER_VERSION = 5;
 
   /** Default reading speed for the reading-time estimate. */
   public static final int DEFAULT_WORDS_PER_MINUTE = 220;
@@ -121,8 +122,17 @@ public final class PostPipeline {
 
   /** The post {@code source} describes, or the reason it describes none. */
   public ParseResult parse(Source source) {
+    return parse(source, SiteFiles.UNCHECKED);
+  }
+
+  /**
+   * As {@link #parse(Source)}, with the references and local images looked for among {@code files}:
+   * a reference that names no file is rejected when {@code files} is {@link SiteFiles#complete()},
+   * else a warning; a missing image is a warning.
+   */
+  public ParseResult parse(Source source, SiteFiles files) {
     try {
-      return build(source);
+      return build(source, files);
     } catch (RejectedException e) {
       return new ParseResult.Rejected(source.key(), e.error());
     } catch (StackOverflowError e) {
@@ -134,7 +144,7 @@ public final class PostPipeline {
     }
   }
 
-  private ParseResult.Parsed build(Source source) {
+  private ParseResult.Parsed build(Source source, SiteFiles files) {
     String text = SourceText.decode(source.bytes(), maxSourceBytes);
     MarkdownFile file = MarkdownFile.split(text);
     FrontMatter meta = frontMatter(file);
@@ -162,7 +172,14 @@ public final class PostPipeline {
             body,
             file.bodyLine(),
             new Templates.Context(
-                addresses.dialect(), meta.params(), meta.title(), addresses::linkTo, bundle));
+                addresses.dialect(),
+                meta.params(),
+                meta.title(),
+                path -> addresses.link(path, source.key(), files),
+                bundle));
+    if (!templates.broken().isEmpty() && files.complete()) {
+      throw new RejectedException(templates.broken().get(0));
+    }
     body = templates.body();
     Nesting.checkBlocks(body, file.bodyLine());
     Node document = markdown.parse(body);
@@ -193,6 +210,7 @@ public final class PostPipeline {
     UnclosedTags.check(document, body, file.bodyLine());
     Headings.makeRoomForTheTitle(document);
     List<PostError> warnings = new java.util.ArrayList<>(templates.warnings());
+    warnings.addAll(templates.broken());
     warnings.addAll(MissingAltText.find(document, file.bodyLine()));
     RawHtmlElements.visit(
         document,
@@ -230,6 +248,10 @@ public final class PostPipeline {
             date,
             addresses,
             warnings);
+    if (files != SiteFiles.UNCHECKED) {
+      warnings.addAll(
+          MissingImages.find(document, file.bodyLine(), "/" + placement.slug() + "/", files));
+    }
     Post post =
         new Post(
             source.key(),

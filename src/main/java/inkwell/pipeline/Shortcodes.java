@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 /**
  * Hugo's built-in shortcodes, rendered at publish time with no script on the page: {@code figure},
  * {@code highlight}, {@code youtube}, {@code vimeo}, {@code x}/{@code tweet}, {@code gist}, {@code
- * instagram}, {@code param}, {@code ref}/{@code relref}. Third-party embeds become a link to the
- * original (the reader's page makes no third-party request). Any other shortcode is replaced by its
- * inner content (or nothing) and reported. Used by {@link Templates}; stateless.
+ * instagram}, {@code param} ({@code ref}/{@code relref}: {@link HugoShortcode}). Third-party embeds
+ * become a link to the original (the reader's page makes no third-party request). Any other
+ * shortcode is replaced by its inner content (or nothing) and reported. Used by {@link Templates};
+ * stateless.
  */
 final class Shortcodes {
 
@@ -84,7 +85,6 @@ final class Shortcodes {
         Object value = ctx.params().get(args.getOrDefault("name", first));
         yield value == null ? null : Templates.escape(String.valueOf(value));
       }
-      case "ref", "relref" -> ctx.linkTo(args.getOrDefault("path", first));
       default -> null;
     };
   }

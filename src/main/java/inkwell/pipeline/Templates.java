@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,22 +36,34 @@ final class Templates {
    *
    * @param params the front matter's other fields (Hugo's {@code param})
    * @param title the front matter's title, or {@code null}
-   * @param linker the address of another source, by its path ({@code ref}, {@code post_url})
+   * @param linker where a reference to another file leads, by its path ({@code ref}, {@code
+   *     post_url})
    * @param bundle the folder of a page bundle's post ({@link BundleImages}), or {@code null}
    */
   record Context(
       Dialect dialect,
       Map<String, Object> params,
       String title,
-      UnaryOperator<String> linker,
+      Function<String, Link> linker,
       String bundle) {
-    String linkTo(String path) {
+    Link linkTo(String path) {
       return linker.apply(path);
     }
   }
 
-  /** The Markdown to parse, and what could not be rendered. */
-  record Result(String body, List<PostError> warnings) {}
+  /**
+   * Where a reference leads.
+   *
+   * @param address its address, or {@code null} when none can be made
+   * @param missing what was looked for when it names no file of the site, else {@code null}
+   */
+  record Link(String address, String missing) {}
+
+  /**
+   * The Markdown to parse, what could not be rendered, and the references that name no file ({@link
+   * Kind#BROKEN_REFERENCE}).
+   */
+  record Result(String body, List<PostError> warnings, List<PostError> broken) {}
 
   private static final Pattern IAL = Pattern.compile("\\{:[^}\\n]*\\}");
   private static final Pattern TOC_ITEM =
@@ -62,7 +74,7 @@ final class Templates {
 
   static Result process(String body, int bodyLine, Context ctx) {
     if (body.indexOf('{') < 0 && !body.toLowerCase(java.util.Locale.ROOT).contains("<iframe")) {
-      return new Result(body, List.of());
+      return new Result(body, List.of(), List.of());
     }
     if (ctx.dialect() != Dialect.HUGO) {
       // kramdown's "* TOC" list item marked {:toc}: the theme shows the table of contents.
@@ -70,6 +82,7 @@ final class Templates {
     }
     Lines lines = new Lines(body, bodyLine);
     List<PostError> warnings = new ArrayList<>();
+    List<PostError> broken = new ArrayList<>();
     boolean[] code =
         ctx.dialect() == Dialect.PLAIN ? CodeRegions.of(body) : CodeRegions.fencedOnly(body);
     boolean hugo = ctx.dialect() != Dialect.JEKYLL;
@@ -113,18 +126,35 @@ final class Templates {
             PostError.at(
                 Kind.TEMPLATE_NOT_RENDERED, lines.line(i), lines.column(i), r.unrendered()));
       }
+      if (r.broken() != null) {
+        broken.add(PostError.at(Kind.BROKEN_REFERENCE, lines.line(i), lines.column(i), r.broken()));
+      }
       out.append(Lines.keepingLines(r.text(), body.substring(i, r.end())));
       i = r.end();
     }
-    return new Result(out.toString(), List.copyOf(warnings));
+    return new Result(out.toString(), List.copyOf(warnings), List.copyOf(broken));
   }
 
   /**
    * What replaces the template text from where it starts to {@code end}.
    *
    * @param unrendered the warning's message when it was not rendered, else {@code null}
+   * @param broken what a reference names that no file of the site is, else {@code null}
    */
-  record Replacement(int end, String text, String unrendered) {}
+  record Replacement(int end, String text, String unrendered, String broken) {
+    Replacement(int end, String text, String unrendered) {
+      this(end, text, unrendered, null);
+    }
+
+    /** A reference's replacement: its address, and what is missing if it names no file. */
+    static Replacement of(int end, String written, Link link) {
+      return new Replacement(
+          end,
+          link.address() == null ? "" : link.address(),
+          null,
+          link.missing() == null ? null : written + " " + link.missing());
+    }
+  }
 
   static String escape(String text) {
     return text.replace("&", "&amp;")

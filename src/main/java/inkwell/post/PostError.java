@@ -31,6 +31,12 @@ public record PostError(Kind kind, String message, int line, int column) {
     EMPTY,
     SLUG_CONFLICT,
     /**
+     * A Hugo {@code ref}/{@code relref} or Jekyll {@code post_url}/{@code link} that names no file
+     * of the site: an error where the whole site is known ({@code ./inkwell check}, the preview), a
+     * warning on AWS, where the target may come later in the same upload.
+     */
+    BROKEN_REFERENCE,
+    /**
      * A warning: an {@code <img>} in the author's HTML has no alt text (published with {@code
      * alt=""}).
      */
@@ -46,7 +52,9 @@ public record PostError(Kind kind, String message, int line, int column) {
      * A warning: the post is not put on the web (Hugo's {@code outputs} without {@code html}, or a
      * Jekyll {@code redirect_to} to another site).
      */
-    NOT_ON_THE_WEB
+    NOT_ON_THE_WEB,
+    /** A warning: a local image the post shows is not among the site's files. */
+    MISSING_IMAGE
   }
 
   public PostError {

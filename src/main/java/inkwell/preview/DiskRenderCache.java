@@ -3,6 +3,7 @@ package inkwell.preview;
 import inkwell.pipeline.ParseResult;
 import inkwell.pipeline.Source;
 import inkwell.post.Hashes;
+import inkwell.post.PostError;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -165,8 +166,26 @@ final class DiskRenderCache {
     }
     ParseResult result = renderer.apply(source);
     rendered.incrementAndGet();
-    write(file, result);
+    if (!aboutOtherFiles(result)) {
+      write(file, result);
+    }
     return result;
+  }
+
+  /**
+   * True for a result that says another file is missing: not kept, as that file may be there when
+   * the source is read next.
+   */
+  private static boolean aboutOtherFiles(ParseResult result) {
+    java.util.List<PostError> said =
+        result instanceof ParseResult.Parsed parsed
+            ? parsed.warnings()
+            : java.util.List.of(((ParseResult.Rejected) result).error());
+    return said.stream()
+        .anyMatch(
+            e ->
+                e.kind() == PostError.Kind.BROKEN_REFERENCE
+                    || e.kind() == PostError.Kind.MISSING_IMAGE);
   }
 
   private static ParseResult read(Path file, String key) {

@@ -24,6 +24,11 @@ public final class FolderMedia implements MediaStore {
     this.roots = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
   }
 
+  /** The folders, first match wins. */
+  public List<Path> roots() {
+    return roots;
+  }
+
   @Override
   public Optional<Media> read(String path) {
     for (Path root : roots) {

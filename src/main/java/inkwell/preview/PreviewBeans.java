@@ -1,8 +1,10 @@
 package inkwell.preview;
 
 import inkwell.config.BlogConfig;
+import inkwell.migrate.FolderSiteFiles;
 import inkwell.migrate.SiteRoot;
 import inkwell.pipeline.PostPipeline;
+import inkwell.pipeline.SiteFiles;
 import inkwell.post.Hashes;
 import inkwell.publish.PublishService;
 import inkwell.search.LocalSearchIndex;
@@ -139,13 +141,17 @@ class PreviewBeans {
       @Value("${" + CACHE + "}") String cache,
       @Value("${" + FOLDER + "}") String folder,
       PostPipeline pipeline,
-      BlogConfig config) {
+      BlogConfig config,
+      FolderSource source,
+      FolderMedia media) {
     String name = Hashes.sha256Hex(folder).substring(0, 16);
     Path root = Path.of(cache);
+    // A dangling reference is a warning: the author may be writing its target now.
+    SiteFiles files = new FolderSiteFiles(source::exists, media.roots(), false);
     return new DiskRenderCache(
         root.resolve(name),
         RendererVersion.of(config, root.resolve(RendererVersion.MEMO)),
-        pipeline::parse);
+        s -> pipeline.parse(s, files));
   }
 
   @Singleton

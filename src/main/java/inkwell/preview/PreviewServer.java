@@ -224,6 +224,11 @@ public final class PreviewServer implements AutoCloseable {
     return watcher == null ? null : context.getBean(LoadProgress.class).report();
   }
 
+  /** Every current warning, as {@code key:line:column: message}: what the console said. */
+  java.util.List<String> warnings() {
+    return context.getBean(PreviewStatus.class).warnings();
+  }
+
   /** The preview's address, ending with a slash. */
   public String url() {
     return url + "/";

@@ -33,13 +33,14 @@ class PublishBeans {
             ? SearchChanges.NONE
             : new SqsSearchChanges(sqs.get(), queue.strip());
     return new PublishService(
-        pipeline,
-        content,
-        posts,
-        content,
-        config.getBucket(),
-        config.getPostsPrefix(),
-        clock,
-        search);
+            pipeline,
+            content,
+            posts,
+            content,
+            config.getBucket(),
+            config.getPostsPrefix(),
+            clock,
+            search)
+        .withSiteFiles(new BucketSiteFiles(content, config.getMediaPrefix()));
   }
 }

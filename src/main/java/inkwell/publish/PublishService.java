@@ -2,6 +2,7 @@ package inkwell.publish;
 
 import inkwell.pipeline.ParseResult;
 import inkwell.pipeline.PostPipeline;
+import inkwell.pipeline.SiteFiles;
 import inkwell.pipeline.Source;
 import inkwell.post.PostError;
 import inkwell.post.PostError.Kind;
@@ -103,6 +104,14 @@ public final class PublishService {
     this.slugs = base.slugs;
     this.search = base.search;
     this.parser = Objects.requireNonNull(parser, "parser");
+  }
+
+  /**
+   * This service with the references and local images of each post looked for among {@code files}
+   * (the bucket's objects): a dangling one is reported in the post's status.
+   */
+  public PublishService withSiteFiles(SiteFiles files) {
+    return new PublishService(this, source -> pipeline.parse(source, files));
   }
 
   /**

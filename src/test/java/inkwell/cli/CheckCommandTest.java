@@ -78,6 +78,31 @@ class CheckCommandTest {
   }
 
   @Test
+  void aDanglingRefIsRejectedAndAMissingImageIsAWarningWithTheirPlaces(@TempDir Path site)
+      throws Exception {
+    Files.writeString(site.resolve("hugo.toml"), "title = \"Refs\"\n");
+    Path posts = Files.createDirectories(site.resolve("content/posts"));
+    Files.createDirectories(site.resolve("static/img"));
+    Files.write(site.resolve("static/img/there.png"), new byte[] {1});
+    Files.writeString(
+        posts.resolve("a.md"),
+        "---\ntitle: A\n---\nSee [b]({{< ref \"posts/b.md\" >}}).\n\n"
+            + "![here](/img/there.png) ![lost](/img/gone.png) ![far](https://e.example/x.png)\n");
+    Files.writeString(
+        posts.resolve("b.md"), "---\ntitle: B\n---\nBack to [a]({{< relref \"a\" >}}).\n");
+    Files.writeString(
+        posts.resolve("c.md"), "---\ntitle: C\n---\nGone: [x]({{< ref \"posts/nope.md\" >}})\n");
+    assertThat(check(site)).isEqualTo(ExitCode.NOT_PUBLISHED);
+    assertThat(lines())
+        .contains(
+            "published  2",
+            "rejected   1",
+            "  posts/posts/c.md:4:11: {{< ref \"posts/nope.md\" >}} names no file of the site"
+                + " (looked for posts/posts/nope.md, posts/posts/posts/nope.md)",
+            "warnings   MISSING_IMAGE 1: posts/posts/a.md:6:25");
+  }
+
+  @Test
   void aMissingFolderIsBadInput(@TempDir Path folder) {
     assertThat(check(folder.resolve("nothing"))).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("inkwell: no folder ");

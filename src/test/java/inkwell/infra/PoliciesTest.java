@@ -162,6 +162,7 @@ class PoliciesTest {
             List.of(
                 Map.of("Fn::Sub", "${PostsPrefix}*"),
                 Map.of("Fn::Sub", "${PagesPrefix}*"),
+                "media/*",
                 "_status/*",
                 "_bodies/*"),
             "IndexFunction",
@@ -233,6 +234,32 @@ class PoliciesTest {
                 ContentBucket.arnSub() + "/${PagesPrefix}*");
       }
     }
+  }
+
+  @Test
+  void publishReadsOnlySourcesStatusFilesBodiesAndTheMediaItLooksForAPostsImagesIn() {
+    Set<String> readable = new java.util.TreeSet<>();
+    for (Map<String, Object> statement : allowing("PublishFunction", "s3:GetObject")) {
+      for (Object resource : resources(statement)) {
+        readable.add(sub(resource));
+      }
+    }
+    assertThat(readable)
+        .containsExactlyInAnyOrder(
+            ContentBucket.arnSub() + "/${PostsPrefix}*",
+            ContentBucket.arnSub() + "/${PagesPrefix}*",
+            ContentBucket.arnSub()
+                + "/"
+                + variable("PublishFunction", "INKWELL_STATUS_PREFIX")
+                + "*",
+            ContentBucket.arnSub()
+                + "/"
+                + variable("PublishFunction", "INKWELL_BODIES_PREFIX")
+                + "*",
+            ContentBucket.arnSub()
+                + "/"
+                + variable("PublishFunction", "INKWELL_MEDIA_PREFIX")
+                + "*");
   }
 
   @Test

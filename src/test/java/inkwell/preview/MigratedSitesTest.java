@@ -39,7 +39,10 @@ class MigratedSitesTest {
   }
 
   private void start(String fixture, boolean drafts) throws Exception {
-    Path site = Path.of("src/test/resources/migrate", fixture);
+    start(Path.of("src/test/resources/migrate", fixture), drafts);
+  }
+
+  private void start(Path site, boolean drafts) throws Exception {
     server =
         PreviewServer.start(new PreviewOptions(site, null, 0, "127.0.0.1", drafts, false, false));
   }
@@ -71,6 +74,28 @@ class MigratedSitesTest {
       }
     }
     return found;
+  }
+
+  @Test
+  void aDanglingRefAndAMissingImageAreWarningsThePostStillShows(
+      @org.junit.jupiter.api.io.TempDir Path site) throws Exception {
+    java.nio.file.Files.writeString(site.resolve("hugo.toml"), "title = \"Refs\"\n");
+    Path posts = java.nio.file.Files.createDirectories(site.resolve("content/posts"));
+    java.nio.file.Files.createDirectories(site.resolve("static/img"));
+    java.nio.file.Files.write(site.resolve("static/img/there.png"), new byte[] {1});
+    java.nio.file.Files.writeString(
+        posts.resolve("a.md"),
+        "---\ntitle: A\n---\n[b]({{< ref \"posts/b.md\" >}}) [c]({{< ref \"posts/c.md\" >}})\n\n"
+            + "![here](/img/there.png) ![lost](/img/gone.png)\n");
+    java.nio.file.Files.writeString(posts.resolve("b.md"), "---\ntitle: B\n---\nText.\n");
+    start(site, false);
+    assertThat(answer("/posts/a/")).isEqualTo("200");
+    assertThat(server.warnings())
+        .containsExactly(
+            "posts/posts/a.md:4:35: {{< ref \"posts/c.md\" >}} names no file of the site"
+                + " (looked for posts/posts/c.md, posts/posts/posts/c.md)",
+            "posts/posts/a.md:6:25: image /img/gone.png is not among the site's files"
+                + " (looked for img/gone.png); the reader sees a broken image");
   }
 
   @Test

@@ -302,8 +302,36 @@ class PublishHandlerTest {
   }
 
   @Test
+  void aDanglingRefAndAMissingImageAreWarningsInTheStatusWithTheirPlaces() {
+    String key = "posts/refs.md";
+    String text =
+        "---\ntitle: Refs\n---\nSee [later]({{< ref \"later.md\" >}}).\n\n"
+            + "![shown](/img/shown.png) ![lost](/img/lost.png)\n";
+    upload("media/img/shown.png", new byte[] {1});
+    publish(key, text);
+    assertThat(live("refs").orElseThrow().post().bodyHtml()).contains("href=\"/later/\"");
+    assertThat(status(key).orElseThrow())
+        .contains("\"status\":\"published-with-warnings\"")
+        .contains(
+            "posts/refs.md:4:13: {{< ref \\\"later.md\\\" >}} names no file of the site (looked"
+                + " for posts/later.md, pages/later.md)")
+        .contains(
+            "posts/refs.md:6:26: image /img/lost.png is not among the site's files (looked for"
+                + " img/lost.png)")
+        .doesNotContain("shown.png");
+
+    // The target arrives later in the same upload, the image too: publishing the post again clears
+    // its status.
+    upload("posts/later.md", "# Later\n\nText.\n");
+    upload("media/img/lost.png", new byte[] {1});
+    publish(key, text);
+    assertThat(status(key)).isEmpty();
+  }
+
+  @Test
   void aPostWithAnImageWithoutAltTextGoesLiveAndItsStatusSaysWhereToAddIt() {
     String key = "posts/no-alt.md";
+    upload("media/a.png", new byte[] {1});
     publish(key, "---\ntitle: No alt\n---\nText.\n\nSee <img src=\"/media/a.png\"> here.\n");
     assertThat(live("no-alt").orElseThrow().post().bodyHtml())
         .contains("<img src=\"/media/a.png\" alt=\"\">");
