@@ -212,24 +212,7 @@ public final class PostPipeline {
     List<PostError> warnings = new java.util.ArrayList<>(templates.warnings());
     warnings.addAll(templates.broken());
     warnings.addAll(MissingAltText.find(document, file.bodyLine()));
-    RawHtmlElements.visit(
-        document,
-        file.bodyLine(),
-        "<",
-        (element, line, column) -> {
-          if (!sanitizer.keepsTag(element.tagName())) {
-            warnings.add(
-                PostError.at(
-                    Kind.HTML_REMOVED,
-                    line,
-                    column,
-                    "<"
-                        + element.tagName()
-                        + "> is removed: the page allows no "
-                        + element.tagName()
-                        + " element (what it holds that is allowed stays)"));
-          }
-        });
+    warnings.addAll(RemovedHtml.find(document, file.bodyLine(), sanitizer));
 
     Headings headings = Headings.of(document, markdown);
     String html = sanitizer.clean(markdown.render(document, headings.ids()));
@@ -252,6 +235,7 @@ public final class PostPipeline {
       warnings.addAll(
           MissingImages.find(document, file.bodyLine(), "/" + placement.slug() + "/", files));
     }
+    List<String> categories = addresses.categories(source.key(), meta.categories());
     Post post =
         new Post(
             source.key(),
@@ -259,8 +243,8 @@ public final class PostPipeline {
             title,
             date,
             meta.lastmod() != null ? meta.lastmod() : date,
-            tags(meta.tags(), addresses.categories(source.key(), meta.categories())),
-            addresses.categories(source.key(), meta.categories()),
+            tags(meta.tags(), categories),
+            categories,
             summary,
             placement.draft(),
             meta.publishDate(),
