@@ -73,55 +73,11 @@ public final class SiteService {
     SiteResponse apiTags(List<TagCount> tags);
   }
 
-  /** A site without search routes of its own (they answer 404). */
-  public SiteService(
-      PostReader posts,
-      Pages pages,
-      Function<SiteInfo, Machine> machines,
-      Theme theme,
-      SiteInfo site,
-      SiteConfig config,
-      Clock clock,
-      PreviewNotes notes,
-      MediaStore media,
-      PageScript script) {
-    this(posts, pages, machines, theme, site, config, clock, notes, media, script, PostSearch.NONE);
-  }
-
   /**
    * @param search answers the search routes in the preview; {@link PostSearch#NONE} in the site
    *     function, whose HTTP API sends them to the search function
-   */
-  public SiteService(
-      PostReader posts,
-      Pages pages,
-      Function<SiteInfo, Machine> machines,
-      Theme theme,
-      SiteInfo site,
-      SiteConfig config,
-      Clock clock,
-      PreviewNotes notes,
-      MediaStore media,
-      PageScript script,
-      PostSearch search) {
-    this(
-        posts,
-        pages,
-        machines,
-        theme,
-        site,
-        config,
-        clock,
-        notes,
-        media,
-        script,
-        search,
-        java.util.Set.of());
-  }
-
-  /**
    * @param sections a moved Hugo blog's sections that hold posts ({@code posts}): each answers at
-   *     its path with a section page, with or without an {@code _index.md}
+   *     its path with a section page, with or without an {@code _index.md}; empty for other blogs
    */
   public SiteService(
       PostReader posts,

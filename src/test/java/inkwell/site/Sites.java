@@ -35,6 +35,7 @@ public final class Sites {
         PreviewNotes.NONE,
         MediaStore.NONE,
         null,
-        inkwell.storage.PostSearch.NONE);
+        inkwell.storage.PostSearch.NONE,
+        java.util.Set.of());
   }
 }
