@@ -66,7 +66,20 @@ class DocsClaimsTest {
   }
 
   /** Every production and test source, the template and the scripts, as one text. */
-  private static String everything() throws IOException {
+  private static String everything;
+
+  /** The names a CamelCase code span may have; see {@link #readKnownNames()}. */
+  private static Set<String> knownNames;
+
+  /** Read once for all pages. */
+  private static synchronized String everything() throws IOException {
+    if (everything == null) {
+      everything = readEverything();
+    }
+    return everything;
+  }
+
+  private static String readEverything() throws IOException {
     StringBuilder all = new StringBuilder();
     for (String root : List.of("src/main", "src/test/java", ".ci")) {
       try (Stream<Path> files = Files.walk(Path.of(root))) {
@@ -196,8 +209,15 @@ class DocsClaimsTest {
    * The template's resources, parameters (and their allowed values), outputs, conditions and rules,
    * and every type declared in the sources.
    */
+  private static synchronized Set<String> knownNames() throws IOException {
+    if (knownNames == null) {
+      knownNames = readKnownNames();
+    }
+    return knownNames;
+  }
+
   @SuppressWarnings("unchecked")
-  private static Set<String> knownNames() throws IOException {
+  private static Set<String> readKnownNames() throws IOException {
     Set<String> known = new HashSet<>(EXTERNAL_NAMES);
     for (String section : List.of("Resources", "Parameters", "Outputs", "Conditions", "Rules")) {
       known.addAll(((Map<String, Object>) TEMPLATE.root().get(section)).keySet());
