@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Accessibility, best practices and SEO must score 100 on every page. Performance must reach
  * {@link #PERFORMANCE_AT_LEAST}: it is timed on a shared CPU (in six runs at load averages of 11 to
- * 15 on 2 cores it was 100 on every page but twice, 98 and 97), so the test leaves room for a
- * loaded machine rather than fail a build for someone else's load. A failure lists every audit that
- * missed, with Lighthouse's own words; each page's full result is in {@code
- * target/lighthouse/NAME.json}.
+ * 15 on 2 cores it was 100 on every page but twice, 98 and 97; in a CI run beside the other test
+ * JVM, 89 once), so the test leaves room for a loaded machine, and a page under the bar is measured
+ * twice more and judged by its median, as Lighthouse's authors advise for variable scores. A
+ * failure lists every audit that missed, with Lighthouse's own words; each page's full result is in
+ * {@code target/lighthouse/NAME.json}.
  */
 class LighthouseTest {
 
@@ -38,6 +39,9 @@ class LighthouseTest {
       Map.of("home", "/", "post", BrowserChecksTest.POST, "tag", "/tags/serverless/");
 
   private static JsonNode report;
+
+  /** Each page's performance scores: the first run, and two more for a page under the bar. */
+  private static final Map<String, List<Double>> performance = new java.util.TreeMap<>();
 
   @BeforeAll
   static void runLighthouseOnThreePages() throws Exception {
@@ -53,7 +57,43 @@ class LighthouseTest {
       List<String> args = new ArrayList<>(List.of("--base-url", server.url()));
       PAGES.forEach((name, path) -> args.addAll(List.of("--page", name + "=" + path)));
       report = new ObjectMapper().readTree(script.runScript("lighthouse.mjs", args, out).toFile());
+      for (JsonNode page : report.path("pages")) {
+        performance
+            .computeIfAbsent(page.path("name").asText(), n -> new ArrayList<>())
+            .add(page.path("scores").path("performance").asDouble(-1));
+      }
+      // Lighthouse's performance varies from run to run on a busy CPU; its authors' advice is the
+      // median of several runs. A page under the bar is measured twice more and judged by the
+      // median of its three runs; the other categories are judged on the first run alone.
+      for (int rerun = 1; rerun <= 2; rerun++) {
+        List<String> again = new ArrayList<>();
+        performance.forEach(
+            (name, scores) -> {
+              if (scores.get(0) < PERFORMANCE_AT_LEAST) {
+                again.addAll(List.of("--page", name + "=" + PAGES.get(name)));
+              }
+            });
+        if (again.isEmpty()) {
+          break;
+        }
+        again.addAll(0, List.of("--base-url", server.url()));
+        JsonNode rerunReport =
+            new ObjectMapper()
+                .readTree(
+                    script
+                        .runScript(
+                            "lighthouse.mjs",
+                            again,
+                            out.resolveSibling("lighthouse-rerun-" + rerun + ".json"))
+                        .toFile());
+        for (JsonNode page : rerunReport.path("pages")) {
+          performance
+              .get(page.path("name").asText())
+              .add(page.path("scores").path("performance").asDouble(-1));
+        }
+      }
     }
+    System.out.println("  performance runs: " + performance);
     System.out.printf(
         "Lighthouse %s: %d pages in %.1f s%n",
         report.path("lighthouse").asText(),
@@ -104,7 +144,25 @@ class LighthouseTest {
 
   @Test
   void performanceScoresAtLeast90OnEveryPage() {
-    assertAtLeast("performance", PERFORMANCE_AT_LEAST);
+    List<String> failures = new ArrayList<>();
+    assertThat(performance.keySet()).containsExactlyInAnyOrderElementsOf(PAGES.keySet());
+    performance.forEach(
+        (name, scores) -> {
+          if (median(scores) < PERFORMANCE_AT_LEAST) {
+            failures.add(name + ": performance runs " + scores);
+          }
+        });
+    if (!failures.isEmpty()) {
+      // The first run's missed audits, in Lighthouse's words.
+      assertAtLeast("performance", PERFORMANCE_AT_LEAST);
+    }
+    assertThat(failures).as("pages whose median performance is under 90").isEmpty();
+  }
+
+  /** The median of one or three scores. */
+  static double median(List<Double> scores) {
+    List<Double> sorted = scores.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
   }
 
   private static void assertFull(String category) {
