@@ -44,7 +44,10 @@ final class HtmlRepairs {
       if (!input.attr("type").equalsIgnoreCase("checkbox")) {
         input.remove();
       } else if (input.attr("aria-label").isBlank()) {
-        input.attr("aria-label", label(input));
+        // Before the enforced "disabled", where a second clean would put it: the output is then
+        // the same as a clean of it, and one pass is enough (HtmlSanitizer#cleanRendered).
+        String disabled = input.attr("disabled");
+        input.removeAttr("disabled").attr("aria-label", label(input)).attr("disabled", disabled);
       }
     }
     body.select("pre, table").attr("tabindex", "0");

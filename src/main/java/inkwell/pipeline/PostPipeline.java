@@ -215,7 +215,11 @@ public final class PostPipeline {
     warnings.addAll(RemovedHtml.find(document, file.bodyLine(), sanitizer));
 
     Headings headings = Headings.of(document, markdown);
-    String html = sanitizer.clean(markdown.render(document, headings.ids()));
+    String rendered = markdown.render(document, headings.ids());
+    String html =
+        RawHtmlElements.present(document)
+            ? sanitizer.clean(rendered)
+            : sanitizer.cleanRendered(rendered);
     int words = countWords(markdown.plainText(document));
     String summary =
         meta.summary() != null ? meta.summary() : Inference.summary(document, markdown);

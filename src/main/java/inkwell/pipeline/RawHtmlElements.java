@@ -24,6 +24,16 @@ final class RawHtmlElements {
 
   private RawHtmlElements() {}
 
+  /** True if {@code document} holds an HTML block or inline HTML. */
+  static boolean present(Node document) {
+    for (Node node : Trees.preOrder(document)) {
+      if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Visits every element written in {@code document}'s HTML blocks and inline HTML.
    *
