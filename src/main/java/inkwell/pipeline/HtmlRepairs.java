@@ -1,5 +1,7 @@
 package inkwell.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 
@@ -20,7 +22,20 @@ final class HtmlRepairs {
   private HtmlRepairs() {}
 
   static void apply(Element body) {
-    for (Element img : body.select("img")) {
+    // One walk finds them all (a select per kind walked the tree four times).
+    List<Element> images = new ArrayList<>();
+    List<Element> details = new ArrayList<>();
+    List<Element> inputs = new ArrayList<>();
+    for (Element element : body.getAllElements()) {
+      switch (element.normalName()) {
+        case "img" -> images.add(element);
+        case "details" -> details.add(element);
+        case "input" -> inputs.add(element);
+        case "pre", "table" -> element.attr("tabindex", "0");
+        default -> {}
+      }
+    }
+    for (Element img : images) {
       if (img.attr("src").isBlank()) {
         String alt = img.attr("alt");
         if (alt.isBlank()) {
@@ -32,15 +47,15 @@ final class HtmlRepairs {
         img.attr("alt", "");
       }
     }
-    for (Element details : body.select("details")) {
-      Element summary = details.selectFirst("> summary");
+    for (Element element : details) {
+      Element summary = element.selectFirst("> summary");
       if (summary == null) {
-        details.prependElement("summary").text("Details");
-      } else if (details.childNode(0) != summary) {
-        details.prependChild(summary);
+        element.prependElement("summary").text("Details");
+      } else if (element.childNode(0) != summary) {
+        element.prependChild(summary);
       }
     }
-    for (Element input : body.select("input")) {
+    for (Element input : inputs) {
       if (!input.attr("type").equalsIgnoreCase("checkbox")) {
         input.remove();
       } else if (input.attr("aria-label").isBlank()) {
@@ -50,7 +65,6 @@ final class HtmlRepairs {
         input.removeAttr("disabled").attr("aria-label", label(input)).attr("disabled", disabled);
       }
     }
-    body.select("pre, table").attr("tabindex", "0");
   }
 
   /** The text of the list item a checkbox starts, without its nested lists; "Task" if none. */

@@ -81,19 +81,55 @@ final class Markdown {
    */
   String plainText(Node node) {
     StringBuilder out = new StringBuilder();
+    text(node, out::append);
+    return WHITESPACE.matcher(out).replaceAll(" ").strip();
+  }
+
+  /**
+   * The words of {@code node}'s {@link #plainText}, counted as it is walked (no copy of the text):
+   * a word is a run of letters and digits, joined by apostrophes and hyphens.
+   */
+  int countWords(Node node) {
+    WordCounter counter = new WordCounter();
+    text(node, counter);
+    return counter.words;
+  }
+
+  /** Gives {@code node}'s text, piece by piece, to {@code out}: see {@link #plainText}. */
+  private static void text(Node node, java.util.function.Consumer<String> out) {
     for (Node n : Trees.preOrder(node)) {
       if (n instanceof Text text) {
-        out.append(text.getLiteral());
+        out.accept(text.getLiteral());
       } else if (n instanceof Code code) {
-        out.append(code.getLiteral());
+        out.accept(code.getLiteral());
       } else if (n instanceof FencedCodeBlock code) {
-        out.append(' ').append(code.getLiteral());
+        out.accept(" ");
+        out.accept(code.getLiteral());
       } else if (n instanceof IndentedCodeBlock code) {
-        out.append(' ').append(code.getLiteral());
+        out.accept(" ");
+        out.accept(code.getLiteral());
       } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak || n instanceof Block) {
-        out.append(' ');
+        out.accept(" ");
       }
     }
-    return WHITESPACE.matcher(out).replaceAll(" ").strip();
+  }
+
+  /** Counts words across the pieces it is given, as if they were one text. */
+  private static final class WordCounter implements java.util.function.Consumer<String> {
+    int words;
+    private boolean inWord;
+
+    @Override
+    public void accept(String text) {
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
+        boolean wordChar = Character.isLetterOrDigit(cp);
+        if (wordChar && !inWord) {
+          words++;
+        }
+        inWord = wordChar || (inWord && (cp == '\'' || cp == '\u2019' || cp == '-'));
+        i += Character.charCount(cp);
+      }
+    }
   }
 }

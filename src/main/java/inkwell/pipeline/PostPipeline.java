@@ -220,7 +220,7 @@ public final class PostPipeline {
         RawHtmlElements.present(document)
             ? sanitizer.clean(rendered)
             : sanitizer.cleanRendered(rendered);
-    int words = countWords(markdown.plainText(document));
+    int words = markdown.countWords(document);
     String summary =
         meta.summary() != null ? meta.summary() : Inference.summary(document, markdown);
 
@@ -303,21 +303,6 @@ public final class PostPipeline {
 
   private Instant startOfDay(LocalDate date) {
     return date.atStartOfDay(zone).toInstant();
-  }
-
-  private static int countWords(String text) {
-    int words = 0;
-    boolean inWord = false;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      boolean wordChar = Character.isLetterOrDigit(cp);
-      if (wordChar && !inWord) {
-        words++;
-      }
-      inWord = wordChar || (inWord && (cp == '\'' || cp == '\u2019' || cp == '-'));
-      i += Character.charCount(cp);
-    }
-    return words;
   }
 
   /** Settings for a {@link PostPipeline}; every one has a default. */
