@@ -4,12 +4,11 @@ import inkwell.pipeline.ParseResult;
 import inkwell.pipeline.Source;
 import inkwell.post.Hashes;
 import inkwell.post.PostError;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -189,12 +188,14 @@ final class DiskRenderCache {
   }
 
   private static ParseResult read(Path file, String key) {
-    try (InputStream raw = Files.newInputStream(file)) {
+    try {
       if (Files.size(file) > MAX_ENTRY_BYTES) {
         return null;
       }
+      // Read whole (entries are tens of KB): no buffer per entry to allocate and fill.
+      byte[] bytes = Files.readAllBytes(file);
       ParseResult result =
-          ParseResultCodec.read(new DataInputStream(new BufferedInputStream(raw, 1 << 16)));
+          ParseResultCodec.read(new DataInputStream(new ByteArrayInputStream(bytes)));
       return result.sourceKey().equals(key) ? result : null;
     } catch (NoSuchFileException e) {
       return null;

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -91,6 +92,15 @@ public final class FolderWatcher implements AutoCloseable {
 
   /** Loads every file, then watches for changes on a background thread. */
   public synchronized void start() {
+    start(CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * {@link #start()}, with the load's events held until {@code ready} completes: the files are read
+   * and rendered meanwhile, but nothing is published, nor reported on the console, before the
+   * preview's server answers and has printed its address. If {@code ready} fails, so does this.
+   */
+  public synchronized void start(CompletableFuture<?> ready) {
     try {
       watcher = FileSystems.getDefault().newWatchService();
       for (Path folder : source.folders()) {
@@ -100,7 +110,7 @@ public final class FolderWatcher implements AutoCloseable {
       throw new UncheckedIOException("cannot watch " + source.folder() + ": " + e.getMessage(), e);
     }
     scan.loadManifest(cache.manifest());
-    rescan();
+    rescan(ready);
     thread = new Thread(this::watch, "inkwell-folder-watcher");
     thread.setDaemon(true);
     thread.start();
@@ -113,6 +123,10 @@ public final class FolderWatcher implements AutoCloseable {
 
   /** Compares the folder with what was published and applies the differences. */
   public synchronized void rescan() {
+    rescan(CompletableFuture.completedFuture(null));
+  }
+
+  private void rescan(CompletableFuture<?> ready) {
     long started = System.nanoTime();
     boolean load = !progress.isComplete();
     unreadable.clear();
@@ -122,6 +136,7 @@ public final class FolderWatcher implements AutoCloseable {
     }
     cache.resetCounts();
     found.changed().parallelStream().forEach(this::prepare);
+    ready.join();
     int published = 0;
     search.hold();
     source.pin(readSources(found));

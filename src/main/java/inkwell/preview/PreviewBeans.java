@@ -10,6 +10,7 @@ import inkwell.publish.PublishService;
 import inkwell.search.LocalSearchIndex;
 import inkwell.site.PageScript;
 import inkwell.site.SiteService;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
@@ -128,8 +129,8 @@ class PreviewBeans {
   @Singleton
   @Primary
   @Bean(preDestroy = "close")
-  PreviewSearch previewSearch(LocalSearchIndex search) {
-    return new PreviewSearch(search);
+  PreviewSearch previewSearch(BeanProvider<LocalSearchIndex> search) {
+    return new PreviewSearch(search::get);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The preview's search, in front of {@link LocalSearchIndex}. A single change (a saved file) goes
@@ -23,7 +24,9 @@ import java.util.concurrent.Executors;
  */
 final class PreviewSearch implements SearchChanges, PostSearch, AutoCloseable {
 
-  private final LocalSearchIndex index;
+  /** Made on first use: Lucene's start (about 80 ms) is then off the folder's load. */
+  private final Supplier<LocalSearchIndex> index;
+
   private final ExecutorService background =
       Executors.newSingleThreadExecutor(
           task -> {
@@ -34,7 +37,7 @@ final class PreviewSearch implements SearchChanges, PostSearch, AutoCloseable {
   private Set<String> held;
   private CompletableFuture<Void> pending = CompletableFuture.completedFuture(null);
 
-  PreviewSearch(LocalSearchIndex index) {
+  PreviewSearch(Supplier<LocalSearchIndex> index) {
     this.index = index;
   }
 
@@ -46,7 +49,7 @@ final class PreviewSearch implements SearchChanges, PostSearch, AutoCloseable {
         return;
       }
     }
-    index.changed(sourceKey, sequencer);
+    index.get().changed(sourceKey, sequencer);
   }
 
   /** Collects changes from now until {@link #release}. */
@@ -61,7 +64,7 @@ final class PreviewSearch implements SearchChanges, PostSearch, AutoCloseable {
     Set<String> keys = held;
     held = null;
     if (keys != null && !keys.isEmpty()) {
-      pending = pending.thenRunAsync(() -> index.changed(keys), background);
+      pending = pending.thenRunAsync(() -> index.get().changed(keys), background);
     }
   }
 
@@ -89,7 +92,7 @@ final class PreviewSearch implements SearchChanges, PostSearch, AutoCloseable {
   @Override
   public SearchResults search(SearchQuery query, Instant now) {
     awaitIndexed();
-    return index.search(query, now);
+    return index.get().search(query, now);
   }
 
   @Override

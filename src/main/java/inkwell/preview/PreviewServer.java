@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -150,22 +151,74 @@ public final class PreviewServer implements AutoCloseable {
       if (options.aws()) {
         context.registerSingleton(PreviewNotes.class, awsNotes(options.drafts()));
       }
-      context.getBean(EmbeddedServer.class).start();
     } catch (RuntimeException e) {
       throw new StartupException("the preview could not start: " + rootMessage(e), 4);
     }
-    listening.accept(url + "/");
-    FolderWatcher watcher = null;
-    if (!options.aws()) {
-      watcher = context.getBean(FolderWatcher.class);
-      watcher.start();
-      if (!watcher.unreadable().isEmpty()) {
-        watcher.close();
-        context.close();
-        throw new StartupException("cannot read " + String.join("; ", watcher.unreadable()), 5);
-      }
+    // The folder is read and rendered while the server starts (the two take about as long, and a
+    // warm start is the longer of them, not their sum); its posts are published once the server
+    // answers, with the loading page until the load is complete, and has printed its address.
+    CompletableFuture<Void> listens = new CompletableFuture<>();
+    CompletableFuture<FolderWatcher> loading =
+        options.aws() ? CompletableFuture.completedFuture(null) : load(context, listens);
+    try {
+      context.getBean(EmbeddedServer.class).start();
+    } catch (RuntimeException e) {
+      listens.completeExceptionally(e);
+      loading.whenComplete(
+          (watcher, failure) -> {
+            closeQuietly(watcher);
+            context.close();
+          });
+      throw new StartupException("the preview could not start: " + rootMessage(e), 4);
+    }
+    try {
+      listening.accept(url + "/");
+    } finally {
+      listens.complete(null);
+    }
+    FolderWatcher watcher;
+    try {
+      watcher = loading.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      context.close();
+      throw new StartupException("the preview could not load: " + rootMessage(e), 4);
+    }
+    if (watcher != null && !watcher.unreadable().isEmpty()) {
+      watcher.close();
+      context.close();
+      throw new StartupException("cannot read " + String.join("; ", watcher.unreadable()), 5);
     }
     return new PreviewServer(context, watcher, url);
+  }
+
+  /**
+   * Starts the folder's watcher, which loads the folder, on a thread of its own; the load's events
+   * wait for {@code listens}.
+   */
+  private static CompletableFuture<FolderWatcher> load(
+      ApplicationContext context, CompletableFuture<Void> listens) {
+    CompletableFuture<FolderWatcher> loading = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                FolderWatcher watcher = context.getBean(FolderWatcher.class);
+                watcher.start(listens);
+                loading.complete(watcher);
+              } catch (RuntimeException | Error e) {
+                loading.completeExceptionally(e);
+              }
+            },
+            "inkwell-preview-load");
+    thread.setDaemon(true);
+    thread.start();
+    return loading;
+  }
+
+  private static void closeQuietly(FolderWatcher watcher) {
+    if (watcher != null) {
+      watcher.close();
+    }
   }
 
   private static void checkPortIsFree(String host, int port) throws StartupException {

@@ -72,7 +72,7 @@ final class ServeBench {
       double half = nginxLoad.requestsPerSecond() / 2;
       report.add(
           "Serve",
-          "preview (JVM default JIT), a post page, " + settings,
+          "preview with the JVM's default JIT (C2 too), a post page, " + settings,
           c2.requestsPerSecond(),
           "req/s",
           "nginx, static copy",
@@ -81,14 +81,14 @@ final class ServeBench {
           c2.requestsPerSecond() >= half);
       report.add(
           "Serve",
-          "preview (JVM default JIT) p99",
+          "preview with the default JIT, p99",
           c2.p99Ms(),
           "ms",
           "nginx p99",
           nginxLoad.p99Ms());
       report.add(
           "Serve",
-          "preview with -XX:TieredStopAtLevel=1 (C1 only)",
+          "./preview as it runs (-XX:TieredStopAtLevel=1, C1 only), a post page, " + settings,
           c1.requestsPerSecond(),
           "req/s",
           "nginx, static copy",
@@ -96,7 +96,7 @@ final class ServeBench {
           "at least half of nginx",
           c1.requestsPerSecond() >= half);
       report.add(
-          "Serve", "preview with C1 only, p99", c1.p99Ms(), "ms", "nginx p99", nginxLoad.p99Ms());
+          "Serve", "./preview as it runs, p99", c1.p99Ms(), "ms", "nginx p99", nginxLoad.p99Ms());
       report.detail("serve.pageBytes", page.length);
       report.detail("serve.previewC1Only", c1);
       report.detail("serve.previewDefaultJit", c2);
@@ -114,8 +114,8 @@ final class ServeBench {
   private record Nginx(Process process, int port) {}
 
   /**
-   * The preview as {@code ./preview FOLDER --port N} runs it; {@code c1Only} adds the {@code
-   * -XX:TieredStopAtLevel=1} that {@code ./preview} used to pass.
+   * The preview as {@code ./preview FOLDER --port N} runs it ({@code c1Only}: with the {@code
+   * -XX:TieredStopAtLevel=1} that {@code ./preview} passes), or with the JVM's default JIT.
    */
   private static Process startPreview(Workspace workspace, Path corpus, Path dir, boolean c1Only) {
     List<String> command = new ArrayList<>();
