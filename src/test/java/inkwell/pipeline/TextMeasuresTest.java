@@ -225,6 +225,8 @@ class TextMeasuresTest {
           "alpha\\n\\nbeta             | 2",
           "alpha\\n\\n    int x = 1;   | 4",
           "alpha `beta`gamma          | 2",
+          "alpha\\n\\n```\\nint x = 1;\\n``` | 4",
+          "un*believ*able **bold**ly  | 2",
         })
     void lineBreaksBlocksAndCodeSeparateWords(String markdown, int words) {
       assertThat(post("# T\n\n" + markdown.replace("\\n", "\n") + "\n").wordCount())
