@@ -88,7 +88,7 @@ final class ServeBench {
           nginxLoad.p99Ms());
       report.add(
           "Serve",
-          "./preview as it runs (-XX:TieredStopAtLevel=1, C1 only), a post page, " + settings,
+          "./preview as it runs (C1 only, one compiler thread), a post page, " + settings,
           c1.requestsPerSecond(),
           "req/s",
           "nginx, static copy",
@@ -115,13 +115,15 @@ final class ServeBench {
 
   /**
    * The preview as {@code ./preview FOLDER --port N} runs it ({@code c1Only}: with the {@code
-   * -XX:TieredStopAtLevel=1} that {@code ./preview} passes), or with the JVM's default JIT.
+   * -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1} that {@code ./preview} passes), or with the
+   * JVM's default JIT.
    */
   private static Process startPreview(Workspace workspace, Path corpus, Path dir, boolean c1Only) {
     List<String> command = new ArrayList<>();
     command.add(Workspace.java());
     if (c1Only) {
       command.add("-XX:TieredStopAtLevel=1");
+      command.add("-XX:CICompilerCount=1");
     }
     command.addAll(
         List.of(
