@@ -41,7 +41,8 @@ public final class PreviewTraining {
     try (PreviewServer server = PreviewServer.start(options)) {
       HttpClient client = HttpClient.newHttpClient();
       for (String path : PATHS) {
-        statuses.add(get(client, URI.create(server.url() + path)));
+        // url() ends with a slash, each path starts with one: "//" would be another address.
+        statuses.add(get(client, URI.create(server.url()).resolve(path)));
       }
     }
     return statuses;
