@@ -120,8 +120,8 @@ final class HtmlSanitizer {
    * {@link #clean} for HTML that commonmark rendered from a tree without raw HTML (no HTML block,
    * no inline HTML): one pass. Every element then comes from a renderer that nests only what the
    * HTML parser reads back as written, so the confirming pass of {@link #clean} would only repeat
-   * the first, at a fifth of the post's render time ({@code SanitizingTest} checks generated posts
-   * of every Markdown construct against {@link #clean}).
+   * the first, at a fifth of the post's render time ({@code RenderedHtmlTest} checks generated
+   * posts of every Markdown construct against {@link #clean}).
    */
   String cleanRendered(String html) {
     return pass(html);

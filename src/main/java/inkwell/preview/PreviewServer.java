@@ -166,7 +166,9 @@ public final class PreviewServer implements AutoCloseable {
       listens.completeExceptionally(e);
       loading.whenComplete(
           (watcher, failure) -> {
-            closeQuietly(watcher);
+            if (watcher != null) {
+              watcher.close();
+            }
             context.close();
           });
       throw new StartupException("the preview could not start: " + rootMessage(e), 4);
@@ -213,12 +215,6 @@ public final class PreviewServer implements AutoCloseable {
     thread.setDaemon(true);
     thread.start();
     return loading;
-  }
-
-  private static void closeQuietly(FolderWatcher watcher) {
-    if (watcher != null) {
-      watcher.close();
-    }
   }
 
   private static void checkPortIsFree(String host, int port) throws StartupException {
